@@ -1,0 +1,153 @@
+package io.certgate.domain.binding;
+
+import io.certgate.domain.ca.IssueAuthority;
+import io.certgate.domain.ca.RevocationReason;
+import io.certgate.domain.device.Device;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.time.Instant;
+
+/**
+ * A certificate this CA signed and the device it is bound to. {@code certSn} is the project's sequential
+ * certificate number (the APIs' certSn); {@code serialNumber} is the X.509 serial (random, unique).
+ */
+@Entity
+@Table(name = "CG_CERTIFICATE",
+        uniqueConstraints = @UniqueConstraint(name = "UQ_CERT_SERIAL", columnNames = "SERIAL_NUMBER"),
+        indexes = {@Index(name = "IX_CERT_DEVICE", columnList = "DEVICE_ID"),
+                @Index(name = "IX_CERT_REVOKED", columnList = "ISSUE_AUTHORITY,REVOKED")})
+@NamedQuery(name = IssuedCertificate.BY_DEVICE,
+        query = "SELECT c FROM IssuedCertificate c WHERE c.device = :device ORDER BY c.certSn")
+@NamedQuery(name = IssuedCertificate.REVOKED_BY_AUTHORITY,
+        query = "SELECT c FROM IssuedCertificate c WHERE c.issueAuthority = :authority AND c.revoked = TRUE ORDER BY c.certSn")
+@NamedQuery(name = IssuedCertificate.BY_SERIAL,
+        query = "SELECT c FROM IssuedCertificate c WHERE c.serialNumber = :serial")
+public class IssuedCertificate {
+
+    public static final String BY_DEVICE = "IssuedCertificate.byDevice";
+    public static final String REVOKED_BY_AUTHORITY = "IssuedCertificate.revokedByAuthority";
+    public static final String BY_SERIAL = "IssuedCertificate.bySerial";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "CERT_SN")
+    private Long certSn;
+
+    @Column(name = "ORG_ID", nullable = false, length = 64)
+    private String orgId;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "DEVICE_ID", nullable = false)
+    private Device device;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "ISSUE_AUTHORITY", nullable = false, length = 8)
+    private IssueAuthority issueAuthority;
+
+    /** Lower-case hex of the X.509 serial number. */
+    @Column(name = "SERIAL_NUMBER", nullable = false, length = 64)
+    private String serialNumber;
+
+    @Column(name = "SUBJECT_DN", nullable = false, length = 1024)
+    private String subjectDn;
+
+    @Column(name = "ISSUER_DN", nullable = false, length = 1024)
+    private String issuerDn;
+
+    /** Lower-case hex SHA-256 of the DER SubjectPublicKeyInfo. */
+    @Column(name = "PUBLIC_KEY_SHA256", nullable = false, length = 64)
+    private String publicKeySha256;
+
+    @Column(name = "CERT_PEM", nullable = false, length = 8000)
+    private String certPem;
+
+    @Column(name = "SIGNED_AT", nullable = false)
+    private Instant signedAt;
+
+    @Column(name = "NOT_BEFORE", nullable = false)
+    private Instant notBefore;
+
+    @Column(name = "NOT_AFTER", nullable = false)
+    private Instant notAfter;
+
+    @Column(name = "REVOKED", nullable = false)
+    private boolean revoked;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "REVOCATION_REASON", length = 32)
+    private RevocationReason revocationReason;
+
+    @Column(name = "REVOKED_AT")
+    private Instant revokedAt;
+
+    /** certSn of the certificate this one renewed, if any. */
+    @Column(name = "RENEWED_FROM")
+    private Long renewedFrom;
+
+    protected IssuedCertificate() {
+    }
+
+    public IssuedCertificate(Device device, IssueAuthority issueAuthority, String serialNumber, String subjectDn,
+                             String issuerDn, String publicKeySha256, String certPem, Instant signedAt,
+                             Instant notBefore, Instant notAfter, Long renewedFrom) {
+        this.orgId = device.getOrgId();
+        this.device = device;
+        this.issueAuthority = issueAuthority;
+        this.serialNumber = serialNumber;
+        this.subjectDn = subjectDn;
+        this.issuerDn = issuerDn;
+        this.publicKeySha256 = publicKeySha256;
+        this.certPem = certPem;
+        this.signedAt = signedAt;
+        this.notBefore = notBefore;
+        this.notAfter = notAfter;
+        this.renewedFrom = renewedFrom;
+    }
+
+    /** Status at {@code now}: revoked wins over expired. */
+    public CertificateStatus statusAt(Instant now) {
+        if (revoked) {
+            return CertificateStatus.REVOKED;
+        }
+        return now.isAfter(notAfter) ? CertificateStatus.EXPIRED : CertificateStatus.VALID;
+    }
+
+    public void revoke(RevocationReason reason, Instant at) {
+        this.revoked = true;
+        this.revocationReason = reason;
+        this.revokedAt = at;
+    }
+
+    public boolean isBoundTo(Device other) {
+        return device.getId().equals(other.getId());
+    }
+
+    public Long getCertSn() { return certSn; }
+    public String getOrgId() { return orgId; }
+    public Device getDevice() { return device; }
+    public IssueAuthority getIssueAuthority() { return issueAuthority; }
+    public String getSerialNumber() { return serialNumber; }
+    public String getSubjectDn() { return subjectDn; }
+    public String getIssuerDn() { return issuerDn; }
+    public String getPublicKeySha256() { return publicKeySha256; }
+    public String getCertPem() { return certPem; }
+    public Instant getSignedAt() { return signedAt; }
+    public Instant getNotBefore() { return notBefore; }
+    public Instant getNotAfter() { return notAfter; }
+    public boolean isRevoked() { return revoked; }
+    public RevocationReason getRevocationReason() { return revocationReason; }
+    public Instant getRevokedAt() { return revokedAt; }
+    public Long getRenewedFrom() { return renewedFrom; }
+}

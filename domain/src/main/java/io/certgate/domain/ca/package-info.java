@@ -1,0 +1,2 @@
+/** Value types of the certificate authorities: which root signs, revocation reasons. */
+package io.certgate.domain.ca;

@@ -1,0 +1,13 @@
+package io.certgate.ejb.binding;
+
+import io.certgate.ejb.common.CertgateException;
+
+/** Revoking a certificate that is already revoked. */
+public class CertificateAlreadyRevokedException extends CertgateException {
+
+    private static final long serialVersionUID = 1L;
+
+    public CertificateAlreadyRevokedException() {
+        super("The certificate has already been revoked.");
+    }
+}

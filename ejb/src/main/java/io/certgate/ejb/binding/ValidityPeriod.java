@@ -1,0 +1,7 @@
+package io.certgate.ejb.binding;
+
+import java.time.Instant;
+
+/** When a certificate starts and stops being valid. */
+public record ValidityPeriod(Instant notBefore, Instant notAfter) {
+}

@@ -1,0 +1,64 @@
+package io.certgate.ejb.ca;
+
+import io.certgate.domain.ca.IssueAuthority;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The two roots of this server, loaded (or generated on first start) when the application starts, and the
+ * public URLs certificates point at. Read-only after start-up, so no container locking is needed.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class CertificateAuthorities {
+
+    private volatile Map<IssueAuthority, SigningAuthority> roots;
+    private volatile String publicBaseUrl;
+
+    @PostConstruct
+    void start() {
+        Config config = ConfigProvider.getConfig();
+        Path dataDir = Path.of(config.getOptionalValue("certgate.data.dir", String.class).orElse("certgate-data"));
+        String password = config.getOptionalValue("certgate.ca.keystore.password", String.class).orElse(null);
+        String base = config.getOptionalValue("certgate.public.base.url", String.class).orElse("http://localhost:9080");
+        publicBaseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        roots = new CaKeyStore(dataDir.resolve("ca")).loadOrCreate(password, Instant.now());
+    }
+
+    public SigningAuthority authority(IssueAuthority authority) {
+        return roots.get(authority);
+    }
+
+    public String certificatePem(IssueAuthority authority) {
+        return roots.get(authority).certificatePem();
+    }
+
+    public Instant rootNotAfter(IssueAuthority authority) {
+        return roots.get(authority).certificate().getNotAfter().toInstant();
+    }
+
+    public String caCertificateUrl(IssueAuthority authority) {
+        return publicBaseUrl + "/enos/CA/cacert/" + authority.name();
+    }
+
+    public String crlUrl(IssueAuthority authority) {
+        return publicBaseUrl + "/enos/CA/crl/" + authority.name();
+    }
+
+    public String ocspUrl() {
+        return publicBaseUrl + "/enos/CA/ocsp";
+    }
+
+    public CertificateProfile deviceProfile(IssueAuthority authority) {
+        return new CertificateProfile(false, crlUrl(authority), ocspUrl(), caCertificateUrl(authority));
+    }
+}

@@ -1,0 +1,62 @@
+package io.certgate.ejb.ca;
+
+import io.certgate.domain.ca.IssueAuthority;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+
+/**
+ * The one place certificates are signed. It validates CSRs and signs; it persists nothing: the caller signs
+ * inside its own transaction and persists the result there, so a certificate exists only if it is stored.
+ * No lock: concurrent requests sign in parallel.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class CertificateIssuer {
+
+    private final CsrValidator csrValidator = new CsrValidator();
+    private final CertificateSigner signer = new CertificateSigner();
+
+    @EJB
+    private CertificateAuthorities authorities;
+
+    public ValidatedCsr validate(String csrPem, IssueAuthority authority) {
+        return csrValidator.validate(csrPem, authority);
+    }
+
+    public void checkKey(SubjectPublicKeyInfo key, IssueAuthority authority) {
+        csrValidator.checkKey(key, authority);
+    }
+
+    public Instant rootNotAfter(IssueAuthority authority) {
+        return authorities.rootNotAfter(authority);
+    }
+
+    public SignedCertificate sign(IssueAuthority authority, X500Name subject, SubjectPublicKeyInfo key,
+                                  Instant notBefore, Instant notAfter) {
+        SigningAuthority ca = authorities.authority(authority);
+        X509CertificateHolder cert = signer.sign(ca, subject, key, SerialNumbers.next(), notBefore, notAfter,
+                authorities.deviceProfile(authority));
+        try {
+            return new SignedCertificate(authority, cert, Pem.certificate(cert.getEncoded()), publicKeySha256(key));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot encode certificate", e);
+        }
+    }
+
+    public static String publicKeySha256(SubjectPublicKeyInfo key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()));
+        } catch (NoSuchAlgorithmException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.certgate.ejb.ca;
+
+import io.certgate.domain.ca.IssueAuthority;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.security.Provider;
+import java.security.cert.CertificateEncodingException;
+import java.time.Instant;
+import java.util.Date;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * Builds and signs X.509 v3 end-entity certificates. Thread-safe: every call makes its own extension utils
+ * (BouncyCastle's hold a digest and are not thread-safe) and its own signer.
+ */
+public class CertificateSigner {
+
+    public X509CertificateHolder sign(SigningAuthority ca, X500Name subject, SubjectPublicKeyInfo publicKey,
+                                      BigInteger serial, Instant notBefore, Instant notAfter,
+                                      CertificateProfile profile) {
+        try {
+            BcX509ExtensionUtils ext = new BcX509ExtensionUtils();
+            X509CertificateHolder issuer = new X509CertificateHolder(ca.certificate().getEncoded());
+            X509v3CertificateBuilder b = new X509v3CertificateBuilder(issuer.getSubject(), serial,
+                    Date.from(notBefore), Date.from(notAfter), subject, publicKey);
+            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            int usage = KeyUsage.digitalSignature;
+            if (ca.authority() == IssueAuthority.RSA) {
+                usage |= KeyUsage.keyEncipherment;
+            }
+            b.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
+            KeyPurposeId[] purposes = profile.serverAuth()
+                    ? new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_serverAuth}
+                    : new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth};
+            b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes));
+            b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(publicKey));
+            b.addExtension(Extension.authorityKeyIdentifier, false,
+                    ext.createAuthorityKeyIdentifier(issuer.getSubjectPublicKeyInfo()));
+            GeneralName crl = new GeneralName(GeneralName.uniformResourceIdentifier, profile.crlUrl());
+            b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+                    new DistributionPoint(new DistributionPointName(new GeneralNames(crl)), null, null)}));
+            b.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(new AccessDescription[] {
+                    new AccessDescription(AccessDescription.id_ad_ocsp,
+                            new GeneralName(GeneralName.uniformResourceIdentifier, profile.ocspUrl())),
+                    new AccessDescription(AccessDescription.id_ad_caIssuers,
+                            new GeneralName(GeneralName.uniformResourceIdentifier, profile.caIssuersUrl()))}));
+            return b.build(contentSigner(ca));
+        } catch (IOException | CertificateEncodingException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot build certificate", e);
+        }
+    }
+
+    static ContentSigner contentSigner(SigningAuthority ca) throws OperatorCreationException {
+        JcaContentSignerBuilder builder = new JcaContentSignerBuilder(ca.authority().signatureAlgorithm());
+        Provider provider = signingProvider(ca.authority());
+        if (provider != null) {
+            builder.setProvider(provider);
+        }
+        return builder.build(ca.privateKey());
+    }
+
+    /** BouncyCastle for P-256 (much faster than SunEC on Java 17); the JDK default for RSA. */
+    static Provider signingProvider(IssueAuthority authority) {
+        return authority == IssueAuthority.ECC ? CryptoProviders.BC : null;
+    }
+}

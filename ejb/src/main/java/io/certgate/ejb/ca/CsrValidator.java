@@ -1,0 +1,146 @@
+package io.certgate.ejb.ca;
+
+import io.certgate.domain.ca.IssueAuthority;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.RSAPublicKey;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.operator.ContentVerifierProvider;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+
+/**
+ * Checks a PEM PKCS#10 request against the rules of an issuing authority: RSA needs a 2048-bit key signed
+ * SHA256withRSA, ECC a P-256 key signed SHA256withECDSA, and the request's own signature must verify.
+ * Stateless and thread-safe.
+ */
+public class CsrValidator {
+
+    /** Larger than any honest RSA-2048 or P-256 request with a long subject, small enough to bound parsing. */
+    public static final int MAX_PEM_CHARS = 16 * 1024;
+    private static final int MAX_SUBJECT_DN_CHARS = 1024;
+
+    private static final Pattern PEM = Pattern.compile(
+            "-----BEGIN (NEW )?CERTIFICATE REQUEST-----(.*?)-----END (NEW )?CERTIFICATE REQUEST-----", Pattern.DOTALL);
+    private static final Pattern BASE64_BODY = Pattern.compile("[A-Za-z0-9+/=\\s]+");
+    private static final ASN1ObjectIdentifier PRIME256V1 = SECObjectIdentifiers.secp256r1;
+
+    public ValidatedCsr validate(String csrText, IssueAuthority authority) {
+        PKCS10CertificationRequest csr = parse(csrText);
+        SubjectPublicKeyInfo spki = csr.getSubjectPublicKeyInfo();
+        checkAlgorithms(csr.getSignatureAlgorithm(), spki, authority);
+        verifySignature(csr);
+        if (csr.getSubject() == null || csr.getSubject().getRDNs().length == 0) {
+            throw new InvalidCsrException("the CSR has an empty subject");
+        }
+        if (csr.getSubject().toString().length() > MAX_SUBJECT_DN_CHARS) {
+            throw new InvalidCsrException("the CSR subject is longer than " + MAX_SUBJECT_DN_CHARS + " characters");
+        }
+        return new ValidatedCsr(csr.getSubject(), spki);
+    }
+
+    /** Checks that an existing public key (renewal without CSR) suits the authority. */
+    public void checkKey(SubjectPublicKeyInfo spki, IssueAuthority authority) {
+        checkKeyAlgorithm(spki, authority);
+    }
+
+    static PKCS10CertificationRequest parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidCsrException("the CSR is empty");
+        }
+        if (text.length() > MAX_PEM_CHARS) {
+            throw new InvalidCsrException("the CSR is larger than " + MAX_PEM_CHARS + " characters");
+        }
+        String body;
+        Matcher m = PEM.matcher(text);
+        if (m.find()) {
+            body = m.group(2);
+        } else if (text.contains("-----")) {
+            throw new InvalidCsrException("the CSR has broken or unknown PEM headers");
+        } else {
+            body = text; // headers are optional where a contract says so
+        }
+        body = body.replace("\\n", "\n").replace("\\r", "");
+        if (!BASE64_BODY.matcher(body).matches()) {
+            throw new InvalidCsrException("the CSR is not base64");
+        }
+        byte[] der;
+        try {
+            der = Base64.getMimeDecoder().decode(body);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCsrException("the CSR is not base64");
+        }
+        if (der.length == 0) {
+            throw new InvalidCsrException("the CSR is empty");
+        }
+        try {
+            PKCS10CertificationRequest csr = new PKCS10CertificationRequest(der);
+            if (csr.getEncoded().length != der.length) {
+                throw new InvalidCsrException("the CSR has trailing data");
+            }
+            return csr;
+        } catch (InvalidCsrException e) {
+            throw e;
+        } catch (Exception | StackOverflowError e) { // BouncyCastle throws several unchecked types on garbage
+            throw new InvalidCsrException("the CSR is not a PKCS#10 certificate request");
+        }
+    }
+
+    private static void checkAlgorithms(AlgorithmIdentifier signatureAlgorithm, SubjectPublicKeyInfo spki,
+                                        IssueAuthority authority) {
+        ASN1ObjectIdentifier sig = signatureAlgorithm.getAlgorithm();
+        if (authority == IssueAuthority.RSA && !PKCSObjectIdentifiers.sha256WithRSAEncryption.equals(sig)) {
+            throw new InvalidCsrException("an RSA CSR must be signed with SHA256withRSA");
+        }
+        if (authority == IssueAuthority.ECC && !X9ObjectIdentifiers.ecdsa_with_SHA256.equals(sig)) {
+            throw new InvalidCsrException("an ECC CSR must be signed with SHA256withECDSA");
+        }
+        checkKeyAlgorithm(spki, authority);
+    }
+
+    private static void checkKeyAlgorithm(SubjectPublicKeyInfo spki, IssueAuthority authority) {
+        ASN1ObjectIdentifier keyAlg = spki.getAlgorithm().getAlgorithm();
+        if (authority == IssueAuthority.RSA) {
+            if (!PKCSObjectIdentifiers.rsaEncryption.equals(keyAlg)) {
+                throw new InvalidCsrException("issueAuthority RSA needs an RSA public key");
+            }
+            int bits;
+            try {
+                bits = RSAPublicKey.getInstance(spki.parsePublicKey()).getModulus().bitLength();
+            } catch (Exception e) {
+                throw new InvalidCsrException("the RSA public key cannot be read");
+            }
+            if (bits != 2048) {
+                throw new InvalidCsrException("the RSA public key must be 2048 bits, not " + bits);
+            }
+        } else {
+            if (!X9ObjectIdentifiers.id_ecPublicKey.equals(keyAlg)) {
+                throw new InvalidCsrException("issueAuthority ECC needs an EC public key");
+            }
+            Object params = spki.getAlgorithm().getParameters();
+            if (!PRIME256V1.equals(params)) {
+                throw new InvalidCsrException("the EC public key must be on curve prime256v1 (P-256)");
+            }
+        }
+    }
+
+    private static void verifySignature(PKCS10CertificationRequest csr) {
+        boolean valid;
+        try {
+            ContentVerifierProvider verifier = new JcaContentVerifierProviderBuilder()
+                    .setProvider(CryptoProviders.BC).build(csr.getSubjectPublicKeyInfo());
+            valid = csr.isSignatureValid(verifier);
+        } catch (Exception e) {
+            throw new InvalidCsrException("the CSR signature cannot be verified");
+        }
+        if (!valid) {
+            throw new InvalidCsrException("the CSR signature does not verify");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.certgate.ejb.ca;
+
+import io.certgate.domain.ca.IssueAuthority;
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+
+/** Generates a self-signed root: RSA-2048 signing SHA256withRSA or EC P-256 signing SHA256withECDSA. */
+public final class RootCertificates {
+
+    public static final Duration ROOT_LIFETIME = Duration.ofDays(3652); // 10 years
+
+    private RootCertificates() {
+    }
+
+    public static SigningAuthority generate(IssueAuthority authority, String commonName, Instant now) {
+        try {
+            KeyPairGenerator kpg;
+            if (authority == IssueAuthority.RSA) {
+                kpg = KeyPairGenerator.getInstance("RSA");
+                kpg.initialize(2048);
+            } else {
+                kpg = KeyPairGenerator.getInstance("EC");
+                kpg.initialize(new ECGenParameterSpec("secp256r1"));
+            }
+            KeyPair kp = kpg.generateKeyPair();
+            X500Name name = new X500Name("CN=" + commonName + ",O=certgate");
+            SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(kp.getPublic().getEncoded());
+            Instant notBefore = now.truncatedTo(ChronoUnit.SECONDS);
+            X509v3CertificateBuilder b = new X509v3CertificateBuilder(name, SerialNumbers.next().or(BigInteger.ONE),
+                    Date.from(notBefore), Date.from(notBefore.plus(ROOT_LIFETIME)), name, spki);
+            BcX509ExtensionUtils ext = new BcX509ExtensionUtils();
+            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+            b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(spki));
+            SigningAuthority unsigned = new SigningAuthority(authority, null, kp.getPrivate(), null);
+            X509Certificate cert = new JcaX509CertificateConverter()
+                    .getCertificate(b.build(CertificateSigner.contentSigner(unsigned)));
+            return new SigningAuthority(authority, cert, kp.getPrivate(), Pem.certificate(cert.getEncoded()));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot generate the " + authority + " root", e);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.certgate.ejb.common;
+
+/** A request parameter is missing, malformed or out of range. */
+public class InvalidArgumentException extends CertgateException {
+
+    private static final long serialVersionUID = 1L;
+
+    public InvalidArgumentException(String message) {
+        super(message);
+    }
+}

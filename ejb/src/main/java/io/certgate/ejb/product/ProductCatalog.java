@@ -1,0 +1,61 @@
+package io.certgate.ejb.product;
+
+import io.certgate.domain.product.Product;
+import io.certgate.domain.product.ProductType;
+import io.certgate.ejb.common.Checks;
+import io.certgate.ejb.common.InvalidArgumentException;
+import io.certgate.ejb.common.RandomIds;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Products of an organization. */
+@Stateless
+public class ProductCatalog {
+
+    private static final Set<String> DATA_FORMATS = Set.of("JSON", "CUSTOM");
+
+    @PersistenceContext(unitName = "certgate")
+    private EntityManager em;
+
+    public Product create(String orgId, ProductDraft draft) {
+        Checks.identifier("orgId", orgId);
+        String name = Checks.text("productName", draft.name(), 200, true);
+        String description = Checks.text("productDesc", draft.description(), 1000, false);
+        ProductType type = draft.productType() == null ? ProductType.Device
+                : ProductType.parse(draft.productType()).orElseThrow(() ->
+                        new InvalidArgumentException("invalid argument: productType must be Device or Gateway"));
+        String dataFormat = draft.dataFormat() == null ? "Json" : draft.dataFormat();
+        if (!DATA_FORMATS.contains(dataFormat.toUpperCase(Locale.ROOT))) {
+            throw new InvalidArgumentException("invalid argument: dataFormat must be Json or Custom");
+        }
+        int defaultValidDay = Checks.range("defaultValidDay", draft.defaultValidDay(), Product.DEFAULT_VALID_DAY,
+                1, Product.VALID_DAY_LIMIT);
+        int maxValidDay = Checks.range("maxValidDay", draft.maxValidDay(), Product.DEFAULT_MAX_VALID_DAY,
+                1, Product.VALID_DAY_LIMIT);
+        if (defaultValidDay > maxValidDay) {
+            throw new InvalidArgumentException("invalid argument: defaultValidDay must not exceed maxValidDay");
+        }
+        Product p = new Product(orgId, RandomIds.alphanumeric(10), name, description, type, dataFormat,
+                Boolean.TRUE.equals(draft.biDirectionalAuth()), defaultValidDay, maxValidDay, Instant.now());
+        em.persist(p);
+        return p;
+    }
+
+    public Product get(String orgId, String productKey) {
+        Checks.identifier("orgId", orgId);
+        if (productKey == null || productKey.isBlank()) {
+            throw new InvalidArgumentException("invalid argument: productKey is required");
+        }
+        List<Product> found = em.createNamedQuery(Product.BY_ORG_AND_KEY, Product.class)
+                .setParameter("orgId", orgId).setParameter("productKey", productKey).getResultList();
+        if (found.isEmpty()) {
+            throw new UnknownProductException();
+        }
+        return found.get(0);
+    }
+}

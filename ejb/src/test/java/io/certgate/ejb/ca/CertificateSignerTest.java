@@ -1,0 +1,131 @@
+package io.certgate.ejb.ca;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.certgate.domain.ca.IssueAuthority;
+import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.KeyPair;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class CertificateSignerTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(IssueAuthority.class)
+    void signsAVerifiableEndEntityCertificate(IssueAuthority authority) throws Exception {
+        SigningAuthority root = RootCertificates.generate(authority, "test " + authority, Instant.now());
+        KeyPair kp = authority == IssueAuthority.RSA ? TestCsrs.rsa(2048) : TestCsrs.ec("secp256r1");
+        String sig = authority.signatureAlgorithm();
+        ValidatedCsr csr = new CsrValidator().validate(TestCsrs.pem(kp, sig), authority);
+        Instant nb = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant na = nb.plus(Duration.ofDays(30));
+        BigInteger serial = SerialNumbers.next();
+        X509CertificateHolder holder = new CertificateSigner().sign(root, csr.subject(), csr.publicKey(), serial, nb, na,
+                new CertificateProfile(false, "http://ca/crl", "http://ca/ocsp", "http://ca/cacert"));
+        X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(holder.getEncoded()));
+        cert.verify(root.certificate().getPublicKey());
+        cert.checkValidity();
+        assertEquals(3, cert.getVersion());
+        assertEquals(serial, cert.getSerialNumber());
+        assertEquals(-1, cert.getBasicConstraints());
+        assertTrue(cert.getKeyUsage()[0], "digitalSignature");
+        assertEquals(authority == IssueAuthority.RSA, cert.getKeyUsage()[2], "keyEncipherment only for RSA");
+        assertEquals(List.of("1.3.6.1.5.5.7.3.2"), cert.getExtendedKeyUsage());
+        assertEquals(authority.signatureAlgorithm().toUpperCase(), cert.getSigAlgName().toUpperCase());
+        assertNotNull(cert.getExtensionValue("2.5.29.14"), "SKI");
+        assertNotNull(cert.getExtensionValue("2.5.29.35"), "AKI");
+        assertNotNull(cert.getExtensionValue("2.5.29.31"), "CRL DP");
+        assertNotNull(cert.getExtensionValue("1.3.6.1.5.5.7.1.1"), "AIA");
+        assertEquals(na, cert.getNotAfter().toInstant());
+        assertArrayEquals(kp.getPublic().getEncoded(), cert.getPublicKey().getEncoded());
+        assertEquals(root.certificate().getSubjectX500Principal(), cert.getIssuerX500Principal());
+    }
+
+    @Test
+    void serialsArePositiveLargeAndDistinct() {
+        Set<BigInteger> seen = new HashSet<>();
+        for (int i = 0; i < 2000; i++) {
+            BigInteger s = SerialNumbers.next();
+            assertTrue(s.signum() > 0);
+            assertTrue(s.bitLength() >= 64 && s.bitLength() <= 127, "bits " + s.bitLength());
+            assertTrue(seen.add(s));
+        }
+    }
+
+    @Test
+    void rootsAreTenYearCaCertificates() throws Exception {
+        for (IssueAuthority a : IssueAuthority.values()) {
+            SigningAuthority root = RootCertificates.generate(a, "r", Instant.now());
+            X509Certificate c = root.certificate();
+            c.verify(c.getPublicKey());
+            assertTrue(c.getBasicConstraints() >= 0);
+            assertTrue(c.getKeyUsage()[5], "keyCertSign");
+            long days = Duration.between(c.getNotBefore().toInstant(), c.getNotAfter().toInstant()).toDays();
+            assertTrue(days >= 3650, "days " + days);
+        }
+    }
+
+    @Test
+    void keyStoreGeneratesOnceAndReloadsTheSameRoots() throws Exception {
+        Map<IssueAuthority, SigningAuthority> first = new CaKeyStore(dir).loadOrCreate(null, Instant.now());
+        Path pw = dir.resolve(CaKeyStore.PASSWORD_FILE);
+        assertTrue(Files.exists(pw));
+        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(pw));
+        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(dir.resolve(CaKeyStore.KEYSTORE_FILE)));
+        Map<IssueAuthority, SigningAuthority> second = new CaKeyStore(dir).loadOrCreate(null, Instant.now());
+        for (IssueAuthority a : IssueAuthority.values()) {
+            assertEquals(first.get(a).certificate(), second.get(a).certificate());
+            assertArrayEquals(first.get(a).privateKey().getEncoded(), second.get(a).privateKey().getEncoded());
+        }
+        assertFalse(first.get(IssueAuthority.RSA).toString().contains("PRIVATE"));
+        assertNotEquals(first.get(IssueAuthority.RSA).certificate(), first.get(IssueAuthority.ECC).certificate());
+    }
+
+    @Test
+    void configuredPasswordIsUsedAndAWrongOneFails() {
+        new CaKeyStore(dir).loadOrCreate("s3cret-pass", Instant.now());
+        assertFalse(Files.exists(dir.resolve(CaKeyStore.PASSWORD_FILE)));
+        try {
+            new CaKeyStore(dir).loadOrCreate("wrong", Instant.now());
+            throw new AssertionError("a wrong password must not open the keystore");
+        } catch (IllegalStateException expected) {
+            assertFalse(expected.getMessage().contains("s3cret"));
+        }
+    }
+
+    @Test
+    void publicKeyHashIsStable() throws Exception {
+        KeyPair kp = TestCsrs.ec("secp256r1");
+        SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(kp.getPublic().getEncoded());
+        assertEquals(CertificateIssuer.publicKeySha256(spki), CertificateIssuer.publicKeySha256(spki));
+        assertEquals(64, CertificateIssuer.publicKeySha256(spki).length());
+    }
+}
