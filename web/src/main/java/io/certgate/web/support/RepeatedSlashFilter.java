@@ -23,7 +23,8 @@ public class RepeatedSlashFilter extends HttpFilter {
         String uri = req.getRequestURI();
         if (uri != null && uri.contains("//")) {
             String path = uri.substring(req.getContextPath().length()).replaceAll("/{2,}", "/");
-            req.getRequestDispatcher(path).forward(req, res);
+            String query = req.getQueryString();
+            req.getRequestDispatcher(query == null ? path : path + "?" + query).forward(req, res);
             return;
         }
         chain.doFilter(req, res);

@@ -1,0 +1,82 @@
+package io.certgate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Stops and starts the Liberty server the build started, then checks that products, devices, certificates,
+ * revocations, the certSn sequence and the CA keys all survived. Runs last (its own failsafe execution).
+ */
+class RestartIT {
+
+    @Test
+    void everythingSurvivesARestart() throws Exception {
+        String org = Enos.newOrg();
+        JsonObject device = Enos.newDevice(org);
+        String id = Enos.byKeys(org, device);
+        JsonObject kept = Enos.apply(id, Pki.rsaCsr("restart-kept"), 100, null);
+        JsonObject gone = Enos.apply(id, Pki.ecCsr("restart-revoked"), null, "ECC");
+        Enos.ok(Enos.cert("revoke", id, Json.createObjectBuilder().add("certSn", gone.getString("certSN"))
+                .add("reason", 4).build()));
+        String rsaRootBefore = Http.get("/enos/CA/cacert/RSA").body();
+        String eccRootBefore = Http.get("/enos/CA/cacert/ECC").body();
+
+        server("stop");
+        server("start");
+        waitUntilReady();
+
+        assertEquals(rsaRootBefore, Http.get("/enos/CA/cacert/RSA").body(), "same RSA root after restart");
+        assertEquals(eccRootBefore, Http.get("/enos/CA/cacert/ECC").body(), "same ECC root after restart");
+        JsonArray list = Enos.ok(Http.get("/connect-service/v2.0/certificates?action=list&" + id)).getJsonArray("data");
+        assertEquals(2, list.size());
+        assertEquals(kept.getString("cert"), list.getJsonObject(0).getString("cert"));
+        assertEquals(0, list.getJsonObject(0).getInt("certStatus"));
+        assertEquals(1, list.getJsonObject(1).getInt("certStatus"));
+        assertEquals(4, list.getJsonObject(1).getInt("revokeReason"));
+        Enos.ok(Http.get("/connect-service/v2.1/devices?action=get&" + Enos.byAsset(org, device)));
+        // the restarted server still signs, renews, and continues the certSn sequence
+        JsonObject renewed = Enos.ok(Enos.cert("renew", id, Json.createObjectBuilder()
+                .add("certSn", kept.getString("certSN")).build())).getJsonObject("data");
+        Pki.verifyChain(Pki.cert(renewed.getString("cert")), Pki.root("RSA"));
+        assertTrue(Long.parseLong(renewed.getString("certSN")) > Long.parseLong(gone.getString("certSN")));
+        assertTrue(Pki.crl(Http.get("/enos/CA/crl/ECC").bytes())
+                .isRevoked(Pki.cert(gone.getString("cert"))), "revocation survived");
+    }
+
+    private static void server(String command) throws Exception {
+        Path wlp = Path.of(System.getProperty("certgate.wlp.dir", "ear/target/liberty/wlp"));
+        String name = System.getProperty("certgate.server.name", "certgate");
+        Path script = wlp.resolve("bin/server");
+        assertTrue(Files.isExecutable(script), "Liberty at " + wlp);
+        Process p = new ProcessBuilder(script.toString(), command, name).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "server " + command + " timed out");
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.exitValue(), "server " + command + ": " + out);
+    }
+
+    private static void waitUntilReady() throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (Http.get("/health/ready").status() == 200
+                        && Http.get("/enos/CA/cacert/RSA").status() == 200) {
+                    return;
+                }
+            } catch (AssertionError notYet) {
+                // connection refused while starting
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("server not ready within 180 s after restart");
+    }
+}
