@@ -11,12 +11,10 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 
 /**
@@ -24,10 +22,7 @@ import java.time.Instant;
  * certificate number (the APIs' certSn); {@code serialNumber} is the X.509 serial (random, unique).
  */
 @Entity
-@Table(name = "CG_CERTIFICATE",
-        uniqueConstraints = @UniqueConstraint(name = "UQ_CERT_SERIAL", columnNames = "SERIAL_NUMBER"),
-        indexes = {@Index(name = "IX_CERT_DEVICE", columnList = "DEVICE_ID"),
-                @Index(name = "IX_CERT_REVOKED", columnList = "ISSUE_AUTHORITY,REVOKED")})
+@Table(name = "CG_CERTIFICATE") // schema: ejb META-INF/sql
 @NamedQuery(name = IssuedCertificate.BY_DEVICE,
         query = "SELECT c FROM IssuedCertificate c WHERE c.device = :device ORDER BY c.certSn")
 @NamedQuery(name = IssuedCertificate.REVOKED_BY_AUTHORITY,

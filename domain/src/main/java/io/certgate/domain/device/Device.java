@@ -11,14 +11,11 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 
 /** A device of a product. The pair (product, deviceKey) and the assetId are each unique. */
 @Entity
-@Table(name = "CG_DEVICE", uniqueConstraints = {
-        @UniqueConstraint(name = "UQ_DEVICE_KEY", columnNames = {"PRODUCT_ID", "DEVICE_KEY"}),
-        @UniqueConstraint(name = "UQ_DEVICE_ASSET", columnNames = "ASSET_ID")})
+@Table(name = "CG_DEVICE") // schema: ejb META-INF/sql
 @NamedQuery(name = Device.BY_ORG_AND_ASSET,
         query = "SELECT d FROM Device d WHERE d.orgId = :orgId AND d.assetId = :assetId")
 @NamedQuery(name = Device.BY_ORG_PRODUCT_AND_KEY,

@@ -9,12 +9,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 
 /** A product of an organization: the kind of device, its authentication mode and its certificate limits. */
 @Entity
-@Table(name = "CG_PRODUCT", uniqueConstraints = @UniqueConstraint(name = "UQ_PRODUCT_KEY", columnNames = "PRODUCT_KEY"))
+@Table(name = "CG_PRODUCT") // schema: ejb META-INF/sql
 @NamedQuery(name = Product.BY_ORG_AND_KEY,
         query = "SELECT p FROM Product p WHERE p.orgId = :orgId AND p.productKey = :productKey")
 public class Product {
