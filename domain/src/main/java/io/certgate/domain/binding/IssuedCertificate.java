@@ -27,13 +27,13 @@ import java.time.Instant;
         query = "SELECT c FROM IssuedCertificate c WHERE c.device = :device ORDER BY c.certSn")
 @NamedQuery(name = IssuedCertificate.REVOKED_BY_AUTHORITY,
         query = "SELECT c FROM IssuedCertificate c WHERE c.issueAuthority = :authority AND c.revoked = TRUE ORDER BY c.certSn")
-@NamedQuery(name = IssuedCertificate.BY_SERIAL,
-        query = "SELECT c FROM IssuedCertificate c WHERE c.serialNumber = :serial")
+@NamedQuery(name = IssuedCertificate.BY_ORG_AND_SERIAL,
+        query = "SELECT c FROM IssuedCertificate c WHERE c.orgId = :orgId AND c.serialNumber = :serial")
 public class IssuedCertificate {
 
     public static final String BY_DEVICE = "IssuedCertificate.byDevice";
     public static final String REVOKED_BY_AUTHORITY = "IssuedCertificate.revokedByAuthority";
-    public static final String BY_SERIAL = "IssuedCertificate.bySerial";
+    public static final String BY_ORG_AND_SERIAL = "IssuedCertificate.byOrgAndSerial";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -43,8 +43,9 @@ public class IssuedCertificate {
     @Column(name = "ORG_ID", nullable = false, length = 64)
     private String orgId;
 
-    @ManyToOne(optional = false, fetch = FetchType.LAZY)
-    @JoinColumn(name = "DEVICE_ID", nullable = false)
+    /** The device it is bound to; null for enterprise certificates (enrollment transactions). */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "DEVICE_ID")
     private Device device;
 
     @Enumerated(EnumType.STRING)
@@ -97,7 +98,15 @@ public class IssuedCertificate {
     public IssuedCertificate(Device device, IssueAuthority issueAuthority, String serialNumber, String subjectDn,
                              String issuerDn, String publicKeySha256, String certPem, Instant signedAt,
                              Instant notBefore, Instant notAfter, Long renewedFrom) {
-        this.orgId = device.getOrgId();
+        this(device.getOrgId(), device, issueAuthority, serialNumber, subjectDn, issuerDn, publicKeySha256, certPem,
+                signedAt, notBefore, notAfter, renewedFrom);
+    }
+
+    /** A certificate of an organization that is not bound to a device (when {@code device} is null). */
+    public IssuedCertificate(String orgId, Device device, IssueAuthority issueAuthority, String serialNumber,
+                             String subjectDn, String issuerDn, String publicKeySha256, String certPem,
+                             Instant signedAt, Instant notBefore, Instant notAfter, Long renewedFrom) {
+        this.orgId = orgId;
         this.device = device;
         this.issueAuthority = issueAuthority;
         this.serialNumber = serialNumber;
@@ -126,7 +135,7 @@ public class IssuedCertificate {
     }
 
     public boolean isBoundTo(Device other) {
-        return device.getId().equals(other.getId());
+        return device != null && device.getId().equals(other.getId());
     }
 
     public Long getCertSn() { return certSn; }

@@ -59,6 +59,7 @@ public class CertificateAuthorities {
     }
 
     public CertificateProfile deviceProfile(IssueAuthority authority) {
-        return new CertificateProfile(false, crlUrl(authority), ocspUrl(), caCertificateUrl(authority));
+        return new CertificateProfile(CertificateProfile.Usage.DEVICE, null, crlUrl(authority), ocspUrl(),
+                caCertificateUrl(authority));
     }
 }

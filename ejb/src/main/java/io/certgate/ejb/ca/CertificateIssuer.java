@@ -40,15 +40,35 @@ public class CertificateIssuer {
         return authorities.rootNotAfter(authority);
     }
 
+    /** Signs a device certificate (clientAuth). */
     public SignedCertificate sign(IssueAuthority authority, X500Name subject, SubjectPublicKeyInfo key,
                                   Instant notBefore, Instant notAfter) {
+        return sign(authority, subject, key, notBefore, notAfter, CertificateProfile.Usage.DEVICE, null);
+    }
+
+    /** Signs a certificate for a usage, with DNS subject alternative names for TLS servers. */
+    public SignedCertificate sign(IssueAuthority authority, X500Name subject, SubjectPublicKeyInfo key,
+                                  Instant notBefore, Instant notAfter, CertificateProfile.Usage usage,
+                                  java.util.List<String> dnsNames) {
         SigningAuthority ca = authorities.authority(authority);
         X509CertificateHolder cert = signer.sign(ca, subject, key, SerialNumbers.next(), notBefore, notAfter,
-                authorities.deviceProfile(authority));
+                authorities.deviceProfile(authority).withUsage(usage, dnsNames));
         try {
             return new SignedCertificate(authority, cert, Pem.certificate(cert.getEncoded()), publicKeySha256(key));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot encode certificate", e);
+        }
+    }
+
+    /** The certificate and its issuing root as a certs-only PKCS#7 (.p7b), DER. */
+    public byte[] pkcs7(X509CertificateHolder cert, IssueAuthority authority) {
+        try {
+            org.bouncycastle.cms.CMSSignedDataGenerator g = new org.bouncycastle.cms.CMSSignedDataGenerator();
+            g.addCertificate(cert);
+            g.addCertificate(new X509CertificateHolder(authorities.authority(authority).certificate().getEncoded()));
+            return g.generate(new org.bouncycastle.cms.CMSAbsentContent()).getEncoded();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot build PKCS#7", e);
         }
     }
 

@@ -7,6 +7,7 @@ import java.security.Provider;
 import java.security.cert.CertificateEncodingException;
 import java.time.Instant;
 import java.util.Date;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
@@ -44,14 +45,22 @@ public class CertificateSigner {
                     Date.from(notBefore), Date.from(notAfter), subject, publicKey);
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             int usage = KeyUsage.digitalSignature;
-            if (ca.authority() == IssueAuthority.RSA) {
+            boolean rsaKey = PKCSObjectIdentifiers.rsaEncryption.equals(publicKey.getAlgorithm().getAlgorithm());
+            if (rsaKey && profile.usage() != CertificateProfile.Usage.CODE_SIGNING) {
                 usage |= KeyUsage.keyEncipherment;
             }
             b.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
-            KeyPurposeId[] purposes = profile.serverAuth()
-                    ? new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_serverAuth}
-                    : new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth};
+            KeyPurposeId[] purposes = switch (profile.usage()) {
+                case DEVICE -> new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth};
+                case TLS_SERVER -> new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth};
+                case CODE_SIGNING -> new KeyPurposeId[] {KeyPurposeId.id_kp_codeSigning};
+            };
             b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes));
+            if (!profile.dnsNames().isEmpty()) {
+                GeneralName[] names = profile.dnsNames().stream()
+                        .map(n -> new GeneralName(GeneralName.dNSName, n)).toArray(GeneralName[]::new);
+                b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
+            }
             b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(publicKey));
             b.addExtension(Extension.authorityKeyIdentifier, false,
                     ext.createAuthorityKeyIdentifier(issuer.getSubjectPublicKeyInfo()));

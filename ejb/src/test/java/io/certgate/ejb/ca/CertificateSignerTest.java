@@ -46,7 +46,8 @@ class CertificateSignerTest {
         Instant na = nb.plus(Duration.ofDays(30));
         BigInteger serial = SerialNumbers.next();
         X509CertificateHolder holder = new CertificateSigner().sign(root, csr.subject(), csr.publicKey(), serial, nb, na,
-                new CertificateProfile(false, "http://ca/crl", "http://ca/ocsp", "http://ca/cacert"));
+                new CertificateProfile(CertificateProfile.Usage.DEVICE, null, "http://ca/crl", "http://ca/ocsp",
+                        "http://ca/cacert"));
         X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(holder.getEncoded()));
         cert.verify(root.certificate().getPublicKey());
@@ -65,6 +66,33 @@ class CertificateSignerTest {
         assertEquals(na, cert.getNotAfter().toInstant());
         assertArrayEquals(kp.getPublic().getEncoded(), cert.getPublicKey().getEncoded());
         assertEquals(root.certificate().getSubjectX500Principal(), cert.getIssuerX500Principal());
+    }
+
+    @Test
+    void tlsServerAndCodeSigningProfiles() throws Exception {
+        SigningAuthority root = RootCertificates.generate(IssueAuthority.RSA, "r", Instant.now());
+        KeyPair ec = TestCsrs.ec("secp256r1");
+        SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(ec.getPublic().getEncoded());
+        CertificateProfile base = new CertificateProfile(CertificateProfile.Usage.DEVICE, null, "http://c", "http://o",
+                "http://i");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        X509Certificate tls = toX509(new CertificateSigner().sign(root, new org.bouncycastle.asn1.x500.X500Name(
+                "CN=www.example.com"), spki, SerialNumbers.next(), now, now.plusSeconds(3600),
+                base.withUsage(CertificateProfile.Usage.TLS_SERVER, List.of("www.example.com", "example.com"))));
+        tls.verify(root.certificate().getPublicKey());
+        assertEquals(List.of("1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2"), tls.getExtendedKeyUsage());
+        assertEquals(2, tls.getSubjectAlternativeNames().size());
+        assertFalse(tls.getKeyUsage()[2], "an EC key is not for key encipherment even under the RSA root");
+        X509Certificate code = toX509(new CertificateSigner().sign(root, new org.bouncycastle.asn1.x500.X500Name("CN=Acme"),
+                spki, SerialNumbers.next(), now, now.plusSeconds(3600),
+                base.withUsage(CertificateProfile.Usage.CODE_SIGNING, null)));
+        assertEquals(List.of("1.3.6.1.5.5.7.3.3"), code.getExtendedKeyUsage());
+        assertEquals(null, code.getSubjectAlternativeNames());
+    }
+
+    private static X509Certificate toX509(X509CertificateHolder h) throws Exception {
+        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
+                new ByteArrayInputStream(h.getEncoded()));
     }
 
     @Test

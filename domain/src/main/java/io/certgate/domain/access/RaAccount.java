@@ -1,0 +1,67 @@
+package io.certgate.domain.access;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A Symantec CertManager RA account of an organization, identified by the SHA-256 of its TLS client
+ * certificate, with the account options the contract mentions (approval, specific end dates).
+ */
+@Entity
+@Table(name = "CG_RA_ACCOUNT")
+@NamedQuery(name = RaAccount.BY_CLIENT_CERT, query = "SELECT a FROM RaAccount a WHERE a.clientCertSha256 = :sha256")
+@NamedQuery(name = RaAccount.BY_NAME, query = "SELECT a FROM RaAccount a WHERE a.name = :name")
+public class RaAccount {
+
+    public static final String BY_CLIENT_CERT = "RaAccount.byClientCert";
+    public static final String BY_NAME = "RaAccount.byName";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "ORG_ID", nullable = false, length = 64)
+    private String orgId;
+
+    @Column(name = "NAME", nullable = false, length = 64)
+    private String name;
+
+    @Column(name = "REQUIRE_APPROVAL", nullable = false)
+    private boolean requireApproval;
+
+    @Column(name = "ALLOW_SPECIFIC_END_DATE", nullable = false)
+    private boolean allowSpecificEndDate;
+
+    @Column(name = "CLIENT_CERT_SHA256", nullable = false, length = 64)
+    private String clientCertSha256;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private Instant createdAt;
+
+    protected RaAccount() {
+    }
+
+    public RaAccount(String orgId, String name, boolean requireApproval, boolean allowSpecificEndDate,
+                     String clientCertSha256, Instant createdAt) {
+        this.orgId = orgId;
+        this.name = name;
+        this.requireApproval = requireApproval;
+        this.allowSpecificEndDate = allowSpecificEndDate;
+        this.clientCertSha256 = clientCertSha256;
+        this.createdAt = createdAt;
+    }
+
+    public Long getId() { return id; }
+    public String getOrgId() { return orgId; }
+    public String getName() { return name; }
+    public boolean isRequireApproval() { return requireApproval; }
+    public boolean isAllowSpecificEndDate() { return allowSpecificEndDate; }
+    public String getClientCertSha256() { return clientCertSha256; }
+    public Instant getCreatedAt() { return createdAt; }
+}

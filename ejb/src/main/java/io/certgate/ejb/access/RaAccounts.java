@@ -1,0 +1,56 @@
+package io.certgate.ejb.access;
+
+import io.certgate.domain.access.RaAccount;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/** RA accounts of the Symantec facade, found by the SHA-256 of the TLS client certificate they present. */
+@Stateless
+public class RaAccounts {
+
+    @PersistenceContext(unitName = "certgate")
+    private EntityManager em;
+
+    /** The account whose client certificate this is; {@link UnknownAccountException} otherwise. */
+    public RaAccount authenticate(X509Certificate clientCertificate) {
+        if (clientCertificate == null) {
+            throw new UnknownAccountException();
+        }
+        List<RaAccount> found = em.createNamedQuery(RaAccount.BY_CLIENT_CERT, RaAccount.class)
+                .setParameter("sha256", fingerprint(clientCertificate)).getResultList();
+        if (found.isEmpty()) {
+            throw new UnknownAccountException();
+        }
+        return found.get(0);
+    }
+
+    public Optional<RaAccount> byName(String name) {
+        return em.createNamedQuery(RaAccount.BY_NAME, RaAccount.class).setParameter("name", name)
+                .getResultList().stream().findFirst();
+    }
+
+    public RaAccount create(String orgId, String name, boolean requireApproval, boolean allowSpecificEndDate,
+                            X509Certificate clientCertificate) {
+        RaAccount a = new RaAccount(orgId, name, requireApproval, allowSpecificEndDate, fingerprint(clientCertificate),
+                Instant.now());
+        em.persist(a);
+        return a;
+    }
+
+    public static String fingerprint(X509Certificate cert) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
+        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
