@@ -31,6 +31,7 @@ public class CaKeyStore {
     private static final Logger LOG = Logger.getLogger(CaKeyStore.class.getName());
     static final String KEYSTORE_FILE = "ca-keys.p12";
     static final String PASSWORD_FILE = "keystore.password";
+    public static final String TRUST_STORE_PASSWORD = "certgate-public-trust";
 
     private final Path directory;
 
@@ -82,6 +83,43 @@ public class CaKeyStore {
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot open the CA keystore in " + directory
                     + " (is certgate.ca.keystore.password right?)", e);
+        }
+    }
+
+    /**
+     * Writes the roots as trusted certificates to the trust store file (password {@value #TRUST_STORE_PASSWORD}: it
+     * holds only public certificates), which Liberty's HTTPS uses to verify TLS client certificates of API
+     * accounts. Rewritten only when its content would change, so Liberty reloads it only then.
+     */
+    public synchronized void writeTrustStore(Map<IssueAuthority, SigningAuthority> roots, Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            if (Files.exists(file)) {
+                KeyStore existing = KeyStore.getInstance("PKCS12");
+                try (InputStream in = Files.newInputStream(file)) {
+                    existing.load(in, TRUST_STORE_PASSWORD.toCharArray());
+                }
+                boolean same = existing.size() == roots.size();
+                for (SigningAuthority a : roots.values()) {
+                    same &= a.certificate().equals(existing.getCertificate(alias(a.authority())));
+                }
+                if (same) {
+                    return;
+                }
+            }
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            for (SigningAuthority a : roots.values()) {
+                ks.setCertificateEntry(alias(a.authority()), a.certificate());
+            }
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                ks.store(out, TRUST_STORE_PASSWORD.toCharArray());
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            LOG.info(() -> "Wrote the client-certificate trust store " + file);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot write the trust store in " + directory, e);
         }
     }
 

@@ -23,15 +23,25 @@ public class CertificateAuthorities {
 
     private volatile Map<IssueAuthority, SigningAuthority> roots;
     private volatile String publicBaseUrl;
+    private volatile Path dataDir;
 
     @PostConstruct
     void start() {
         Config config = ConfigProvider.getConfig();
-        Path dataDir = Path.of(config.getOptionalValue("certgate.data.dir", String.class).orElse("certgate-data"));
+        dataDir = Path.of(config.getOptionalValue("certgate.data.dir", String.class).orElse("certgate-data"));
         String password = config.getOptionalValue("certgate.ca.keystore.password", String.class).orElse(null);
         String base = config.getOptionalValue("certgate.public.base.url", String.class).orElse("http://localhost:9080");
         publicBaseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        roots = new CaKeyStore(dataDir.resolve("ca")).loadOrCreate(password, Instant.now());
+        CaKeyStore store = new CaKeyStore(dataDir.resolve("ca"));
+        roots = store.loadOrCreate(password, Instant.now());
+        Path trustStore = Path.of(config.getOptionalValue("certgate.trust.store", String.class)
+                .orElse(dataDir.resolve("ca").resolve("client-trust.p12").toString()));
+        store.writeTrustStore(roots, trustStore);
+    }
+
+    /** Where the database (Derby) and the CA files live. */
+    public Path dataDirectory() {
+        return dataDir;
     }
 
     public SigningAuthority authority(IssueAuthority authority) {

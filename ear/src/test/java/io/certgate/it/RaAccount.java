@@ -1,0 +1,78 @@
+package io.certgate.it;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * A bootstrap RA account of the test server: its client certificate and key, as the server wrote them to
+ * {@code certgate-data/bootstrap/<name>.p12} on first start, and TLS contexts with and without it.
+ */
+final class RaAccount {
+
+    static final String AUTO = "ra-auto";
+    static final String APPROVE = "ra-approve";
+    static final String END_DATE = "ra-enddate";
+    static final String HTTPS = System.getProperty("certgate.https.url", "https://localhost:9443");
+
+    private RaAccount() {
+    }
+
+    static Path serverDir() {
+        return Path.of(System.getProperty("certgate.wlp.dir", "target/liberty/wlp"), "usr", "servers",
+                System.getProperty("certgate.server.name", "certgate"));
+    }
+
+    static KeyManager[] keyManagers(String account) {
+        try {
+            Path dir = serverDir().resolve("certgate-data").resolve("bootstrap");
+            char[] password = Files.readString(dir.resolve(account + ".p12.password")).trim().toCharArray();
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(dir.resolve(account + ".p12"))) {
+                ks.load(in, password);
+            }
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, password);
+            return kmf.getKeyManagers();
+        } catch (Exception e) {
+            throw new AssertionError("cannot load the client certificate of " + account, e);
+        }
+    }
+
+    /** The test server's HTTPS certificate is Liberty's self-signed one: the tests do not check it. */
+    static TrustManager[] trustAll() {
+        return new TrustManager[] {new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }};
+    }
+
+    /** TLS as the account (null: no client certificate). */
+    static SSLContext tls(String account) {
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(account == null ? null : keyManagers(account), trustAll(), new SecureRandom());
+            return ctx;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

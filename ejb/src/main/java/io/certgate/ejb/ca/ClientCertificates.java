@@ -1,0 +1,70 @@
+package io.certgate.ejb.ca;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+
+/**
+ * TLS client certificates for API accounts, issued by a root of this CA, with the key generated here and
+ * handed over once as an owner-only PKCS#12 file.
+ */
+public final class ClientCertificates {
+
+    static final Duration LIFETIME = Duration.ofDays(730);
+
+    private ClientCertificates() {
+    }
+
+    public static X509Certificate issueToFile(SigningAuthority root, String subject, Path directory, String name) {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+            g.initialize(2048);
+            KeyPair kp = g.generateKeyPair();
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            Instant end = now.plus(LIFETIME);
+            if (end.isAfter(root.certificate().getNotAfter().toInstant())) {
+                end = root.certificate().getNotAfter().toInstant();
+            }
+            CertificateProfile profile = new CertificateProfile(CertificateProfile.Usage.DEVICE, null,
+                    "http://localhost/crl", "http://localhost/ocsp", "http://localhost/cacert");
+            var holder = new CertificateSigner().sign(root, new X500Name(subject),
+                    SubjectPublicKeyInfo.getInstance(kp.getPublic().getEncoded()), SerialNumbers.next(),
+                    now.minusSeconds(60), end, profile);
+            X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new java.io.ByteArrayInputStream(holder.getEncoded()));
+            Files.createDirectories(directory);
+            byte[] random = new byte[18];
+            io.certgate.ejb.common.RandomIds.secureRandom().nextBytes(random);
+            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setKeyEntry(name, kp.getPrivate(), password.toCharArray(), new Certificate[] {cert, root.certificate()});
+            Path p12 = directory.resolve(name + ".p12");
+            Path pw = directory.resolve(name + ".p12.password");
+            try (OutputStream out = Files.newOutputStream(p12)) {
+                ks.store(out, password.toCharArray());
+            }
+            Files.writeString(pw, password, StandardCharsets.UTF_8);
+            for (Path f : new Path[] {p12, pw}) {
+                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+            }
+            return cert;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot issue the client certificate of " + name, e);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package io.certgate.web.symantec;
+
+import io.certgate.domain.access.RaAccount;
+import io.certgate.domain.ca.RevocationReason;
+import io.certgate.domain.enrollment.TransactionStatus;
+import io.certgate.ejb.access.RaAccounts;
+import io.certgate.ejb.common.CertgateException;
+import io.certgate.ejb.enrollment.EnrollmentOutcome;
+import io.certgate.ejb.enrollment.EnrollmentRequest;
+import io.certgate.ejb.enrollment.EnrollmentService;
+import io.certgate.ws.symantec.FaultType;
+import io.certgate.ws.symantec.ResponseType;
+import jakarta.ejb.EJBException;
+import java.security.cert.X509Certificate;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs one CertManager operation from its fields (form parameter names) for the RA account that the TLS
+ * client certificate identifies, and translates the outcome or the error into urn:symantec:api types.
+ */
+final class SymantecOperations {
+
+    private static final Logger LOG = Logger.getLogger(SymantecOperations.class.getName());
+    static final int MAX_OLD_STYLE_SANS = 20;
+
+    private final EnrollmentService enrollments;
+    private final RaAccounts accounts;
+
+    SymantecOperations(EnrollmentService enrollments, RaAccounts accounts) {
+        this.enrollments = enrollments;
+        this.accounts = accounts;
+    }
+
+    /** The answer of a successful call; {@link SymantecError} with code and message otherwise. */
+    ResponseType execute(String operation, X509Certificate clientCertificate, Map<String, String> f) {
+        try {
+            RaAccount account = accounts.authenticate(clientCertificate);
+            EnrollmentOutcome outcome = switch (operation) {
+                case "enroll" -> enrollments.enroll(account, request(f));
+                case "renew" -> enrollments.renew(account, request(f));
+                case "pickup" -> enrollments.pickup(account, f.get("transaction_id"));
+                case "approve" -> enrollments.approve(account, f.get("transaction_id"));
+                case "reject" -> enrollments.reject(account, f.get("transaction_id"));
+                case "revoke" -> enrollments.revoke(account, f.get("certSerial"), reason(f.get("reason")),
+                        f.get("challenge"));
+                default -> throw new SymantecRequestException(SymantecStatus.INVALID_PARAMETER,
+                        "unknown operation; expected enroll, renew, pickup, revoke, approve or reject");
+            };
+            return success(operation, outcome);
+        } catch (RuntimeException e) {
+            throw error(operation, e);
+        }
+    }
+
+    static EnrollmentRequest request(Map<String, String> f) {
+        return new EnrollmentRequest(f.get("firstName"), f.get("lastName"), f.get("email"), f.get("csr"),
+                f.get("certProductType"), f.get("serverType"), f.get("validityPeriod"), f.get("specificEndDate"),
+                f.get("challenge"), subjectAltNames(f), f.get("signatureAlgorithm"), f.get("ctLogOption"),
+                f.get("original_certificate"), f.get("original_transaction_id"), f.get("original_challenge"));
+    }
+
+    /** subject_alt_names, or the older subject_alt_name1..20 fields joined the same way. */
+    static String subjectAltNames(Map<String, String> f) {
+        if (f.get("subject_alt_names") != null) {
+            return f.get("subject_alt_names");
+        }
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, String> e : f.entrySet()) {
+            if (e.getKey().startsWith("subject_alt_name") && e.getKey().length() > "subject_alt_name".length()) {
+                String n = e.getKey().substring("subject_alt_name".length());
+                int i;
+                try {
+                    i = Integer.parseInt(n);
+                } catch (NumberFormatException ex) {
+                    continue;
+                }
+                if (i < 1 || i > MAX_OLD_STYLE_SANS) {
+                    throw new SymantecRequestException(SymantecStatus.INVALID_PARAMETER,
+                            "subject_alt_name# goes from 1 to " + MAX_OLD_STYLE_SANS + "; use subject_alt_names");
+                }
+                if (e.getValue() != null && !e.getValue().isBlank()) {
+                    b.append(b.length() == 0 ? "" : ",").append(e.getValue());
+                }
+            }
+        }
+        return b.length() == 0 ? null : b.toString();
+    }
+
+    /** RFC 5280 reason codes (0,1,3,4,5,6,9) or their names; absent means unspecified. */
+    static RevocationReason reason(String value) {
+        if (value == null || value.isBlank()) {
+            return RevocationReason.UNSPECIFIED;
+        }
+        String v = value.trim();
+        if (v.chars().allMatch(Character::isDigit) && v.length() <= 2) {
+            return RevocationReason.ofCode(Integer.parseInt(v)).orElseThrow(SymantecOperations::badReason);
+        }
+        String normalized = v.replace("_", "").toLowerCase(Locale.ROOT);
+        for (RevocationReason r : RevocationReason.values()) {
+            if (r.name().replace("_", "").toLowerCase(Locale.ROOT).equals(normalized)) {
+                return r;
+            }
+        }
+        throw badReason();
+    }
+
+    private static SymantecRequestException badReason() {
+        return new SymantecRequestException(SymantecStatus.INVALID_PARAMETER, "invalid value for reason: expected "
+                + "0, 1, 3, 4, 5, 6, 9 or unspecified, keyCompromise, affiliationChanged, superseded, "
+                + "cessationOfOperation, certificateHold, privilegeWithdrawn");
+    }
+
+    static ResponseType success(String operation, EnrollmentOutcome o) {
+        ResponseType r = new ResponseType();
+        r.setStatusCode(SymantecStatus.SUCCESS.code());
+        r.setTransactionId(o.transactionId());
+        if ("revoke".equals(operation)) {
+            r.setMessage("revoked");
+        } else if (o.status() == TransactionStatus.PENDING) {
+            r.setMessage("pending");
+        } else if (o.status() == TransactionStatus.REJECTED) {
+            r.setMessage("rejected");
+        } else {
+            r.setMessage("success");
+            r.setCertificate(o.certificate());
+        }
+        return r;
+    }
+
+    static SymantecError error(String operation, Throwable thrown) {
+        Throwable e = thrown;
+        while (e instanceof EJBException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        if (e instanceof SymantecError se) {
+            return se;
+        }
+        if (e instanceof SymantecRequestException re) {
+            return new SymantecError(re.status(), re.getMessage());
+        }
+        if (e instanceof CertgateException ce) {
+            SymantecStatus status = SymantecStatus.of(ce);
+            return new SymantecError(status, SymantecStatus.message(status, ce));
+        }
+        String requestId = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "requestId " + requestId + ": CertManager " + operation + " failed unexpectedly", e);
+        return new SymantecError(SymantecStatus.INTERNAL_ERROR, "internal error; request id " + requestId);
+    }
+
+    /** An error answer: StatusCode and Message. */
+    static final class SymantecError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final SymantecStatus status;
+
+        SymantecError(SymantecStatus status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+
+        SymantecStatus status() {
+            return status;
+        }
+
+        FaultType fault() {
+            FaultType f = new FaultType();
+            f.setStatusCode(status.code());
+            f.setMessage(getMessage());
+            return f;
+        }
+
+        ResponseType response() {
+            ResponseType r = new ResponseType();
+            r.setStatusCode(status.code());
+            r.setMessage(getMessage());
+            return r;
+        }
+    }
+}

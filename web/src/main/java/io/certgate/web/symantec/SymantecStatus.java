@@ -1,0 +1,92 @@
+package io.certgate.web.symantec;
+
+import io.certgate.ejb.access.UnknownAccountException;
+import io.certgate.ejb.binding.CertificateAlreadyRevokedException;
+import io.certgate.ejb.binding.CertificateNotRenewableException;
+import io.certgate.ejb.binding.UnknownCertificateException;
+import io.certgate.ejb.ca.InvalidCsrException;
+import io.certgate.ejb.common.CertgateException;
+import io.certgate.ejb.common.MissingParameterException;
+import io.certgate.ejb.common.ParameterTooLongException;
+import io.certgate.ejb.enrollment.ChallengePhraseMismatchException;
+import io.certgate.ejb.enrollment.TransactionNotPendingException;
+import io.certgate.ejb.enrollment.TransactionRejectedException;
+import io.certgate.ejb.enrollment.UnknownTransactionException;
+
+/**
+ * The StatusCode values of certgate's CertManager facade (the contract documents only 0x00; the README
+ * publishes this table). One mapping from business exceptions, used by the form and the SOAP wire.
+ */
+enum SymantecStatus {
+    SUCCESS("0x00"),
+    MISSING_PARAMETER("0x01"),
+    PARAMETER_TOO_LONG("0x02"),
+    INVALID_PARAMETER("0x03"),
+    INVALID_CSR("0x04"),
+    UNKNOWN_TRANSACTION("0x05"),
+    CHALLENGE_MISMATCH("0x06"),
+    NOT_RENEWABLE("0x07"),
+    NOT_PENDING("0x08"),
+    REJECTED("0x09"),
+    UNKNOWN_CERTIFICATE("0x0A"),
+    ALREADY_REVOKED("0x0B"),
+    AUTHENTICATION_REQUIRED("0x10"),
+    REQUEST_TOO_LARGE("0x11"),
+    INTERNAL_ERROR("0x99");
+
+    private final String code;
+
+    SymantecStatus(String code) {
+        this.code = code;
+    }
+
+    String code() {
+        return code;
+    }
+
+    static SymantecStatus of(CertgateException e) {
+        if (e instanceof MissingParameterException) {
+            return MISSING_PARAMETER;
+        }
+        if (e instanceof ParameterTooLongException) {
+            return PARAMETER_TOO_LONG;
+        }
+        if (e instanceof InvalidCsrException) {
+            return INVALID_CSR;
+        }
+        if (e instanceof UnknownTransactionException) {
+            return UNKNOWN_TRANSACTION;
+        }
+        if (e instanceof ChallengePhraseMismatchException) {
+            return CHALLENGE_MISMATCH;
+        }
+        if (e instanceof CertificateNotRenewableException) {
+            return NOT_RENEWABLE;
+        }
+        if (e instanceof TransactionNotPendingException) {
+            return NOT_PENDING;
+        }
+        if (e instanceof TransactionRejectedException) {
+            return REJECTED;
+        }
+        if (e instanceof UnknownCertificateException) {
+            return UNKNOWN_CERTIFICATE;
+        }
+        if (e instanceof CertificateAlreadyRevokedException) {
+            return ALREADY_REVOKED;
+        }
+        if (e instanceof UnknownAccountException) {
+            return AUTHENTICATION_REQUIRED;
+        }
+        return INVALID_PARAMETER;
+    }
+
+    /** The Message for an exception of this status (EnOS-worded messages get CertManager wording). */
+    static String message(SymantecStatus status, CertgateException e) {
+        return switch (status) {
+            case UNKNOWN_CERTIFICATE -> "no certificate with that serial number in this account's organization";
+            case INVALID_CSR -> "invalid CSR: " + e.getMessage();
+            default -> e.getMessage();
+        };
+    }
+}
