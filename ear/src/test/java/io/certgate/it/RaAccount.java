@@ -65,6 +65,46 @@ final class RaAccount {
         }};
     }
 
+    private static volatile boolean trusted;
+
+    /**
+     * Waits until HTTPS accepts the RA client certificates: on a fresh server the application writes the
+     * trust store during start-up and Liberty reloads it a few seconds later.
+     */
+    static synchronized void awaitClientCertificateTrust() {
+        if (trusted) {
+            return;
+        }
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().sslContext(tls(AUTO))
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+        Throwable last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                var r = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(HTTPS
+                                + "/vswebservices/rest/services/pickup")).timeout(java.time.Duration.ofSeconds(5))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("transaction_id=0")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    trusted = true;
+                    return;
+                }
+                last = new AssertionError("HTTP " + r.statusCode() + ": " + r.body());
+            } catch (Exception e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("HTTPS does not accept the RA client certificate: " + last, last);
+    }
+
     /** TLS as the account (null: no client certificate). */
     static SSLContext tls(String account) {
         try {

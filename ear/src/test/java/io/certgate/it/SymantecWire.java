@@ -45,8 +45,9 @@ interface SymantecWire {
 
     /** Form POST over HTTPS as an RA account (null: no client certificate). */
     static SymantecWire form(String account) {
+        RaAccount.awaitClientCertificateTrust();
         HttpClient client = HttpClient.newBuilder().sslContext(RaAccount.tls(account))
-                .connectTimeout(Duration.ofSeconds(10)).build();
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         return new SymantecWire() {
             @Override
             public Answer call(String operation, Map<String, String> fields) {
@@ -93,6 +94,7 @@ interface SymantecWire {
 
     /** SOAP over HTTPS with a CXF JAX-WS client built from the ws-contracts WSDL classes. */
     static SymantecWire soap(String account) {
+        RaAccount.awaitClientCertificateTrust();
         JaxWsProxyFactoryBean f = new JaxWsProxyFactoryBean();
         f.setServiceClass(CertManagerPortType.class);
         f.setAddress(RaAccount.HTTPS + "/vswebservices/soap/certmanager");
