@@ -60,7 +60,7 @@ class EnosCertificateLifecycleIT {
         assertTrue(eccSn > rsaSn, "certSn is sequential");
 
         // list: both valid
-        JsonArray list = Enos.ok(Http.get("/connect-service/v2.0/certificates?action=list&" + id)).getJsonArray("data");
+        JsonArray list = Enos.ok(Enos.get(org, "/connect-service/v2.0/certificates?action=list&" + id)).getJsonArray("data");
         assertEquals(2, list.size());
         JsonObject first = list.getJsonObject(0);
         assertEquals(String.valueOf(rsaSn), first.getString("certSN"));
@@ -128,20 +128,20 @@ class EnosCertificateLifecycleIT {
         String org = Enos.newOrg();
         JsonObject device = Enos.newDevice(org);
         JsonObject identity = Json.createObjectBuilder().add("assetId", device.getString("assetId")).build();
-        JsonObject applied = Enos.ok(Http.post("/connect-service/v2.0/certificates/apply?action=apply",
+        JsonObject applied = Enos.ok(Enos.post(org, "/connect-service/v2.0/certificates/apply?action=apply",
                 Json.createObjectBuilder().add("csr", Pki.rsaCsr("sdk-form")).add("device", identity)
                         .add("orgId", org).build().toString())).getJsonObject("data");
         Pki.verifyChain(Pki.cert(applied.getString("cert")), Pki.root("RSA"));
-        JsonArray got = Enos.ok(Http.post("/connect-service/v2.0/certificates/get?action=get",
+        JsonArray got = Enos.ok(Enos.post(org, "/connect-service/v2.0/certificates/get?action=get",
                 Json.createObjectBuilder().add("device", identity).add("orgId", org).build().toString()))
                 .getJsonArray("data");
         assertEquals(1, got.size());
         assertEquals(applied.getString("certSN"), got.getJsonObject(0).getString("certSN"));
         // the v2.1 SDK classes produce //connect-service/... when the base URL ends with '/'
-        Enos.ok(Http.post("//connect-service/v2.0/certificates/revoke?action=revoke",
+        Enos.ok(Enos.post(org, "//connect-service/v2.0/certificates/revoke?action=revoke",
                 Json.createObjectBuilder().add("certSN", applied.getString("certSN")).add("device", identity)
                         .add("orgId", org).build().toString()));
-        JsonArray afterRevoke = Enos.ok(Http.get("/connect-service/v2.0/certificates?action=list&"
+        JsonArray afterRevoke = Enos.ok(Enos.get(org, "/connect-service/v2.0/certificates?action=list&"
                 + Enos.byAsset(org, device))).getJsonArray("data");
         assertEquals(1, afterRevoke.getJsonObject(0).getInt("certStatus"));
     }
@@ -150,7 +150,7 @@ class EnosCertificateLifecycleIT {
     void productAndDeviceCanBeReadBack() {
         String org = Enos.newOrg();
         String pk = Enos.createProduct(org, true, 400);
-        JsonObject product = Enos.ok(Http.get("/connect-service/v2.1/products?action=get&orgId=" + org
+        JsonObject product = Enos.ok(Enos.get(org, "/connect-service/v2.1/products?action=get&orgId=" + org
                 + "&productKey=" + pk)).getJsonObject("data");
         assertEquals(400, product.getInt("maxValidDay"));
         assertTrue(product.getBoolean("biDirectionalAuth"));
@@ -158,9 +158,9 @@ class EnosCertificateLifecycleIT {
         JsonObject created = Enos.createDevice(org, pk, "dev-key-1");
         assertEquals("dev-key-1", created.getString("deviceKey"));
         assertEquals(20, created.getString("deviceSecret").length());
-        JsonObject byAsset = Enos.ok(Http.get("/connect-service/v2.1/devices?action=get&" + Enos.byAsset(org, created)))
+        JsonObject byAsset = Enos.ok(Enos.get(org, "/connect-service/v2.1/devices?action=get&" + Enos.byAsset(org, created)))
                 .getJsonObject("data");
-        JsonObject byKeys = Enos.ok(Http.get("/connect-service/v2.1/devices?action=get&" + Enos.byKeys(org, created)))
+        JsonObject byKeys = Enos.ok(Enos.get(org, "/connect-service/v2.1/devices?action=get&" + Enos.byKeys(org, created)))
                 .getJsonObject("data");
         assertEquals(byAsset, byKeys);
         assertEquals("+08:00", byAsset.getString("timezone"));

@@ -51,7 +51,7 @@ class EnosErrorRowsIT {
     }
 
     private static int certificateCount() {
-        return Enos.ok(Http.get("/connect-service/v2.0/certificates?action=list&" + id)).getJsonArray("data").size();
+        return Enos.ok(Enos.get(org, "/connect-service/v2.0/certificates?action=list&" + id)).getJsonArray("data").size();
     }
 
     @Test
@@ -74,11 +74,11 @@ class EnosErrorRowsIT {
     @Test
     void deviceIdentifierMissingOrIncomplete() {
         String msg = "invalid argument: The device identifier is invalid";
-        Enos.error(Http.post("/connect-service/v2.0/certificates?action=apply&orgId=" + org,
+        Enos.error(Enos.post(org, "/connect-service/v2.0/certificates?action=apply&orgId=" + org,
                 body("csr", validRsaCsr).toString()), 99400, msg);
-        Enos.error(Http.post("/connect-service/v2.0/certificates?action=apply&orgId=" + org + "&productKey="
+        Enos.error(Enos.post(org, "/connect-service/v2.0/certificates?action=apply&orgId=" + org + "&productKey="
                 + device.getString("productKey"), body("csr", validRsaCsr).toString()), 99400, msg);
-        Enos.error(Http.post("/connect-service/v2.0/certificates?action=renew&orgId=" + org,
+        Enos.error(Enos.post(org, "/connect-service/v2.0/certificates?action=renew&orgId=" + org,
                 body("certSn", 1).toString()), 99400, msg);
     }
 
@@ -132,10 +132,18 @@ class EnosErrorRowsIT {
         Enos.error(Enos.cert("apply", Enos.byAsset(org, foreign), body("csr", validRsaCsr)), 11404,
                 "Device cannot be found");
         Enos.error(Enos.cert("renew", Enos.byKeys(org, foreign), body("certSn", 1)), 11404, "Device cannot be found");
-        Enos.error(Http.get("/connect-service/v2.1/devices?action=get&" + Enos.byAsset(org, foreign)), 11404, null);
-        Enos.error(Http.get("/connect-service/v2.1/products?action=get&orgId=" + org + "&productKey="
+        Enos.error(Enos.get(org, "/connect-service/v2.1/devices?action=get&" + Enos.byAsset(org, foreign)), 11404, null);
+        // naming the other organization outright: as if it did not exist
+        Enos.error(Enos.certAs(org, "apply", Enos.byAsset(otherOrg, foreign), body("csr", validRsaCsr)), 11404,
+                "Organization cannot be found");
+        Enos.error(Enos.certAs(org, "list", Enos.byAsset(otherOrg, foreign), body()), 11404, null);
+        Enos.error(Enos.get(org, "/connect-service/v2.1/devices?action=get&" + Enos.byAsset(otherOrg, foreign)),
+                11404, null);
+        Enos.error(Enos.post(org, "/connect-service/v2.1/products?action=create&orgId=" + otherOrg,
+                body("productName", "x").toString()), 11404, null);
+        Enos.error(Enos.get(org, "/connect-service/v2.1/products?action=get&orgId=" + org + "&productKey="
                 + foreign.getString("productKey")), 11404, null);
-        Enos.error(Http.post("/connect-service/v2.1/devices?action=create&orgId=" + org,
+        Enos.error(Enos.post(org, "/connect-service/v2.1/devices?action=create&orgId=" + org,
                 body("productKey", foreign.getString("productKey"), "deviceName", "x").toString()), 11404, null);
     }
 
@@ -185,28 +193,28 @@ class EnosErrorRowsIT {
     @Test
     void malformedRequests() {
         Enos.error(Enos.cert("explode", id, body()), 99400, "invalid argument: unknown action");
-        Enos.error(Http.post("/connect-service/v2.0/certificates?" + id, "{}"), 99400, "invalid argument: unknown action");
-        Enos.error(Http.post("/connect-service/v2.0/certificates?action=apply&" + id, "{not json"), 99400,
+        Enos.error(Enos.post(org, "/connect-service/v2.0/certificates?" + id, "{}"), 99400, "invalid argument: unknown action");
+        Enos.error(Enos.post(org, "/connect-service/v2.0/certificates?action=apply&" + id, "{not json"), 99400,
                 "invalid argument");
-        Enos.error(Http.post("/connect-service/v2.0/certificates?action=apply&" + id, "[1,2]"), 99400,
+        Enos.error(Enos.post(org, "/connect-service/v2.0/certificates?action=apply&" + id, "[1,2]"), 99400,
                 "invalid argument");
         Enos.error(Enos.cert("apply", id, body("csr", validRsaCsr, "validDay", "abc")), 99400,
                 "invalid argument: validDay must be an integer");
-        Enos.error(Http.post("/connect-service/v2.0/certificates?action=renew&" + id, "{\"certSn\":{\"a\":1}}"), 99400,
+        Enos.error(Enos.post(org, "/connect-service/v2.0/certificates?action=renew&" + id, "{\"certSn\":{\"a\":1}}"), 99400,
                 "invalid argument: certSn");
-        Enos.error(Http.post("/connect-service/v2.0/certificates?action=renew&" + id, "{\"certSn\":1.5}"), 99400,
+        Enos.error(Enos.post(org, "/connect-service/v2.0/certificates?action=renew&" + id, "{\"certSn\":1.5}"), 99400,
                 "invalid argument: certSn");
-        Enos.error(Http.post("/connect-service/v2.0/certificates/apply?action=apply",
+        Enos.error(Enos.post(org, "/connect-service/v2.0/certificates/apply?action=apply",
                 "{\"orgId\":\"" + org + "\",\"device\":\"x\"}"), 99400, "invalid argument: device");
-        Enos.error(Http.post("/connect-service/v2.0/certificates/apply?action=revoke&" + id, "{}"), 99400,
+        Enos.error(Enos.post(org, "/connect-service/v2.0/certificates/apply?action=revoke&" + id, "{}"), 99400,
                 "invalid argument");
-        Enos.error(Http.get("/connect-service/v2.0/certificates?action=apply&" + id), 99400, "invalid argument");
+        Enos.error(Enos.get(org, "/connect-service/v2.0/certificates?action=apply&" + id), 99400, "invalid argument");
     }
 
     @Test
     void oversizedBodyIsRefusedWith413() {
         String big = "{\"csr\":\"" + "A".repeat(70 * 1024) + "\"}";
-        Http.Answer a = Http.post("/connect-service/v2.0/certificates?action=apply&" + id, big);
+        Http.Answer a = Enos.post(org, "/connect-service/v2.0/certificates?action=apply&" + id, big);
         assertEquals(413, a.status());
         assertEquals(99400, a.json().getInt("code"));
     }
@@ -215,9 +223,9 @@ class EnosErrorRowsIT {
     void sqlMetacharactersInIdentifiers() {
         Enos.error(Enos.cert("apply", "orgId=" + org + "&assetId=x%27%20OR%20%271%27%3D%271",
                 body("csr", validRsaCsr)), 11404, null);
-        Enos.error(Enos.cert("list", "orgId=%27%3B%20DROP%20TABLE%20CG_DEVICE%3B%20--&assetId="
+        Enos.error(Enos.certAs(org, "list", "orgId=%27%3B%20DROP%20TABLE%20CG_DEVICE%3B%20--&assetId="
                 + device.getString("assetId"), body()), 11404, null);
-        Enos.error(Http.post("/connect-service/v2.1/products?action=create&orgId=%27%20OR%201%3D1",
+        Enos.error(Enos.post(org, "/connect-service/v2.1/products?action=create&orgId=%27%20OR%201%3D1",
                 body("productName", "x").toString()), 99400, "invalid argument: orgId");
         certificateCount(); // the tables are still there
     }
@@ -225,18 +233,18 @@ class EnosErrorRowsIT {
     @Test
     void duplicateDeviceKeyAndBadProductInput() {
         Enos.createDevice(org, device.getString("productKey"), "dup-key");
-        Enos.error(Http.post("/connect-service/v2.1/devices?action=create&orgId=" + org,
+        Enos.error(Enos.post(org, "/connect-service/v2.1/devices?action=create&orgId=" + org,
                 body("productKey", device.getString("productKey"), "deviceKey", "dup-key", "deviceName", "x")
                         .toString()), 11702, null);
-        Enos.error(Http.post("/connect-service/v2.1/products?action=create&orgId=" + org,
+        Enos.error(Enos.post(org, "/connect-service/v2.1/products?action=create&orgId=" + org,
                 body("productName", "p", "maxValidDay", 3651).toString()), 99400, "invalid argument: maxValidDay");
-        Enos.error(Http.post("/connect-service/v2.1/products?action=create&orgId=" + org,
+        Enos.error(Enos.post(org, "/connect-service/v2.1/products?action=create&orgId=" + org,
                 body("productName", "p", "defaultValidDay", 0).toString()), 99400, "invalid argument: defaultValidDay");
-        Enos.error(Http.post("/connect-service/v2.1/products?action=create&orgId=" + org,
+        Enos.error(Enos.post(org, "/connect-service/v2.1/products?action=create&orgId=" + org,
                 body("productName", "p", "productType", "Toaster").toString()), 99400, "invalid argument: productType");
-        Enos.error(Http.post("/connect-service/v2.1/products?action=create&orgId=" + org,
+        Enos.error(Enos.post(org, "/connect-service/v2.1/products?action=create&orgId=" + org,
                 body("productDesc", "no name").toString()), 99400, "invalid argument: productName");
-        Enos.error(Http.post("/connect-service/v2.1/products?action=create&orgId=" + org,
+        Enos.error(Enos.post(org, "/connect-service/v2.1/products?action=create&orgId=" + org,
                 "{\"productName\":\"p\",\"biDirectionalAuth\":\"yes\"}"), 99400, "invalid argument: biDirectionalAuth");
     }
 }

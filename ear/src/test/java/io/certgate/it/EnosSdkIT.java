@@ -27,12 +27,13 @@ import org.junit.jupiter.api.Test;
 /** The unmodified EnOS Java SDK (Poseidon + enos-dm-api-pojo) against the running server. */
 class EnosSdkIT {
 
-    // The SDK insists on app keys and secrets shaped like "<text>-<hex>"; UUIDs work.
-    private static final String APP_KEY = "0a1b2c3d-4e5f-6789-abcd-ef0123456789";
-    private static final String APP_SECRET = "fedcba98-7654-3210-fedc-ba9876543210";
+    // The SDK insists on app keys and secrets shaped like "<text>-<hex>": certgate's are UUIDs.
 
-    private static Poseidon client() {
-        return Poseidon.config(PConfig.init().appKey(APP_KEY).appSecret(APP_SECRET)).url(Http.BASE + "/");
+    /** The unmodified SDK plus one header: the bearer token of the organization's service account. */
+    private static Poseidon client(String org) {
+        return Poseidon.config(PConfig.init().appKey(Enos.account(org).getString("appKey"))
+                        .appSecret(Enos.account(org).getString("appSecret"))).url(Http.BASE + "/")
+                .header("Authorization", Enos.bearer(org).get("Authorization"));
     }
 
     @Test
@@ -45,7 +46,7 @@ class EnosSdkIT {
         product.setDataFormat("Json");
         product.setProductType("Device");
         product.setBiDirectionalAuth(true);
-        CreateProductResponse productAnswer = client().getResponse(product, CreateProductResponse.class);
+        CreateProductResponse productAnswer = client(org).getResponse(product, CreateProductResponse.class);
         assertTrue(productAnswer.success(), productAnswer.getMsg());
         String productKey = productAnswer.getData();
 
@@ -55,7 +56,7 @@ class EnosSdkIT {
         createDevice.setDeviceKey("sdk-device-1");
         createDevice.setDeviceName(new StringI18n("sdk device"));
         createDevice.setTimezone("+08:00");
-        CreateDeviceResponse deviceAnswer = client().getResponse(createDevice, CreateDeviceResponse.class);
+        CreateDeviceResponse deviceAnswer = client(org).getResponse(createDevice, CreateDeviceResponse.class);
         assertTrue(deviceAnswer.success(), deviceAnswer.getMsg());
         assertEquals("sdk-device-1", deviceAnswer.getData().getDeviceKey());
         assertFalse(deviceAnswer.getData().getAssetId().isBlank());
@@ -68,7 +69,7 @@ class EnosSdkIT {
         apply.setOrgId(org);
         apply.setDevice(device);
         apply.setCsr(Pki.rsaCsr("sdk-device-1"));
-        ApplyCertificateResponse applied = client().getResponse(apply, ApplyCertificateResponse.class);
+        ApplyCertificateResponse applied = client(org).getResponse(apply, ApplyCertificateResponse.class);
         assertEquals(0, applied.getCode(), applied.getMsg());
         X509Certificate cert = Pki.cert(applied.getData().getCert());
         Pki.verifyChain(cert, Pki.root("RSA"));
@@ -78,7 +79,7 @@ class EnosSdkIT {
         GetCertificatesRequest get = new GetCertificatesRequest();
         get.setOrgId(org);
         get.setDevice(device);
-        GetCertificatesResponse got = client().getResponse(get, GetCertificatesResponse.class);
+        GetCertificatesResponse got = client(org).getResponse(get, GetCertificatesResponse.class);
         List<CertificateStatus> statuses = got.getData();
         assertEquals(1, statuses.size());
         assertEquals(certSn, statuses.get(0).getCertSN());
@@ -90,10 +91,10 @@ class EnosSdkIT {
         revoke.setOrgId(org);
         revoke.setDevice(byAsset);
         revoke.setCertSN(certSn);
-        RevokeCertificatesResponse revoked = client().getResponse(revoke, RevokeCertificatesResponse.class);
+        RevokeCertificatesResponse revoked = client(org).getResponse(revoke, RevokeCertificatesResponse.class);
         assertTrue(revoked.success(), revoked.getMsg());
 
-        GetCertificatesResponse after = client().getResponse(get, GetCertificatesResponse.class);
+        GetCertificatesResponse after = client(org).getResponse(get, GetCertificatesResponse.class);
         assertEquals(1, after.getData().get(0).getCertStatus());
     }
 
@@ -106,7 +107,7 @@ class EnosSdkIT {
         apply.setOrgId(org);
         apply.setDevice(nobody);
         apply.setCsr(Pki.rsaCsr("nobody"));
-        ApplyCertificateResponse answer = client().getResponse(apply, ApplyCertificateResponse.class);
+        ApplyCertificateResponse answer = client(org).getResponse(apply, ApplyCertificateResponse.class);
         assertFalse(answer.success());
         assertEquals(11404, answer.getCode());
         assertEquals("Device cannot be found", answer.getMsg());

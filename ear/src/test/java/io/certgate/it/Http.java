@@ -28,19 +28,37 @@ final class Http {
     private Http() {
     }
 
+    /** POST without credentials. */
     static Answer post(String pathAndQuery, String body) {
-        return send(HttpRequest.newBuilder(URI.create(BASE + pathAndQuery))
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return post(pathAndQuery, body, java.util.Map.of());
     }
 
+    static Answer post(String pathAndQuery, String body, java.util.Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + pathAndQuery))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(b::header);
+        return send(b);
+    }
+
+    /** GET without credentials. */
     static Answer get(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(URI.create(BASE + pathAndQuery)).GET());
+        return get(pathAndQuery, java.util.Map.of());
+    }
+
+    static Answer get(String pathAndQuery, java.util.Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + pathAndQuery)).GET();
+        headers.forEach(b::header);
+        return send(b);
     }
 
     static Answer send(HttpRequest.Builder b) {
+        return send(CLIENT, b);
+    }
+
+    static Answer send(HttpClient client, HttpRequest.Builder b) {
         try {
-            HttpResponse<byte[]> r = CLIENT.send(b.timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse<byte[]> r = client.send(b.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(r.statusCode(), new String(r.body(), java.nio.charset.StandardCharsets.UTF_8), r.body());
         } catch (Exception e) {

@@ -37,13 +37,13 @@ class RestartIT {
 
         assertEquals(rsaRootBefore, Http.get("/enos/CA/cacert/RSA").body(), "same RSA root after restart");
         assertEquals(eccRootBefore, Http.get("/enos/CA/cacert/ECC").body(), "same ECC root after restart");
-        JsonArray list = Enos.ok(Http.get("/connect-service/v2.0/certificates?action=list&" + id)).getJsonArray("data");
+        JsonArray list = Enos.ok(Enos.get(org, "/connect-service/v2.0/certificates?action=list&" + id)).getJsonArray("data");
         assertEquals(2, list.size());
         assertEquals(kept.getString("cert"), list.getJsonObject(0).getString("cert"));
         assertEquals(0, list.getJsonObject(0).getInt("certStatus"));
         assertEquals(1, list.getJsonObject(1).getInt("certStatus"));
         assertEquals(4, list.getJsonObject(1).getInt("revokeReason"));
-        Enos.ok(Http.get("/connect-service/v2.1/devices?action=get&" + Enos.byAsset(org, device)));
+        Enos.ok(Enos.get(org, "/connect-service/v2.1/devices?action=get&" + Enos.byAsset(org, device)));
         // the restarted server still signs, renews, and continues the certSn sequence
         JsonObject renewed = Enos.ok(Enos.cert("renew", id, Json.createObjectBuilder()
                 .add("certSn", kept.getString("certSN")).build())).getJsonObject("data");

@@ -86,7 +86,8 @@ class SymantecAccountsIT {
         assertEquals("success", SymantecWire.form(RaAccount.END_DATE).call("pickup",
                 Map.of("transaction_id", a.transactionId())).message());
         // ... and a device certificate of the same org is not a CertManager certificate
-        String org = "acme";
+        String org = Enos.bootstrapOrg();
+        assertEquals("acme", org);
         var device = Enos.newDevice(org);
         var deviceCert = Enos.apply(Enos.byKeys(org, device), Pki.rsaCsr("device-x"), null, null);
         String serial = Pki.cert(deviceCert.getString("cert")).getSerialNumber().toString(16);

@@ -20,6 +20,9 @@ public class RaAccounts {
     @PersistenceContext(unitName = "certgate")
     private EntityManager em;
 
+    @jakarta.ejb.EJB
+    private AuditTrail audit;
+
     /** The account whose client certificate this is; {@link UnknownAccountException} otherwise. */
     public RaAccount authenticate(X509Certificate clientCertificate) {
         if (clientCertificate == null) {
@@ -43,6 +46,7 @@ public class RaAccounts {
         RaAccount a = new RaAccount(orgId, name, requireApproval, allowSpecificEndDate, fingerprint(clientCertificate),
                 Instant.now());
         em.persist(a);
+        audit.record(orgId, "credential.create", "ra-account:" + name, "created");
         return a;
     }
 

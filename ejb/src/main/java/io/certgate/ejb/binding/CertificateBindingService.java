@@ -44,6 +44,9 @@ public class CertificateBindingService {
     @EJB
     private CertificateIssuer issuer;
 
+    @EJB
+    private io.certgate.ejb.access.AuditTrail audit;
+
     /** Issues a certificate for a CSR and binds it to the device. */
     public IssuedCertificate apply(String orgId, DeviceIdentifier deviceId, String csrPem, Integer validDay,
                                    String issueAuthority) {
@@ -114,6 +117,8 @@ public class CertificateBindingService {
             throw new CertificateAlreadyRevokedException();
         }
         cert.revoke(reason, Instant.now());
+        audit.record(orgId, "certificate.revoke", "certSn=" + sn + " assetId=" + device.getAssetId(),
+                "revoked (" + reason + ")");
         LOG.info(() -> "Revoked certSn " + sn + " (serial " + cert.getSerialNumber() + ", reason " + reason
                 + ") of device " + device.getAssetId() + " in org " + orgId);
         return cert;
@@ -146,6 +151,9 @@ public class CertificateBindingService {
                 Instant.now(), validity.notBefore(), validity.notAfter(), renewedFrom);
         em.persist(cert);
         em.flush(); // the certSn comes from the database; a failure here means the client gets nothing
+        audit.record(device.getOrgId(), renewedFrom == null ? "certificate.apply" : "certificate.renew",
+                "certSn=" + cert.getCertSn() + " assetId=" + device.getAssetId(), "issued serial "
+                        + cert.getSerialNumber() + (renewedFrom == null ? "" : " renewing certSn " + renewedFrom));
         LOG.info(() -> "Issued certSn " + cert.getCertSn() + " (" + authority + ", serial " + cert.getSerialNumber()
                 + ", until " + cert.getNotAfter() + ") to device " + device.getAssetId() + " in org "
                 + device.getOrgId() + (renewedFrom == null ? "" : ", renewing certSn " + renewedFrom));

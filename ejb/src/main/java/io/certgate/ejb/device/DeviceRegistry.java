@@ -28,6 +28,12 @@ public class DeviceRegistry {
     @EJB
     private ProductCatalog products;
 
+    @jakarta.inject.Inject
+    private io.certgate.ejb.access.OrganizationScope scope;
+
+    @jakarta.ejb.EJB
+    private io.certgate.ejb.access.AuditTrail audit;
+
     public Device create(String orgId, DeviceDraft draft) {
         Product product = products.get(orgId, draft.productKey());
         String deviceKey = draft.deviceKey() == null || draft.deviceKey().isBlank()
@@ -51,6 +57,8 @@ public class DeviceRegistry {
         } catch (PersistenceException e) {
             throw new DuplicateDeviceKeyException(deviceKey);
         }
+        audit.record(orgId, "device.create", "assetId=" + d.getAssetId(), "created (productKey "
+                + product.getProductKey() + ", deviceKey " + deviceKey + ")");
         return d;
     }
 
@@ -62,6 +70,7 @@ public class DeviceRegistry {
         if (orgId == null || orgId.isBlank()) {
             throw new InvalidArgumentException("invalid argument: orgId is required");
         }
+        scope.require(orgId);
         var query = id.byAssetId()
                 ? em.createNamedQuery(Device.BY_ORG_AND_ASSET, Device.class).setParameter("assetId", id.assetId())
                 : em.createNamedQuery(Device.BY_ORG_PRODUCT_AND_KEY, Device.class)

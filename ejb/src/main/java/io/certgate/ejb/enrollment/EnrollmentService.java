@@ -56,6 +56,9 @@ public class EnrollmentService {
     @EJB
     private CertificateIssuer issuer;
 
+    @EJB
+    private io.certgate.ejb.access.AuditTrail audit;
+
     public EnrollmentOutcome enroll(RaAccount account, EnrollmentRequest request) {
         ValidatedEnrollment v = EnrollmentRules.validate(request, account.isAllowSpecificEndDate(), Instant.now());
         return submit(account, v, TransactionKind.ENROLL, null);
@@ -122,6 +125,7 @@ public class EnrollmentService {
             throw new TransactionNotPendingException();
         }
         issue(t, account.getName());
+        audit.record(t.getOrgId(), "transaction.approve", "transaction=" + t.getTransactionId(), "approved");
         return outcome(t);
     }
 
@@ -131,6 +135,7 @@ public class EnrollmentService {
             throw new TransactionNotPendingException();
         }
         t.rejected(account.getName(), Instant.now());
+        audit.record(t.getOrgId(), "transaction.reject", "transaction=" + t.getTransactionId(), "rejected");
         LOG.info(() -> "Transaction " + t.getTransactionId() + " rejected by RA account " + account.getName());
         return outcome(t);
     }
@@ -163,6 +168,8 @@ public class EnrollmentService {
             throw new CertificateAlreadyRevokedException();
         }
         cert.revoke(reason, Instant.now());
+        audit.record(t.getOrgId(), "certificate.revoke", "certSn=" + cert.getCertSn() + " transaction="
+                + t.getTransactionId(), "revoked (" + reason + ")");
         LOG.info(() -> "Revoked certSn " + cert.getCertSn() + " (serial " + cert.getSerialNumber() + ", reason "
                 + reason + ") of transaction " + t.getTransactionId() + " by RA account " + account.getName());
         return new EnrollmentOutcome(t.getTransactionId(), t.getStatus(), null, cert.getSerialNumber());
@@ -177,6 +184,9 @@ public class EnrollmentService {
                 v.lastName(), v.email(), v.csr(), String.join(",", v.subjectAltNames()), v.signatureAlgorithm().name(),
                 v.ctLogOption(), ChallengePhrases.hash(v.challenge()), originalTransactionId, Instant.now());
         em.persist(t);
+        audit.record(t.getOrgId(), "transaction." + kind.name().toLowerCase(java.util.Locale.ROOT),
+                "transaction=" + t.getTransactionId(), account.isRequireApproval() ? "pending approval"
+                        : "submitted" + (originalTransactionId == null ? "" : " renewing " + originalTransactionId));
         if (account.isRequireApproval()) {
             LOG.info(() -> kind + " transaction " + t.getTransactionId() + " of RA account " + account.getName()
                     + " awaits approval");
@@ -219,6 +229,8 @@ public class EnrollmentService {
         em.persist(cert);
         t.issued(cert, by, now);
         em.flush();
+        audit.record(t.getOrgId(), "certificate.issue", "certSn=" + cert.getCertSn() + " transaction="
+                + t.getTransactionId(), "issued serial " + cert.getSerialNumber());
         LOG.info(() -> "Issued certSn " + cert.getCertSn() + " (" + t.getCertProductType() + ", " + alg + ", serial "
                 + cert.getSerialNumber() + ", until " + cert.getNotAfter() + ") for transaction "
                 + t.getTransactionId() + " of org " + t.getOrgId());

@@ -22,8 +22,15 @@ public class ProductCatalog {
     @PersistenceContext(unitName = "certgate")
     private EntityManager em;
 
+    @jakarta.inject.Inject
+    private io.certgate.ejb.access.OrganizationScope scope;
+
+    @jakarta.ejb.EJB
+    private io.certgate.ejb.access.AuditTrail audit;
+
     public Product create(String orgId, ProductDraft draft) {
         Checks.identifier("orgId", orgId);
+        scope.require(orgId);
         String name = Checks.text("productName", draft.name(), 200, true);
         String description = Checks.text("productDesc", draft.description(), 1000, false);
         ProductType type = draft.productType() == null ? ProductType.Device
@@ -43,11 +50,14 @@ public class ProductCatalog {
         Product p = new Product(orgId, RandomIds.alphanumeric(10), name, description, type, dataFormat,
                 Boolean.TRUE.equals(draft.biDirectionalAuth()), defaultValidDay, maxValidDay, Instant.now());
         em.persist(p);
+        audit.record(orgId, "product.create", "productKey=" + p.getProductKey(), "created (biDirectionalAuth "
+                + p.isBiDirectionalAuth() + ", maxValidDay " + p.getMaxValidDay() + ")");
         return p;
     }
 
     public Product get(String orgId, String productKey) {
         Checks.identifier("orgId", orgId);
+        scope.require(orgId);
         if (productKey == null || productKey.isBlank()) {
             throw new InvalidArgumentException("invalid argument: productKey is required");
         }

@@ -20,22 +20,29 @@ final class EnosRequest {
 
     private final MultivaluedMap<String, String> query;
     private final JsonObject body;
+    private final String callerOrgId;
 
-    private EnosRequest(MultivaluedMap<String, String> query, JsonObject body) {
+    private EnosRequest(MultivaluedMap<String, String> query, JsonObject body, String callerOrgId) {
         this.query = query;
         this.body = body;
+        this.callerOrgId = callerOrgId;
     }
 
     static EnosRequest of(MultivaluedMap<String, String> query, String bodyText) {
+        return of(query, bodyText, null);
+    }
+
+    /** {@code callerOrgId}: the authenticated caller's organization, used when the request names none. */
+    static EnosRequest of(MultivaluedMap<String, String> query, String bodyText, String callerOrgId) {
         if (bodyText == null || bodyText.isBlank()) {
-            return new EnosRequest(query, JsonValue.EMPTY_JSON_OBJECT);
+            return new EnosRequest(query, JsonValue.EMPTY_JSON_OBJECT, callerOrgId);
         }
         try (JsonReader reader = Json.createReader(new StringReader(bodyText))) {
             JsonValue v = reader.readValue();
             if (v.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new EnosRequestException("invalid argument: the request body must be a JSON object");
             }
-            return new EnosRequest(query, v.asJsonObject());
+            return new EnosRequest(query, v.asJsonObject(), callerOrgId);
         } catch (JsonParsingException e) {
             throw new EnosRequestException("invalid argument: the request body is not valid JSON");
         } catch (JsonException e) {
@@ -47,9 +54,11 @@ final class EnosRequest {
         return body;
     }
 
+    /** The orgId the request names (query, then body), else the caller's own. */
     String orgId() {
         String q = query.getFirst("orgId");
-        return q != null ? q : string("orgId");
+        String named = q != null ? q : string("orgId");
+        return named != null ? named : callerOrgId;
     }
 
     DeviceIdentifier device() {

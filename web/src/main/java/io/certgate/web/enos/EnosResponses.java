@@ -5,6 +5,12 @@ import io.certgate.ejb.common.CertgateException;
 import io.certgate.ejb.device.DuplicateDeviceKeyException;
 import io.certgate.ejb.device.UnknownDeviceException;
 import io.certgate.ejb.product.UnknownProductException;
+import io.certgate.ejb.access.InvalidSignatureException;
+import io.certgate.ejb.access.MissingCredentialException;
+import io.certgate.ejb.access.ReplayedRequestException;
+import io.certgate.ejb.access.StaleTimestampException;
+import io.certgate.ejb.access.TokenExpiredException;
+import io.certgate.ejb.access.UnknownOrganizationException;
 import io.certgate.ejb.binding.KeyAlreadyBoundException;
 import jakarta.ejb.EJBException;
 import jakarta.json.Json;
@@ -12,7 +18,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,8 +42,7 @@ final class EnosResponses {
     }
 
     /** Runs a call and answers its data, or the EnOS error it raised. */
-    static Response call(String action, Supplier<JsonValue> body) {
-        String requestId = UUID.randomUUID().toString();
+    static Response call(String requestId, String action, Supplier<JsonValue> body) {
         try {
             return envelope(requestId, OK, "OK", body.get());
         } catch (RuntimeException e) {
@@ -59,8 +63,24 @@ final class EnosResponses {
     }
 
     static int code(CertgateException e) {
-        if (e instanceof UnknownDeviceException || e instanceof UnknownProductException) {
+        if (e instanceof UnknownDeviceException || e instanceof UnknownProductException
+                || e instanceof UnknownOrganizationException) {
             return NOT_FOUND;
+        }
+        if (e instanceof MissingCredentialException) {
+            return 1202;
+        }
+        if (e instanceof TokenExpiredException) {
+            return 1203;
+        }
+        if (e instanceof InvalidSignatureException) {
+            return 1003;
+        }
+        if (e instanceof ReplayedRequestException) {
+            return 1001;
+        }
+        if (e instanceof StaleTimestampException) {
+            return 1004;
         }
         if (e instanceof DuplicateDeviceKeyException) {
             return DUPLICATE;
@@ -77,6 +97,10 @@ final class EnosResponses {
             return "Invalid cert request!message: " + e.getMessage() + ", detail message: " + action + " refused";
         }
         return e.getMessage();
+    }
+
+    static Response withStatus(Response r, int status) {
+        return Response.fromResponse(r).status(status).build();
     }
 
     static Response envelope(String requestId, int code, String msg, JsonValue data) {

@@ -9,7 +9,9 @@ import io.certgate.ws.symantec.RevokeRequestType;
 import io.certgate.ws.symantec.TransactionRequestType;
 import io.certgate.ws.symantec.soap.CertManagerPortType;
 import io.certgate.ws.symantec.soap.SymantecFault;
+import io.certgate.ejb.common.CallerContext;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ejb.EJB;
 import jakarta.jws.WebService;
 import jakarta.servlet.http.HttpServletRequest;
@@ -81,12 +83,13 @@ public class CertManagerSoapEndpoint implements CertManagerPortType {
     }
 
     private ResponseType run(String operation, Map<String, String> fields) throws SymantecFault {
+        CallerContext caller = CDI.current().select(CallerContext.class).get();
         try {
             HttpServletRequest http = (HttpServletRequest) context.getMessageContext().get(MessageContext.SERVLET_REQUEST);
-            return new SymantecOperations(enrollments, accounts)
+            return new SymantecOperations(enrollments, accounts, caller)
                     .execute(operation, ClientCertificates.of(http), blanksAsAbsent(fields));
         } catch (RuntimeException e) {
-            SymantecOperations.SymantecError error = SymantecOperations.error(operation, e);
+            SymantecOperations.SymantecError error = SymantecOperations.error(operation, e, caller.requestId());
             throw new SymantecFault(error.getMessage(), error.fault());
         }
     }

@@ -42,6 +42,9 @@ public class SymantecFormResource {
     @Context
     private HttpServletRequest http;
 
+    @jakarta.inject.Inject
+    private io.certgate.ejb.common.CallerContext caller;
+
     @POST
     @Path("{operation}")
     @Consumes(MediaType.WILDCARD)
@@ -58,11 +61,11 @@ public class SymantecFormResource {
         }
         try {
             Map<String, String> fields = FormFields.parse(text);
-            ResponseType ok = new SymantecOperations(enrollments, accounts)
+            ResponseType ok = new SymantecOperations(enrollments, accounts, caller)
                     .execute(operation, ClientCertificates.of(http), fields);
             return answer(200, ok);
         } catch (RuntimeException e) {
-            SymantecOperations.SymantecError error = SymantecOperations.error(operation, e);
+            SymantecOperations.SymantecError error = SymantecOperations.error(operation, e, caller.requestId());
             int status = error.status() == SymantecStatus.AUTHENTICATION_REQUIRED ? 403 : 200;
             return answer(status, error.response());
         }

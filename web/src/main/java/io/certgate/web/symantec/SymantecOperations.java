@@ -14,7 +14,7 @@ import jakarta.ejb.EJBException;
 import java.security.cert.X509Certificate;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
+import io.certgate.ejb.common.CallerContext;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,16 +29,19 @@ final class SymantecOperations {
 
     private final EnrollmentService enrollments;
     private final RaAccounts accounts;
+    private final CallerContext caller;
 
-    SymantecOperations(EnrollmentService enrollments, RaAccounts accounts) {
+    SymantecOperations(EnrollmentService enrollments, RaAccounts accounts, CallerContext caller) {
         this.enrollments = enrollments;
         this.accounts = accounts;
+        this.caller = caller;
     }
 
     /** The answer of a successful call; {@link SymantecError} with code and message otherwise. */
     ResponseType execute(String operation, X509Certificate clientCertificate, Map<String, String> f) {
         try {
             RaAccount account = accounts.authenticate(clientCertificate);
+            caller.set("ra:" + account.getName(), account.getOrgId());
             EnrollmentOutcome outcome = switch (operation) {
                 case "enroll" -> enrollments.enroll(account, request(f));
                 case "renew" -> enrollments.renew(account, request(f));
@@ -52,7 +55,7 @@ final class SymantecOperations {
             };
             return success(operation, outcome);
         } catch (RuntimeException e) {
-            throw error(operation, e);
+            throw error(operation, e, caller.requestId());
         }
     }
 
@@ -131,7 +134,7 @@ final class SymantecOperations {
         return r;
     }
 
-    static SymantecError error(String operation, Throwable thrown) {
+    static SymantecError error(String operation, Throwable thrown, String requestId) {
         Throwable e = thrown;
         while (e instanceof EJBException && e.getCause() != null) {
             e = e.getCause();
@@ -146,7 +149,6 @@ final class SymantecOperations {
             SymantecStatus status = SymantecStatus.of(ce);
             return new SymantecError(status, SymantecStatus.message(status, ce));
         }
-        String requestId = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "requestId " + requestId + ": CertManager " + operation + " failed unexpectedly", e);
         return new SymantecError(SymantecStatus.INTERNAL_ERROR, "internal error; request id " + requestId);
     }

@@ -1,0 +1,75 @@
+package io.certgate.domain.access;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * An API credential of an organization. {@code secret} is never the clear secret: for EnOS app secrets it is
+ * AES-GCM ciphertext (the request signature needs the secret), for DigiCert keys a salted hash.
+ */
+@Entity
+@Table(name = "CG_API_CREDENTIAL")
+@NamedQuery(name = ApiCredential.BY_KIND_AND_KEY,
+        query = "SELECT c FROM ApiCredential c WHERE c.kind = :kind AND c.keyId = :keyId")
+public class ApiCredential {
+
+    public static final String BY_KIND_AND_KEY = "ApiCredential.byKindAndKey";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "ORG_ID", nullable = false, length = 64)
+    private String orgId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "KIND", nullable = false, length = 16)
+    private CredentialKind kind;
+
+    /** The public part: the EnOS appKey, or the first characters of a DigiCert key (to find its hash). */
+    @Column(name = "KEY_ID", nullable = false, length = 64)
+    private String keyId;
+
+    @Column(name = "SECRET", nullable = false, length = 512)
+    private String secret;
+
+    @Column(name = "ENABLED", nullable = false)
+    private boolean enabled;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "CREATED_BY", nullable = false, length = 64)
+    private String createdBy;
+
+    protected ApiCredential() {
+    }
+
+    public ApiCredential(String orgId, CredentialKind kind, String keyId, String secret, String createdBy,
+                         Instant createdAt) {
+        this.orgId = orgId;
+        this.kind = kind;
+        this.keyId = keyId;
+        this.secret = secret;
+        this.enabled = true;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+    }
+
+    public Long getId() { return id; }
+    public String getOrgId() { return orgId; }
+    public CredentialKind getKind() { return kind; }
+    public String getKeyId() { return keyId; }
+    public String getSecret() { return secret; }
+    public boolean isEnabled() { return enabled; }
+    public Instant getCreatedAt() { return createdAt; }
+    public String getCreatedBy() { return createdBy; }
+}

@@ -1,0 +1,240 @@
+package io.certgate.ejb.access;
+
+import io.certgate.domain.access.AccessToken;
+import io.certgate.domain.access.ApiCredential;
+import io.certgate.domain.access.CredentialKind;
+import io.certgate.domain.access.Nonce;
+import io.certgate.ejb.common.Checks;
+import io.certgate.ejb.common.MissingParameterException;
+import io.certgate.ejb.common.RandomIds;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * API credentials of organizations and their verification: EnOS service accounts (token service, signed
+ * requests, bearer tokens) and DigiCert developer keys. Tokens and seen signatures live in the database, so
+ * any instance verifies what another issued, and a replay is refused by a primary key.
+ */
+@Stateless
+public class ApiCredentials {
+
+    private static final Logger LOG = Logger.getLogger(ApiCredentials.class.getName());
+    public static final Duration TOKEN_LIFETIME = Duration.ofSeconds(7200);
+    public static final Duration TIMESTAMP_WINDOW = Duration.ofMinutes(5);
+
+    @PersistenceContext(unitName = "certgate")
+    private EntityManager em;
+
+    @EJB
+    private Secrets secrets;
+
+    @EJB
+    private AuditTrail audit;
+
+    /** A new EnOS service account: appKey shaped like a UUID, appSecret too (the SDK needs '-' + hex in both). */
+    public ServiceAccount createEnosServiceAccount(String orgId, String createdBy) {
+        Checks.identifier("orgId", orgId);
+        return createEnosServiceAccount(orgId, UUID.randomUUID().toString(), UUID.randomUUID().toString(), createdBy);
+    }
+
+    /** Creates an EnOS service account with the given key and secret (bootstrap from configuration). */
+    public ServiceAccount createEnosServiceAccount(String orgId, String appKey, String appSecret, String createdBy) {
+        ApiCredential c = new ApiCredential(orgId, CredentialKind.ENOS_APP, appKey, secrets.encrypt(appSecret),
+                createdBy, Instant.now());
+        em.persist(c);
+        audit.record(orgId, "credential.create", "enos-app:" + appKey, "created");
+        return new ServiceAccount(orgId, appKey, appSecret);
+    }
+
+    /** A new DigiCert developer key; the clear key is returned once, only its SHA-256 is stored. */
+    public String createDigiCertKey(String orgId, String createdBy) {
+        Checks.identifier("orgId", orgId);
+        byte[] random = new byte[36];
+        RandomIds.secureRandom().nextBytes(random);
+        String key = Base64.getUrlEncoder().withoutPadding().encodeToString(random).toUpperCase().replace('-', 'X')
+                .replace('_', 'Y');
+        return createDigiCertKey(orgId, key, createdBy);
+    }
+
+    public String createDigiCertKey(String orgId, String key, String createdBy) {
+        ApiCredential c = new ApiCredential(orgId, CredentialKind.DIGICERT_KEY, digiCertKeyId(key), sha256(key),
+                createdBy, Instant.now());
+        em.persist(c);
+        audit.record(orgId, "credential.create", "digicert-key:" + c.getKeyId(), "created");
+        return key;
+    }
+
+    /** The organization of a DigiCert X-DC-DEVKEY. */
+    public AuthenticatedCaller authenticateDigiCertKey(String key) {
+        if (key == null || key.isBlank()) {
+            throw new MissingCredentialException();
+        }
+        ApiCredential c = find(CredentialKind.DIGICERT_KEY, digiCertKeyId(key));
+        if (c == null || !MessageDigest.isEqual(c.getSecret().getBytes(StandardCharsets.US_ASCII),
+                sha256(key).getBytes(StandardCharsets.US_ASCII))) {
+            throw new MissingCredentialException();
+        }
+        return new AuthenticatedCaller(c.getOrgId(), "digicert:" + c.getKeyId());
+    }
+
+    public boolean hasCredential(CredentialKind kind, String keyId) {
+        return find(kind, keyId) != null;
+    }
+
+    /**
+     * The EnOS token service: {@code encryption = sha256_hex(appKey + timestamp + appSecret)}, timestamp in
+     * milliseconds within 5 minutes of the server's clock, each encryption usable once.
+     */
+    public TokenGrant issueToken(String appKey, String encryption, String timestamp) {
+        if (appKey == null || appKey.isBlank()) {
+            throw new MissingParameterException("appKey");
+        }
+        if (encryption == null || encryption.isBlank()) {
+            throw new MissingParameterException("encryption");
+        }
+        if (timestamp == null || timestamp.isBlank()) {
+            throw new MissingParameterException("timestamp");
+        }
+        Instant now = Instant.now();
+        checkWindow(timestamp, "timestamp", now);
+        ApiCredential c = find(CredentialKind.ENOS_APP, appKey);
+        if (c == null || !c.isEnabled()) {
+            throw new UnknownAppKeyException();
+        }
+        String expected = sha256(appKey + timestamp + secrets.decrypt(c.getSecret()));
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                encryption.toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
+            throw new InvalidEncryptionException();
+        }
+        if (!firstUse("enc:" + encryption.toLowerCase(), now)) {
+            throw new DuplicateEncryptionException();
+        }
+        byte[] random = new byte[32];
+        RandomIds.secureRandom().nextBytes(random);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        em.persist(new AccessToken(sha256(token), c, now.plus(TOKEN_LIFETIME)));
+        LOG.info(() -> "Issued an access token to EnOS service account " + appKey + " of org " + c.getOrgId());
+        return new TokenGrant(token, TOKEN_LIFETIME.toSeconds());
+    }
+
+    /**
+     * Verifies a signed EnOS call: {@code signature = sha256_hex(accessToken + paramsData + timestamp + appSecret)}
+     * where paramsData is the query parameters sorted by name (name + value each) followed by the raw body.
+     */
+    public AuthenticatedCaller authenticateSigned(String accessToken, String timestamp, String signature,
+                                                  String paramsData) {
+        if (accessToken == null || accessToken.isBlank()) {
+            throw new MissingCredentialException();
+        }
+        Instant now = Instant.now();
+        AccessToken t = token(accessToken, now);
+        checkWindow(timestamp, "apim-timestamp", now);
+        if (signature == null || signature.isBlank()) {
+            throw new InvalidSignatureException();
+        }
+        String secret = secrets.decrypt(t.getCredential().getSecret());
+        String expected = sha256(accessToken + (paramsData == null ? "" : paramsData) + timestamp + secret);
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                signature.toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
+            throw new InvalidSignatureException();
+        }
+        if (!firstUse("sig:" + signature.toLowerCase(), now)) {
+            throw new ReplayedRequestException();
+        }
+        return caller(t.getCredential());
+    }
+
+    /** Verifies {@code Authorization: Bearer <access token>} (how the unmodified EnOS SDK authenticates here). */
+    public AuthenticatedCaller authenticateBearer(String accessToken) {
+        if (accessToken == null || accessToken.isBlank()) {
+            throw new MissingCredentialException();
+        }
+        return caller(token(accessToken, Instant.now()).getCredential());
+    }
+
+    @Schedule(minute = "*/10", hour = "*", persistent = false)
+    public void purgeExpired() {
+        Instant now = Instant.now();
+        int nonces = em.createNamedQuery(Nonce.DELETE_EXPIRED).setParameter("now", now).executeUpdate();
+        int tokens = em.createQuery("DELETE FROM AccessToken t WHERE t.expiresAt < :now").setParameter("now", now)
+                .executeUpdate();
+        if (nonces + tokens > 0) {
+            LOG.fine(() -> "Purged " + nonces + " nonces and " + tokens + " access tokens");
+        }
+    }
+
+    private AccessToken token(String accessToken, Instant now) {
+        AccessToken t = em.find(AccessToken.class, sha256(accessToken));
+        if (t == null || t.getExpiresAt().isBefore(now) || !t.getCredential().isEnabled()) {
+            throw new TokenExpiredException();
+        }
+        return t;
+    }
+
+    private static AuthenticatedCaller caller(ApiCredential c) {
+        return new AuthenticatedCaller(c.getOrgId(), "enos:" + c.getKeyId());
+    }
+
+    /** Records a nonce; false when it was already seen (here or on another instance). */
+    private boolean firstUse(String nonce, Instant now) {
+        String id = sha256(nonce);
+        if (em.find(Nonce.class, id) != null) {
+            return false;
+        }
+        em.persist(new Nonce(id, now.plus(TIMESTAMP_WINDOW.multipliedBy(2))));
+        try {
+            em.flush();
+            return true;
+        } catch (PersistenceException e) {
+            return false;
+        }
+    }
+
+    static void checkWindow(String timestamp, String what, Instant now) {
+        long ms;
+        try {
+            ms = Long.parseLong(timestamp == null ? "" : timestamp.trim());
+        } catch (NumberFormatException e) {
+            throw new StaleTimestampException(what);
+        }
+        if (Math.abs(now.toEpochMilli() - ms) > TIMESTAMP_WINDOW.toMillis()) {
+            throw new StaleTimestampException(what);
+        }
+    }
+
+    private ApiCredential find(CredentialKind kind, String keyId) {
+        List<ApiCredential> found = em.createNamedQuery(ApiCredential.BY_KIND_AND_KEY, ApiCredential.class)
+                .setParameter("kind", kind).setParameter("keyId", keyId).getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    static String digiCertKeyId(String key) {
+        return key.length() <= 12 ? key : key.substring(0, 12);
+    }
+
+    public static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An EnOS service account as created: the secret is shown this once. */
+    public record ServiceAccount(String orgId, String appKey, String appSecret) {
+    }
+}

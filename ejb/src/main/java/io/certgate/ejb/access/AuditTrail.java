@@ -1,0 +1,59 @@
+package io.certgate.ejb.access;
+
+import io.certgate.domain.access.AuditRecord;
+import io.certgate.ejb.common.CallerContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * The audit trail: one record per state change, written in the transaction of the change itself (MANDATORY),
+ * so a change without its record, or a record without its change, cannot be committed.
+ */
+@Stateless
+public class AuditTrail {
+
+    private static final Logger LOG = Logger.getLogger("io.certgate.audit");
+
+    @PersistenceContext(unitName = "certgate")
+    private EntityManager em;
+
+    @Inject
+    private CallerContext caller;
+
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void record(String orgId, String action, String target, String outcome) {
+        String actor;
+        String requestId;
+        try {
+            actor = caller.actor();
+            requestId = caller.requestId();
+        } catch (ContextNotActiveException e) { // start-up work, outside any request
+            actor = "system";
+            requestId = "startup";
+        }
+        AuditRecord r = new AuditRecord(Instant.now(), orgId, clip(actor, 128), action, clip(target, 256),
+                clip(outcome, 256), requestId);
+        em.persist(r);
+        LOG.info(() -> "audit org=" + r.getOrgId() + " actor=" + r.getActor() + " action=" + r.getAction()
+                + " target=" + r.getTarget() + " outcome=" + r.getOutcome() + " requestId=" + r.getRequestId());
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<AuditRecord> recent(String orgId, int max) {
+        return em.createNamedQuery(AuditRecord.BY_ORG, AuditRecord.class).setParameter("orgId", orgId)
+                .setMaxResults(Math.max(1, Math.min(max, 1000))).getResultList();
+    }
+
+    private static String clip(String s, int max) {
+        String v = s == null ? "" : s;
+        return v.length() <= max ? v : v.substring(0, max);
+    }
+}

@@ -1,0 +1,13 @@
+package io.certgate.ejb.access;
+
+import io.certgate.ejb.common.CertgateException;
+
+/** The request carries no credential. */
+public class MissingCredentialException extends CertgateException {
+
+    private static final long serialVersionUID = 1L;
+
+    public MissingCredentialException() {
+        super("authentication required: send apim-accesstoken, apim-timestamp and apim-signature, or Authorization: Bearer <access token>");
+    }
+}

@@ -1,0 +1,5 @@
+package io.certgate.ejb.access;
+
+/** An access token and its lifetime in seconds. */
+public record TokenGrant(String accessToken, long expiresInSeconds) {
+}

@@ -1,0 +1,13 @@
+package io.certgate.ejb.access;
+
+import io.certgate.ejb.common.CertgateException;
+
+/** No enabled EnOS service account has this appKey. */
+public class UnknownAppKeyException extends CertgateException {
+
+    private static final long serialVersionUID = 1L;
+
+    public UnknownAppKeyException() {
+        super("appKey does not exist");
+    }
+}

@@ -1,0 +1,80 @@
+package io.certgate.web.enos;
+
+import io.certgate.ejb.common.CallerContext;
+import io.certgate.web.support.BoundedBody;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Set;
+
+/**
+ * What every EnOS resource does: {@code ?action=} dispatch for POST (and GET for reading actions), the body
+ * read within its bound, the caller's organization as the default orgId, and the EnOS envelope around the
+ * answer or the error.
+ */
+public abstract class EnosResource {
+
+    @Inject
+    protected CallerContext caller;
+
+    @Context
+    protected UriInfo uriInfo;
+
+    /** The actions this resource answers on GET. */
+    protected abstract Set<String> readActions();
+
+    /** Runs one action; throws {@link EnosRequestException} for an unknown one. */
+    protected abstract JsonValue dispatch(String action, EnosRequest request);
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
+    public Response post(@QueryParam("action") String action, InputStream body) {
+        return handle(action, body);
+    }
+
+    @GET
+    @jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
+    public Response get(@QueryParam("action") String action) {
+        if (!readActions().contains(String.valueOf(action))) {
+            return EnosResponses.error(caller.requestId(), String.valueOf(action), new EnosRequestException(
+                    "invalid argument: GET supports action=" + String.join("|", readActions()) + " only"));
+        }
+        return handle(action, null);
+    }
+
+    protected Response handle(String action, InputStream body) {
+        String text;
+        try {
+            text = BoundedBody.read(body, BoundedBody.DEFAULT_LIMIT);
+        } catch (BoundedBody.BodyTooLargeException e) {
+            return EnosResponses.withStatus(EnosResponses.error(caller.requestId(), String.valueOf(action),
+                    new EnosRequestException("invalid argument: " + e.getMessage())), 413);
+        } catch (IOException e) {
+            return EnosResponses.error(caller.requestId(), String.valueOf(action),
+                    new EnosRequestException("invalid argument: the request body cannot be read"));
+        }
+        String act = action == null ? "" : action;
+        return EnosResponses.call(caller.requestId(), act,
+                () -> dispatch(act, EnosRequest.of(uriInfo.getQueryParameters(), text, caller.orgId())));
+    }
+
+    protected static EnosRequestException unknownAction(String action, String expected) {
+        return new EnosRequestException("invalid argument: unknown action '" + printable(action) + "'; expected "
+                + expected);
+    }
+
+    static String printable(String s) {
+        String clean = s.replaceAll("[^A-Za-z0-9_.-]", "?");
+        return clean.length() > 32 ? clean.substring(0, 32) + "..." : clean;
+    }
+}

@@ -1,0 +1,84 @@
+package io.certgate.web.enos;
+
+import io.certgate.ejb.access.ApiCredentials;
+import io.certgate.ejb.access.DuplicateEncryptionException;
+import io.certgate.ejb.access.InvalidEncryptionException;
+import io.certgate.ejb.access.StaleTimestampException;
+import io.certgate.ejb.access.TokenGrant;
+import io.certgate.ejb.access.UnknownAppKeyException;
+import io.certgate.ejb.common.MissingParameterException;
+import io.certgate.web.support.BoundedBody;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The EnOS token service: {@code POST /apim-token-service/v2.0/token/get} with {appKey, encryption, timestamp}
+ * answers {status: 0, msg, data: {accessToken, expire}}; errors carry the service's status codes
+ * (1001 duplicate encryption, 1002 unknown appKey, 1003 bad encryption, 1004 bad parameter, 1005 internal
+ * error, 1202 parameter required).
+ */
+@Path("apim-token-service/v2.0/token/get")
+public class EnosTokenResource {
+
+    private static final Logger LOG = Logger.getLogger(EnosTokenResource.class.getName());
+
+    @EJB
+    private ApiCredentials credentials;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response token(InputStream body) {
+        try {
+            JsonObject req = EnosRequest.of(new jakarta.ws.rs.core.MultivaluedHashMap<>(),
+                    BoundedBody.read(body, 8 * 1024)).body();
+            EnosRequest r = EnosRequest.of(new jakarta.ws.rs.core.MultivaluedHashMap<>(), req.toString());
+            Long ts = r.integer("timestamp");
+            TokenGrant grant = credentials.issueToken(r.string("appKey"), r.string("encryption"),
+                    ts == null ? null : String.valueOf(ts));
+            return answer(0, "Success", Json.createObjectBuilder().add("accessToken", grant.accessToken())
+                    .add("expire", grant.expiresInSeconds()).build());
+        } catch (Exception e) {
+            Throwable t = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
+            if (t instanceof MissingParameterException) {
+                return answer(1202, "parameter required: " + t.getMessage().replace("missing required parameter: ", ""), null);
+            }
+            if (t instanceof DuplicateEncryptionException) {
+                return answer(1001, t.getMessage(), null);
+            }
+            if (t instanceof UnknownAppKeyException) {
+                return answer(1002, t.getMessage(), null);
+            }
+            if (t instanceof InvalidEncryptionException) {
+                return answer(1003, t.getMessage(), null);
+            }
+            if (t instanceof StaleTimestampException || t instanceof EnosRequestException
+                    || t instanceof java.io.IOException) {
+                return answer(1004, "bad parameter: " + t.getMessage(), null);
+            }
+            String requestId = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "requestId " + requestId + ": token service failed", t);
+            return answer(1005, "internal error; request id " + requestId, null);
+        }
+    }
+
+    private static Response answer(int status, String msg, JsonValue data) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("status", status).add("msg", msg);
+        if (data != null) {
+            b.add("data", data);
+        }
+        return Response.ok(b.build().toString(), MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8")).build();
+    }
+}
