@@ -25,6 +25,9 @@ public class CsrValidator {
     /** Larger than any honest RSA-2048 or P-256 request with a long subject, small enough to bound parsing. */
     public static final int MAX_PEM_CHARS = 16 * 1024;
     private static final int MAX_SUBJECT_DN_CHARS = 1024;
+    /** Requested extensions are not copied into certificates, but a request stuffed with them is refused. */
+    static final int MAX_ATTRIBUTES = 8;
+    static final int MAX_REQUESTED_EXTENSIONS = 32;
 
     private static final Pattern PEM = Pattern.compile(
             "-----BEGIN (NEW )?CERTIFICATE REQUEST-----(.*?)-----END (NEW )?CERTIFICATE REQUEST-----", Pattern.DOTALL);
@@ -33,6 +36,7 @@ public class CsrValidator {
 
     public ValidatedCsr validate(String csrText, IssueAuthority authority) {
         PKCS10CertificationRequest csr = parse(csrText);
+        checkAttributes(csr);
         SubjectPublicKeyInfo spki = csr.getSubjectPublicKeyInfo();
         checkAlgorithms(csr.getSignatureAlgorithm(), spki, authority);
         verifySignature(csr);
@@ -89,6 +93,29 @@ public class CsrValidator {
             throw e;
         } catch (Exception | StackOverflowError e) { // BouncyCastle throws several unchecked types on garbage
             throw new InvalidCsrException("the CSR is not a PKCS#10 certificate request");
+        }
+    }
+
+    private static void checkAttributes(PKCS10CertificationRequest csr) {
+        org.bouncycastle.asn1.pkcs.Attribute[] attributes = csr.getAttributes();
+        if (attributes.length > MAX_ATTRIBUTES) {
+            throw new InvalidCsrException("the CSR has more than " + MAX_ATTRIBUTES + " attributes");
+        }
+        for (org.bouncycastle.asn1.pkcs.Attribute a : attributes) {
+            if (PKCSObjectIdentifiers.pkcs_9_at_extensionRequest.equals(a.getAttrType())) {
+                for (org.bouncycastle.asn1.ASN1Encodable v : a.getAttributeValues()) {
+                    int n;
+                    try {
+                        n = org.bouncycastle.asn1.x509.Extensions.getInstance(v).getExtensionOIDs().length;
+                    } catch (RuntimeException e) {
+                        throw new InvalidCsrException("the CSR's extension request cannot be read");
+                    }
+                    if (n > MAX_REQUESTED_EXTENSIONS) {
+                        throw new InvalidCsrException("the CSR requests more than " + MAX_REQUESTED_EXTENSIONS
+                                + " extensions");
+                    }
+                }
+            }
         }
     }
 

@@ -113,6 +113,32 @@ class CsrValidatorTest {
     }
 
     @Test
+    void requestsStuffedWithExtensionsAreRefused() throws Exception {
+        org.bouncycastle.asn1.x509.ExtensionsGenerator few = new org.bouncycastle.asn1.x509.ExtensionsGenerator();
+        few.addExtension(org.bouncycastle.asn1.x509.Extension.subjectAlternativeName, false,
+                new org.bouncycastle.asn1.x509.GeneralNames(new org.bouncycastle.asn1.x509.GeneralName(
+                        org.bouncycastle.asn1.x509.GeneralName.dNSName, "a.example.com")));
+        validator.validate(TestCsrs.pem(withExtensions(few)), IssueAuthority.RSA);
+        org.bouncycastle.asn1.x509.ExtensionsGenerator many = new org.bouncycastle.asn1.x509.ExtensionsGenerator();
+        for (int i = 0; i <= CsrValidator.MAX_REQUESTED_EXTENSIONS; i++) {
+            many.addExtension(new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.3.6.1.4.1.99999." + i), false,
+                    new org.bouncycastle.asn1.DEROctetString(new byte[] {1}));
+        }
+        InvalidCsrException e = assertThrows(InvalidCsrException.class,
+                () -> validator.validate(TestCsrs.pem(withExtensions(many)), IssueAuthority.RSA));
+        assertTrue(e.getMessage().contains("extensions"), e.getMessage());
+    }
+
+    private static PKCS10CertificationRequest withExtensions(org.bouncycastle.asn1.x509.ExtensionsGenerator g)
+            throws Exception {
+        return new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder(
+                new org.bouncycastle.asn1.x500.X500Name("CN=x"), rsa2048.getPublic())
+                .addAttribute(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, g.generate())
+                .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA")
+                        .build(rsa2048.getPrivate()));
+    }
+
+    @Test
     void emptySubjectIsRefused() throws Exception {
         String pem = TestCsrs.pem(TestCsrs.csr(rsa2048, "SHA256withRSA", ""));
         assertThrows(InvalidCsrException.class, () -> validator.validate(pem, IssueAuthority.RSA));
