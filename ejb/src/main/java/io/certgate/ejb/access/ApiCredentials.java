@@ -15,11 +15,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -63,9 +60,7 @@ public class ApiCredentials {
     /** A new DigiCert developer key; the clear key is returned once, only its SHA-256 is stored. */
     public String createDigiCertKey(String orgId, String createdBy) {
         Checks.identifier("orgId", orgId);
-        byte[] random = new byte[36];
-        RandomIds.secureRandom().nextBytes(random);
-        String key = Base64.getUrlEncoder().withoutPadding().encodeToString(random).toUpperCase().replace('-', 'X')
+        String key = RandomIds.base64Url(36).toUpperCase().replace('-', 'X')
                 .replace('_', 'Y');
         return createDigiCertKey(orgId, key, createdBy);
     }
@@ -123,9 +118,7 @@ public class ApiCredentials {
         if (!firstUse("enc:" + encryption.toLowerCase(), now)) {
             throw new DuplicateEncryptionException();
         }
-        byte[] random = new byte[32];
-        RandomIds.secureRandom().nextBytes(random);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String token = RandomIds.base64Url(32);
         em.persist(new AccessToken(sha256(token), c, now.plus(TOKEN_LIFETIME)));
         LOG.info(() -> "Issued an access token to EnOS service account " + appKey + " of org " + c.getOrgId());
         return new TokenGrant(token, TOKEN_LIFETIME.toSeconds());
@@ -227,11 +220,7 @@ public class ApiCredentials {
     }
 
     public static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.certgate.ejb.common.Digests.sha256Hex(s.getBytes(StandardCharsets.UTF_8));
     }
 
     /** An EnOS service account as created: the secret is shown this once. */

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -83,7 +82,7 @@ public class Bootstrap {
             return;
         }
         Optional<String> configured = value(config, "certgate.bootstrap.admin.password");
-        String password = configured.orElseGet(() -> random(18));
+        String password = configured.orElseGet(() -> RandomIds.base64Url(18));
         admins.create(user, password.toCharArray());
         if (configured.isEmpty()) {
             write(dir.resolve("admin-password.txt"), password);
@@ -162,12 +161,6 @@ public class Bootstrap {
 
     private static Optional<String> value(Config config, String name) {
         return config.getOptionalValue(name, String.class).map(String::trim).filter(s -> !s.isEmpty());
-    }
-
-    private static String random(int bytes) {
-        byte[] b = new byte[bytes];
-        RandomIds.secureRandom().nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     private static void write(Path file, String content) {

@@ -15,7 +15,6 @@ import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -131,9 +130,7 @@ public class CaKeyStore {
         if (Files.exists(file)) {
             return Files.readString(file, StandardCharsets.UTF_8).trim().toCharArray();
         }
-        byte[] random = new byte[24];
-        io.certgate.ejb.common.RandomIds.secureRandom().nextBytes(random);
-        String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String generated = io.certgate.ejb.common.RandomIds.base64Url(24);
         Files.writeString(file, generated, StandardCharsets.UTF_8);
         restrictToOwner(file);
         LOG.info(() -> "No certgate.ca.keystore.password configured: generated one in " + file);

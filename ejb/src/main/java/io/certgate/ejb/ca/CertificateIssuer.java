@@ -5,10 +5,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -74,8 +71,8 @@ public class CertificateIssuer {
 
     public static String publicKeySha256(SubjectPublicKeyInfo key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()));
-        } catch (NoSuchAlgorithmException | java.io.IOException e) {
+            return io.certgate.ejb.common.Digests.sha256Hex(key.getEncoded());
+        } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -14,7 +14,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
@@ -47,9 +46,7 @@ public final class ClientCertificates {
             X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new java.io.ByteArrayInputStream(holder.getEncoded()));
             Files.createDirectories(directory);
-            byte[] random = new byte[18];
-            io.certgate.ejb.common.RandomIds.secureRandom().nextBytes(random);
-            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            String password = io.certgate.ejb.common.RandomIds.base64Url(18);
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
             ks.setKeyEntry(name, kp.getPrivate(), password.toCharArray(), new Certificate[] {cert, root.certificate()});

@@ -23,4 +23,11 @@ public final class RandomIds {
     public static SecureRandom secureRandom() {
         return RANDOM;
     }
+
+    /** {@code bytes} random bytes as unpadded base64url (passwords, tokens, keys). */
+    public static String base64Url(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
 }

@@ -323,6 +323,7 @@ public class EnrollmentService {
         }
     }
 
+    /** 32 lower-case hex characters, as CertManager transaction ids look (128 random bits). */
     static String newTransactionId() {
         byte[] b = new byte[16];
         io.certgate.ejb.common.RandomIds.secureRandom().nextBytes(b);

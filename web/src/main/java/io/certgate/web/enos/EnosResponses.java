@@ -12,6 +12,7 @@ import io.certgate.ejb.access.StaleTimestampException;
 import io.certgate.ejb.access.TokenExpiredException;
 import io.certgate.ejb.access.UnknownOrganizationException;
 import io.certgate.ejb.binding.KeyAlreadyBoundException;
+import io.certgate.web.support.ExceptionTable;
 import jakarta.ejb.EJBException;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -62,33 +63,21 @@ final class EnosResponses {
         return envelope(requestId, INTERNAL, "Internal error of certificate service.", null);
     }
 
+    /** Business exception -> EnOS code; everything else a CertgateException says is 99400 (invalid argument). */
+    private static final ExceptionTable<Integer> CODES = new ExceptionTable<>(INVALID)
+            .map(UnknownDeviceException.class, NOT_FOUND)
+            .map(UnknownProductException.class, NOT_FOUND)
+            .map(UnknownOrganizationException.class, NOT_FOUND)
+            .map(DuplicateDeviceKeyException.class, DUPLICATE)
+            .map(KeyAlreadyBoundException.class, KEY_ALREADY_BOUND)
+            .map(MissingCredentialException.class, 1202)
+            .map(TokenExpiredException.class, 1203)
+            .map(InvalidSignatureException.class, 1003)
+            .map(ReplayedRequestException.class, 1001)
+            .map(StaleTimestampException.class, 1004);
+
     static int code(CertgateException e) {
-        if (e instanceof UnknownDeviceException || e instanceof UnknownProductException
-                || e instanceof UnknownOrganizationException) {
-            return NOT_FOUND;
-        }
-        if (e instanceof MissingCredentialException) {
-            return 1202;
-        }
-        if (e instanceof TokenExpiredException) {
-            return 1203;
-        }
-        if (e instanceof InvalidSignatureException) {
-            return 1003;
-        }
-        if (e instanceof ReplayedRequestException) {
-            return 1001;
-        }
-        if (e instanceof StaleTimestampException) {
-            return 1004;
-        }
-        if (e instanceof DuplicateDeviceKeyException) {
-            return DUPLICATE;
-        }
-        if (e instanceof KeyAlreadyBoundException) {
-            return KEY_ALREADY_BOUND;
-        }
-        return INVALID;
+        return CODES.lookup(e);
     }
 
     /** EnOS words CSR problems as "Invalid cert request!message: ..., detail message: ...". */

@@ -35,6 +35,17 @@ public class EnosTokenResource {
 
     private static final Logger LOG = Logger.getLogger(EnosTokenResource.class.getName());
 
+    /** The token service's status codes; 1005 (internal error) for anything unexpected. */
+    private static final io.certgate.web.support.ExceptionTable<Integer> STATUS =
+            new io.certgate.web.support.ExceptionTable<>(1005)
+                    .map(MissingParameterException.class, 1202)
+                    .map(DuplicateEncryptionException.class, 1001)
+                    .map(UnknownAppKeyException.class, 1002)
+                    .map(InvalidEncryptionException.class, 1003)
+                    .map(StaleTimestampException.class, 1004)
+                    .map(EnosRequestException.class, 1004)
+                    .map(java.io.IOException.class, 1004);
+
     @EJB
     private ApiCredentials credentials;
 
@@ -52,21 +63,15 @@ public class EnosTokenResource {
                     .add("expire", grant.expiresInSeconds()).build());
         } catch (Exception e) {
             Throwable t = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
-            if (t instanceof MissingParameterException) {
-                return answer(1202, "parameter required: " + t.getMessage().replace("missing required parameter: ", ""), null);
+            Integer status = STATUS.lookup(t);
+            if (status == 1202) {
+                return answer(status, "parameter required: " + t.getMessage().replace("missing required parameter: ", ""), null);
             }
-            if (t instanceof DuplicateEncryptionException) {
-                return answer(1001, t.getMessage(), null);
+            if (status == 1004) {
+                return answer(status, "bad parameter: " + t.getMessage(), null);
             }
-            if (t instanceof UnknownAppKeyException) {
-                return answer(1002, t.getMessage(), null);
-            }
-            if (t instanceof InvalidEncryptionException) {
-                return answer(1003, t.getMessage(), null);
-            }
-            if (t instanceof StaleTimestampException || t instanceof EnosRequestException
-                    || t instanceof java.io.IOException) {
-                return answer(1004, "bad parameter: " + t.getMessage(), null);
+            if (status != 1005) {
+                return answer(status, t.getMessage(), null);
             }
             String requestId = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "requestId " + requestId + ": token service failed", t);

@@ -12,6 +12,7 @@ import io.certgate.ejb.enrollment.ChallengePhraseMismatchException;
 import io.certgate.ejb.enrollment.TransactionNotPendingException;
 import io.certgate.ejb.enrollment.TransactionRejectedException;
 import io.certgate.ejb.enrollment.UnknownTransactionException;
+import io.certgate.web.support.ExceptionTable;
 
 /**
  * The StatusCode values of certgate's CertManager facade (the contract documents only 0x00; the README
@@ -44,41 +45,22 @@ enum SymantecStatus {
         return code;
     }
 
+    /** Business exception -> StatusCode; any other CertgateException is an invalid parameter (0x03). */
+    private static final ExceptionTable<SymantecStatus> TABLE = new ExceptionTable<>(INVALID_PARAMETER)
+            .map(MissingParameterException.class, MISSING_PARAMETER)
+            .map(ParameterTooLongException.class, PARAMETER_TOO_LONG)
+            .map(InvalidCsrException.class, INVALID_CSR)
+            .map(UnknownTransactionException.class, UNKNOWN_TRANSACTION)
+            .map(ChallengePhraseMismatchException.class, CHALLENGE_MISMATCH)
+            .map(CertificateNotRenewableException.class, NOT_RENEWABLE)
+            .map(TransactionNotPendingException.class, NOT_PENDING)
+            .map(TransactionRejectedException.class, REJECTED)
+            .map(UnknownCertificateException.class, UNKNOWN_CERTIFICATE)
+            .map(CertificateAlreadyRevokedException.class, ALREADY_REVOKED)
+            .map(UnknownAccountException.class, AUTHENTICATION_REQUIRED);
+
     static SymantecStatus of(CertgateException e) {
-        if (e instanceof MissingParameterException) {
-            return MISSING_PARAMETER;
-        }
-        if (e instanceof ParameterTooLongException) {
-            return PARAMETER_TOO_LONG;
-        }
-        if (e instanceof InvalidCsrException) {
-            return INVALID_CSR;
-        }
-        if (e instanceof UnknownTransactionException) {
-            return UNKNOWN_TRANSACTION;
-        }
-        if (e instanceof ChallengePhraseMismatchException) {
-            return CHALLENGE_MISMATCH;
-        }
-        if (e instanceof CertificateNotRenewableException) {
-            return NOT_RENEWABLE;
-        }
-        if (e instanceof TransactionNotPendingException) {
-            return NOT_PENDING;
-        }
-        if (e instanceof TransactionRejectedException) {
-            return REJECTED;
-        }
-        if (e instanceof UnknownCertificateException) {
-            return UNKNOWN_CERTIFICATE;
-        }
-        if (e instanceof CertificateAlreadyRevokedException) {
-            return ALREADY_REVOKED;
-        }
-        if (e instanceof UnknownAccountException) {
-            return AUTHENTICATION_REQUIRED;
-        }
-        return INVALID_PARAMETER;
+        return TABLE.lookup(e);
     }
 
     /** The Message for an exception of this status (EnOS-worded messages get CertManager wording). */
