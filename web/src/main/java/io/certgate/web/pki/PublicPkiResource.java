@@ -3,6 +3,13 @@ package io.certgate.web.pki;
 import io.certgate.domain.ca.IssueAuthority;
 import io.certgate.ejb.ca.CertificateAuthorities;
 import io.certgate.ejb.ca.CrlPublisher;
+import io.certgate.ejb.ca.OcspResponder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Base64;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -11,17 +18,62 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 
-/** GET /enos/CA/cacert[/RSA|/ECC] (PEM) and /enos/CA/crl/{RSA|ECC} (DER), as certificates point at them. */
+/**
+ * GET /enos/CA/cacert[/RSA|/ECC] (PEM), /enos/CA/crl/{RSA|ECC} (DER) and the OCSP responder at /enos/CA/ocsp,
+ * as certificates point at them.
+ */
 @Path("enos/CA")
 public class PublicPkiResource {
 
     static final String PEM = "application/x-pem-file";
+    static final String OCSP_RESPONSE = "application/ocsp-response";
 
     @EJB
     private CertificateAuthorities authorities;
 
     @EJB
     private CrlPublisher crls;
+
+    @EJB
+    private OcspResponder ocsp;
+
+    /** OCSP over POST (RFC 6960 A.1): a DER request body of at most 16 KiB. */
+    @POST
+    @Path("ocsp")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(OCSP_RESPONSE)
+    public Response ocspPost(InputStream body) {
+        byte[] der;
+        try {
+            der = readBounded(body, 16 * 1024);
+        } catch (IOException e) {
+            return Response.status(413).build();
+        }
+        return Response.ok(ocsp.respond(der)).type(OCSP_RESPONSE).build();
+    }
+
+    /** OCSP over GET: the base64 DER request as the last path segment. */
+    @GET
+    @Path("ocsp/{request: .+}")
+    @Produces(OCSP_RESPONSE)
+    public Response ocspGet(@PathParam("request") String encoded) {
+        byte[] der;
+        try {
+            // the path parameter arrives decoded; a '+' that a client left unencoded may have become a space
+            der = Base64.getDecoder().decode(encoded.replace(' ', '+'));
+        } catch (IllegalArgumentException e) {
+            der = new byte[0];
+        }
+        return Response.ok(ocsp.respond(der)).type(OCSP_RESPONSE).header("Cache-Control", "max-age=60").build();
+    }
+
+    private static byte[] readBounded(InputStream in, int limit) throws IOException {
+        byte[] data = in.readNBytes(limit + 1);
+        if (data.length > limit) {
+            throw new IOException("too large");
+        }
+        return data;
+    }
 
     @GET
     @Path("cacert")
