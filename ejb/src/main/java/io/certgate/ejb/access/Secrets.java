@@ -1,7 +1,6 @@
 package io.certgate.ejb.access;
 
 import io.certgate.ejb.ca.CertificateAuthorities;
-import io.certgate.ejb.common.RandomIds;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -11,19 +10,16 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import io.certgate.ejb.common.RandomIds;
 import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Encryption at rest of secrets the server must read back (EnOS app secrets: the request signature is computed
- * with them). AES-256-GCM with a key generated once into {@code <data dir>/ca/secrets.key} (owner-only), kept
- * beside the CA keystore and backed up with it.
+ * with them). AES-256-GCM with a key kept in the password-protected CA keystore, so every instance has it.
  */
 @Singleton
 @Startup
@@ -36,29 +32,11 @@ public class Secrets {
     @EJB
     private CertificateAuthorities authorities;
 
-    private volatile SecretKeySpec key;
+    private volatile SecretKey key;
 
     @PostConstruct
     void load() {
-        key = loadOrCreate(authorities.dataDirectory().resolve("ca").resolve("secrets.key"));
-    }
-
-    static SecretKeySpec loadOrCreate(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
-                byte[] k = new byte[32];
-                RandomIds.secureRandom().nextBytes(k);
-                Path tmp = file.resolveSibling("secrets.key.tmp");
-                Files.write(tmp, Base64.getEncoder().encode(k));
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-                Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            }
-            byte[] k = Base64.getDecoder().decode(Files.readString(file).trim());
-            return new SecretKeySpec(k, "AES");
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read or create " + file, e);
-        }
+        key = authorities.secretsKey();
     }
 
     public String encrypt(String clear) {
@@ -69,7 +47,7 @@ public class Secrets {
         return decrypt(key, sealed);
     }
 
-    static String encrypt(SecretKeySpec key, String clear) {
+    static String encrypt(SecretKey key, String clear) {
         try {
             byte[] iv = new byte[12];
             RandomIds.secureRandom().nextBytes(iv);
@@ -83,7 +61,7 @@ public class Secrets {
         }
     }
 
-    static String decrypt(SecretKeySpec key, String sealed) {
+    static String decrypt(SecretKey key, String sealed) {
         try {
             if (!sealed.startsWith(PREFIX)) {
                 throw new IllegalStateException("unknown secret format");

@@ -1,6 +1,9 @@
 package io.certgate.ejb.ca;
 
 import io.certgate.domain.ca.IssueAuthority;
+import io.certgate.ejb.common.RandomIds;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,18 +22,34 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
 
 /**
- * Key custody for the roots: a PKCS#12 file ({@code ca-keys.p12}) in the CA directory. Missing roots are
- * generated on first start. The keystore password comes from configuration; when none is configured a
- * random one is generated once and kept beside the keystore, readable by the owner only.
+ * Key custody: one password-protected PKCS#12 keystore holding both roots and the AES key that encrypts
+ * stored secrets. The keystore itself is kept by the caller (in the database, so that all instances share it);
+ * this class opens it and adds whatever is missing. The password comes from configuration; when none is
+ * configured a random one is generated once into {@code keystore.password} in the CA directory (owner-only).
  */
 public class CaKeyStore {
 
     private static final Logger LOG = Logger.getLogger(CaKeyStore.class.getName());
-    static final String KEYSTORE_FILE = "ca-keys.p12";
+    static final String LEGACY_KEYSTORE_FILE = "ca-keys.p12";
     static final String PASSWORD_FILE = "keystore.password";
+    static final String SECRETS_ALIAS = "secrets-aes";
     public static final String TRUST_STORE_PASSWORD = "certgate-public-trust";
+
+    /** The keys of this CA. */
+    public record CaKeys(Map<IssueAuthority, SigningAuthority> roots, SecretKey secretsKey) {
+        @Override
+        public String toString() { // never print key material
+            return "CaKeys" + roots.keySet();
+        }
+    }
+
+    /** The opened keys, and the keystore bytes to save when entries were added (null when unchanged). */
+    public record Opened(CaKeys keys, byte[] changedKeystore) {
+    }
 
     private final Path directory;
 
@@ -38,17 +57,12 @@ public class CaKeyStore {
         this.directory = directory;
     }
 
-    /** Loads both roots, generating (and saving) whichever is missing. */
-    public synchronized Map<IssueAuthority, SigningAuthority> loadOrCreate(String configuredPassword, Instant now) {
+    /** Opens the keystore ({@code null}: there is none yet), generating the roots and the secrets key if missing. */
+    public static Opened open(byte[] keystore, char[] password, Instant now) {
         try {
-            Files.createDirectories(directory);
-            char[] password = password(configuredPassword);
-            Path file = directory.resolve(KEYSTORE_FILE);
             KeyStore ks = KeyStore.getInstance("PKCS12");
-            if (Files.exists(file)) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    ks.load(in, password);
-                }
+            if (keystore != null) {
+                ks.load(new ByteArrayInputStream(keystore), password);
             } else {
                 ks.load(null, password);
             }
@@ -70,18 +84,37 @@ public class CaKeyStore {
                             + ", valid until " + root.certificate().getNotAfter().toInstant());
                 }
             }
-            if (changed) {
-                Path tmp = directory.resolve(KEYSTORE_FILE + ".tmp");
-                try (OutputStream out = Files.newOutputStream(tmp)) {
-                    ks.store(out, password);
-                }
-                restrictToOwner(tmp);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            SecretKey secretsKey;
+            if (ks.containsAlias(SECRETS_ALIAS)) {
+                secretsKey = (SecretKey) ks.getKey(SECRETS_ALIAS, password);
+            } else {
+                KeyGenerator g = KeyGenerator.getInstance("AES");
+                g.init(256, RandomIds.secureRandom());
+                secretsKey = g.generateKey();
+                ks.setEntry(SECRETS_ALIAS, new KeyStore.SecretKeyEntry(secretsKey),
+                        new KeyStore.PasswordProtection(password));
+                changed = true;
+                LOG.info("Generated the key that encrypts stored secrets");
             }
-            return roots;
+            byte[] bytes = null;
+            if (changed) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                ks.store(out, password);
+                bytes = out.toByteArray();
+            }
+            return new Opened(new CaKeys(roots, secretsKey), bytes);
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot open the CA keystore in " + directory
-                    + " (is certgate.ca.keystore.password right?)", e);
+            throw new IllegalStateException("cannot open the CA keystore (is certgate.ca.keystore.password right?)", e);
+        }
+    }
+
+    /** A keystore file of an earlier version ({@code ca/ca-keys.p12}), imported once into the database. */
+    public byte[] legacyKeystoreFile() {
+        Path file = directory.resolve(LEGACY_KEYSTORE_FILE);
+        try {
+            return Files.exists(file) ? Files.readAllBytes(file) : null;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file, e);
         }
     }
 
@@ -118,23 +151,30 @@ public class CaKeyStore {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             LOG.info(() -> "Wrote the client-certificate trust store " + file);
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot write the trust store in " + directory, e);
+            throw new IllegalStateException("cannot write the trust store " + file, e);
         }
     }
 
-    private char[] password(String configured) throws IOException {
+    /** The configured password, else the one generated into the CA directory on first start. */
+    public char[] password(String configured) {
         if (configured != null && !configured.isBlank()) {
             return configured.toCharArray();
         }
-        Path file = directory.resolve(PASSWORD_FILE);
-        if (Files.exists(file)) {
-            return Files.readString(file, StandardCharsets.UTF_8).trim().toCharArray();
+        try {
+            Files.createDirectories(directory);
+            Path file = directory.resolve(PASSWORD_FILE);
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).trim().toCharArray();
+            }
+            String generated = RandomIds.base64Url(24);
+            Files.writeString(file, generated, StandardCharsets.UTF_8);
+            restrictToOwner(file);
+            LOG.info(() -> "No certgate.ca.keystore.password configured: generated one in " + file
+                    + " (instances sharing a database need the same password: configure it)");
+            return generated.toCharArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read or create the keystore password in " + directory, e);
         }
-        String generated = io.certgate.ejb.common.RandomIds.base64Url(24);
-        Files.writeString(file, generated, StandardCharsets.UTF_8);
-        restrictToOwner(file);
-        LOG.info(() -> "No certgate.ca.keystore.password configured: generated one in " + file);
-        return generated.toCharArray();
     }
 
     private static void restrictToOwner(Path file) throws IOException {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.certgate.domain.ca.IssueAuthority;
@@ -120,33 +122,53 @@ class CertificateSignerTest {
     }
 
     @Test
-    void keyStoreGeneratesOnceAndReloadsTheSameRoots() throws Exception {
-        Map<IssueAuthority, SigningAuthority> first = new CaKeyStore(dir).loadOrCreate(null, Instant.now());
-        Path pw = dir.resolve(CaKeyStore.PASSWORD_FILE);
-        assertTrue(Files.exists(pw));
+    void keyStoreGeneratesOnceAndReopensTheSameKeys() throws Exception {
+        char[] pw = new CaKeyStore(dir).password(null);
+        Path pwFile = dir.resolve(CaKeyStore.PASSWORD_FILE);
         assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
-                Files.getPosixFilePermissions(pw));
-        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
-                Files.getPosixFilePermissions(dir.resolve(CaKeyStore.KEYSTORE_FILE)));
-        Map<IssueAuthority, SigningAuthority> second = new CaKeyStore(dir).loadOrCreate(null, Instant.now());
+                Files.getPosixFilePermissions(pwFile));
+        assertArrayEquals(pw, new CaKeyStore(dir).password(null), "generated once, then read back");
+        CaKeyStore.Opened first = CaKeyStore.open(null, pw, Instant.now());
+        assertNotNull(first.changedKeystore(), "a new keystore to store");
+        CaKeyStore.Opened again = CaKeyStore.open(first.changedKeystore(), pw, Instant.now());
+        assertNull(again.changedKeystore(), "nothing to add the second time");
         for (IssueAuthority a : IssueAuthority.values()) {
-            assertEquals(first.get(a).certificate(), second.get(a).certificate());
-            assertArrayEquals(first.get(a).privateKey().getEncoded(), second.get(a).privateKey().getEncoded());
+            assertEquals(first.keys().roots().get(a).certificate(), again.keys().roots().get(a).certificate());
+            assertArrayEquals(first.keys().roots().get(a).privateKey().getEncoded(),
+                    again.keys().roots().get(a).privateKey().getEncoded());
         }
-        assertFalse(first.get(IssueAuthority.RSA).toString().contains("PRIVATE"));
-        assertNotEquals(first.get(IssueAuthority.RSA).certificate(), first.get(IssueAuthority.ECC).certificate());
+        assertArrayEquals(first.keys().secretsKey().getEncoded(), again.keys().secretsKey().getEncoded());
+        assertEquals(32, again.keys().secretsKey().getEncoded().length, "AES-256");
+        assertFalse(first.keys().toString().contains("PRIVATE"));
+        assertNotEquals(first.keys().roots().get(IssueAuthority.RSA).certificate(),
+                first.keys().roots().get(IssueAuthority.ECC).certificate());
     }
 
     @Test
     void configuredPasswordIsUsedAndAWrongOneFails() {
-        new CaKeyStore(dir).loadOrCreate("s3cret-pass", Instant.now());
+        assertArrayEquals("s3cret-pass".toCharArray(), new CaKeyStore(dir).password("s3cret-pass"));
         assertFalse(Files.exists(dir.resolve(CaKeyStore.PASSWORD_FILE)));
-        try {
-            new CaKeyStore(dir).loadOrCreate("wrong", Instant.now());
-            throw new AssertionError("a wrong password must not open the keystore");
-        } catch (IllegalStateException expected) {
-            assertFalse(expected.getMessage().contains("s3cret"));
+        byte[] ks = CaKeyStore.open(null, "s3cret-pass".toCharArray(), Instant.now()).changedKeystore();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> CaKeyStore.open(ks, "wrong".toCharArray(), Instant.now()));
+        assertFalse(e.getMessage().contains("s3cret"));
+    }
+
+    @Test
+    void trustStoreHoldsTheRootsAndIsRewrittenOnlyOnChange() throws Exception {
+        CaKeyStore.Opened o = CaKeyStore.open(null, "p".toCharArray(), Instant.now());
+        Path trust = dir.resolve("trust/client-trust.p12");
+        new CaKeyStore(dir).writeTrustStore(o.keys().roots(), trust);
+        java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(trust);
+        Thread.sleep(20);
+        new CaKeyStore(dir).writeTrustStore(o.keys().roots(), trust);
+        assertEquals(written, Files.getLastModifiedTime(trust));
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(trust)) {
+            ks.load(in, CaKeyStore.TRUST_STORE_PASSWORD.toCharArray());
         }
+        assertEquals(2, ks.size());
+        assertTrue(ks.isCertificateEntry("rsa-root"));
     }
 
     @Test
