@@ -86,6 +86,13 @@ public class ApiCredentials {
         return new AuthenticatedCaller(c.getOrgId(), "digicert:" + c.getKeyId());
     }
 
+    /** Has the organization a credential of this kind made by {@code createdBy} (e.g. the bootstrap)? */
+    public boolean hasCredentialBy(CredentialKind kind, String orgId, String createdBy) {
+        return !em.createQuery("SELECT c.id FROM ApiCredential c WHERE c.kind = :kind AND c.orgId = :orgId "
+                        + "AND c.createdBy = :createdBy", Long.class).setParameter("kind", kind).setParameter("orgId", orgId)
+                .setParameter("createdBy", createdBy).setMaxResults(1).getResultList().isEmpty();
+    }
+
     public boolean hasCredential(CredentialKind kind, String keyId) {
         return find(kind, keyId) != null;
     }

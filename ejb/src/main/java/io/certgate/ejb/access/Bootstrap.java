@@ -105,7 +105,8 @@ public class Bootstrap {
             return;
         }
         Path file = dir.resolve("enos-service-account.properties");
-        if (!Files.exists(file)) {
+        // once per organization, whichever instance starts first (the file is written by that instance)
+        if (!credentials.hasCredentialBy(CredentialKind.ENOS_APP, org, ACTOR)) {
             ApiCredentials.ServiceAccount a = credentials.createEnosServiceAccount(org, ACTOR);
             write(file, "orgId=" + org + "\nappKey=" + a.appKey() + "\nappSecret=" + a.appSecret() + "\n");
             LOG.info(() -> "Bootstrap: EnOS service account " + a.appKey() + " of organization " + org
@@ -123,7 +124,7 @@ public class Bootstrap {
             return;
         }
         Path file = dir.resolve("digicert-key.txt");
-        if (!Files.exists(file)) {
+        if (!credentials.hasCredentialBy(CredentialKind.DIGICERT_KEY, org, ACTOR)) {
             String k = credentials.createDigiCertKey(org, ACTOR);
             write(file, k);
             LOG.info(() -> "Bootstrap: DigiCert key " + ApiCredentials.digiCertKeyId(k) + "... of " + org
