@@ -125,7 +125,9 @@ class EnosAuthenticationIT {
         // public PKI endpoints and health need no credentials
         assertEquals(200, Http.get("/enos/CA/cacert/RSA").status());
         assertEquals(200, Http.get("/enos/CA/crl/ECC").status());
-        assertEquals(200, Http.get("/health/ready").status());
+        Http.Answer ready = Http.get("/health/ready");
+        assertEquals(200, ready.status());
+        assertTrue(ready.body().contains("\"certgate-ca\"") && ready.body().contains("UP"), ready.body());
     }
 
     @Test

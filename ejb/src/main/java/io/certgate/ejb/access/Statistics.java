@@ -31,6 +31,11 @@ public class Statistics {
         return m;
     }
 
+    /** A cheap probe: the database answers and holds the CA keystore. */
+    public boolean caKeystorePresent() {
+        return em.find(io.certgate.domain.ca.StoredKeyStore.class, io.certgate.domain.ca.StoredKeyStore.CA) != null;
+    }
+
     private long count(String entity) {
         return (Long) em.createQuery("SELECT COUNT(e) FROM " + entity + " e").getSingleResult();
     }
