@@ -16,15 +16,12 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.io.IOException;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.util.io.pem.PemReader;
 
 /**
  * The certificate lifecycle of devices: apply, renew, revoke, list. Each issue signs, persists and binds in
@@ -91,7 +88,7 @@ public class CertificateBindingService {
             subject = csr.subject();
             key = csr.publicKey();
         } else {
-            X509CertificateHolder previous = parse(old.getCertPem());
+            X509CertificateHolder previous = io.certgate.ejb.ca.Pem.parseCertificate(old.getCertPem());
             subject = previous.getSubject();
             key = previous.getSubjectPublicKeyInfo();
             issuer.checkKey(key, authority);
@@ -174,12 +171,5 @@ public class CertificateBindingService {
                 "invalid argument: issueAuthority must be RSA or ECC"));
     }
 
-    private static X509CertificateHolder parse(String pem) {
-        try (PemReader reader = new PemReader(new StringReader(pem))) {
-            return new X509CertificateHolder(reader.readPemObject().getContent());
-        } catch (IOException e) {
-            throw new IllegalStateException("stored certificate cannot be parsed", e);
-        }
-    }
 
 }

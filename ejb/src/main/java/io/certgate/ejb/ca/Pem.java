@@ -17,4 +17,14 @@ public final class Pem {
     public static String certificate(byte[] der) {
         return encode("CERTIFICATE", der);
     }
+
+    /** A certificate from PEM, or from bare base64 (BEGIN/END lines optional); IllegalArgumentException otherwise. */
+    public static org.bouncycastle.cert.X509CertificateHolder parseCertificate(String text) {
+        String body = text.replaceAll("-----(BEGIN|END) CERTIFICATE-----", "").replaceAll("\\s", "");
+        try {
+            return new org.bouncycastle.cert.X509CertificateHolder(java.util.Base64.getDecoder().decode(body));
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not a base64 X.509 certificate", e);
+        }
+    }
 }

@@ -14,6 +14,7 @@ import io.certgate.ejb.binding.UnknownCertificateException;
 import io.certgate.ejb.ca.CertificateIssuer;
 import io.certgate.ejb.ca.CertificateProfile;
 import io.certgate.ejb.ca.InvalidCsrException;
+import io.certgate.ejb.ca.Pem;
 import io.certgate.ejb.ca.SignedCertificate;
 import io.certgate.ejb.ca.ValidatedCsr;
 import io.certgate.ejb.common.InvalidArgumentException;
@@ -22,11 +23,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigInteger;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -81,7 +78,13 @@ public class EnrollmentService {
                     request.originalTransactionId()));
         }
         if (hasCert) {
-            EnrollmentTransaction byCert = byCertificate(account, parseCertificate(request.originalCertificate()));
+            X509CertificateHolder originalCert;
+            try {
+                originalCert = Pem.parseCertificate(request.originalCertificate());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidArgumentException("invalid value for original_certificate: not a base64 certificate");
+            }
+            EnrollmentTransaction byCert = byCertificate(account, originalCert);
             if (original != null && !original.getTransactionId().equals(byCert.getTransactionId())) {
                 throw new InvalidArgumentException("original_certificate and original_transaction_id name different "
                         + "transactions");
@@ -266,7 +269,7 @@ public class EnrollmentService {
         String text = cert.getCertPem();
         if (t.getCertProductType().isCodeSigning()) {
             text = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(
-                    issuer.pkcs7(holder(cert.getCertPem()), cert.getIssueAuthority()));
+                    issuer.pkcs7(Pem.parseCertificate(cert.getCertPem()), cert.getIssueAuthority()));
         }
         return new EnrollmentOutcome(t.getTransactionId(), t.getStatus(), text, cert.getSerialNumber());
     }
@@ -279,12 +282,12 @@ public class EnrollmentService {
         return t;
     }
 
-    private EnrollmentTransaction byCertificate(RaAccount account, X509Certificate cert) {
+    private EnrollmentTransaction byCertificate(RaAccount account, X509CertificateHolder cert) {
         List<IssuedCertificate> certs = em.createNamedQuery(IssuedCertificate.BY_ORG_AND_SERIAL, IssuedCertificate.class)
                 .setParameter("orgId", account.getOrgId()).setParameter("serial", cert.getSerialNumber().toString(16))
                 .getResultList();
         EnrollmentTransaction t = certs.isEmpty() ? null : transactionOf(certs.get(0));
-        if (t == null || !certs.get(0).getCertPem().equals(pem(cert))) {
+        if (t == null || !Pem.parseCertificate(certs.get(0).getCertPem()).equals(cert)) {
             throw new UnknownTransactionException();
         }
         return t;
@@ -295,33 +298,6 @@ public class EnrollmentService {
                 .setParameter("certificate", cert).getResultList().stream().findFirst().orElse(null);
     }
 
-    static X509Certificate parseCertificate(String text) {
-        String body = text.replaceAll("-----(BEGIN|END) CERTIFICATE-----", "").replaceAll("\\s", "");
-        try {
-            byte[] der = Base64.getDecoder().decode(body);
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
-        } catch (Exception e) {
-            throw new InvalidArgumentException("invalid value for original_certificate: not a base64 certificate");
-        }
-    }
-
-    private static String pem(X509Certificate cert) {
-        try {
-            return io.certgate.ejb.ca.Pem.certificate(cert.getEncoded());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static X509CertificateHolder holder(String pem) {
-        try {
-            return new X509CertificateHolder(Base64.getMimeDecoder().decode(
-                    pem.replaceAll("-----(BEGIN|END) CERTIFICATE-----", "")));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** 32 lower-case hex characters, as CertManager transaction ids look (128 random bits). */
     static String newTransactionId() {
