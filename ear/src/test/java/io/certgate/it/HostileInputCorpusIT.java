@@ -289,6 +289,19 @@ class HostileInputCorpusIT {
         return s.length() > 300 ? s.substring(0, 300) + "..." : s;
     }
 
+    /** Encoded-slash paths are allowed (OCSP GET), so prove traversal still reaches nothing. */
+    @Test
+    void pathTraversalReachesNoApplicationFile() {
+        for (String path : List.of("/WEB-INF/web.xml", "/%2E%2E/WEB-INF/web.xml", "/WEB-INF%2Fweb.xml",
+                "/%57EB-INF/web.xml", "/x/%2E%2E/WEB-INF/web.xml", "/WEB-INF/wsdl/certmanager.wsdl",
+                "/META-INF/MANIFEST.MF", "/%2e%2e%2f%2e%2e%2fserver.xml", "/enos/CA/ocsp/%2E%2E%2F%2E%2E%2Fserver.xml")) {
+            Http.Answer a = Http.get(path);
+            assertTrue(a.status() >= 400 || !(a.body().contains("web-app") || a.body().contains("definitions")
+                    || a.body().contains("Manifest") || a.body().contains("<server")), path + " -> " + a.status());
+            assertFalse(a.body().contains("web-app") || a.body().contains("<featureManager>"), path);
+        }
+    }
+
     @Test
     void soapFaultsCarryTheCertManagerStatus() throws Exception {
         HttpResponse<String> r = TLS.send(HttpRequest.newBuilder(URI.create(RaAccount.HTTPS
