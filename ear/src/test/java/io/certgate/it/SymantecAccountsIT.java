@@ -160,6 +160,25 @@ class SymantecAccountsIT {
     }
 
     @Test
+    void aRenewalLeavesTheOriginalValid() throws Exception {
+        SymantecWire w = SymantecWire.form(RaAccount.AUTO);
+        SymantecWire.Answer original = w.call("enroll", SymantecParityIT.server());
+        SymantecWire.Answer renewed = w.call("renew", SymantecParityIT.with(SymantecParityIT.server(),
+                "original_transaction_id", original.transactionId(), "original_challenge", "first-challenge",
+                "challenge", "second-challenge"));
+        assertEquals("0x00", renewed.statusCode(), renewed.message());
+        X509Certificate before = Pki.cert(original.certificate());
+        assertNull(OcspAndMutualTlsIT.ask(Pki.root("RSA"), before.getSerialNumber(), false).getCertStatus(),
+                "the original is still good");
+        assertEquals("success", w.call("pickup", Map.of("transaction_id", original.transactionId())).message());
+        // the new transaction answers to the new challenge, the original to its own
+        assertEquals("0x06", w.call("renew", SymantecParityIT.with(SymantecParityIT.server(),
+                "original_transaction_id", renewed.transactionId(), "original_challenge", "first-challenge")).statusCode());
+        assertEquals("0x00", w.call("renew", SymantecParityIT.with(SymantecParityIT.server(),
+                "original_transaction_id", renewed.transactionId(), "original_challenge", "second-challenge")).statusCode());
+    }
+
+    @Test
     void codeSigningAnswersAPkcs7WithTheChain() {
         SymantecWire.Answer a = SymantecWire.form(RaAccount.AUTO).call("enroll", SymantecParityIT.with(
                 SymantecParityIT.enroll("JavaCodeSigning", Pki.rsaCsr("Acme Java")), "validityPeriod", "2Y"));
