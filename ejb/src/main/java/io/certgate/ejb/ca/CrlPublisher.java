@@ -13,6 +13,8 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v2CRLBuilder;
@@ -35,9 +37,38 @@ public class CrlPublisher {
     @EJB
     private CertificateAuthorities authorities;
 
+    /** The last CRL signed per authority, reused while the revocations it lists are unchanged. */
+    private static final Map<IssueAuthority, CachedCrl> CACHE = new ConcurrentHashMap<>();
+    /** Re-sign at least this often so that thisUpdate/nextUpdate stay fresh. */
+    static final Duration RESIGN_AFTER = Duration.ofHours(1);
+
+    private record CachedCrl(long revokedCount, Instant newestRevocation, Instant signedAt, byte[] der) {
+    }
+
+    /**
+     * The current CRL: a cheap aggregate query decides whether the cached one still lists exactly the revoked
+     * certificates; only then is the CRL reused, so a revocation appears at once and signing is not a per-request
+     * cost (nor a way to load the CA key by fetching the CRL in a loop).
+     */
     public byte[] currentCrl(IssueAuthority authority) {
-        SigningAuthority ca = authorities.authority(authority);
+        Object[] state = (Object[]) em.createQuery("SELECT COUNT(c), MAX(c.revokedAt) FROM IssuedCertificate c "
+                + "WHERE c.issueAuthority = :authority AND c.revoked = TRUE").setParameter("authority", authority)
+                .getSingleResult();
+        long count = ((Number) state[0]).longValue();
+        Instant newest = (Instant) state[1];
+        CachedCrl cached = CACHE.get(authority);
         Instant now = Instant.now();
+        if (cached != null && cached.revokedCount() == count && java.util.Objects.equals(cached.newestRevocation(), newest)
+                && cached.signedAt().plus(RESIGN_AFTER).isAfter(now)) {
+            return cached.der();
+        }
+        byte[] der = sign(authority, now);
+        CACHE.put(authority, new CachedCrl(count, newest, now, der));
+        return der;
+    }
+
+    private byte[] sign(IssueAuthority authority, Instant now) {
+        SigningAuthority ca = authorities.authority(authority);
         try {
             X509CertificateHolder issuer = new X509CertificateHolder(ca.certificate().getEncoded());
             X509v2CRLBuilder b = new X509v2CRLBuilder(issuer.getSubject(), Date.from(now));
