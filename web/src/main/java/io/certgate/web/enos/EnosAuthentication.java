@@ -30,6 +30,9 @@ import java.util.TreeMap;
 @Priority(Priorities.AUTHENTICATION)
 public class EnosAuthentication implements ContainerRequestFilter {
 
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(EnosAuthentication.class.getName());
+
     @EJB
     private ApiCredentials credentials;
 
@@ -64,6 +67,9 @@ public class EnosAuthentication implements ContainerRequestFilter {
             }
             caller.set(who.actor(), who.orgId());
         } catch (RuntimeException e) {
+            Throwable cause = e instanceof jakarta.ejb.EJBException && e.getCause() != null ? e.getCause() : e;
+            LOG.warning(() -> "EnOS authentication refused for " + path + ": " + cause.getMessage() + " (requestId "
+                    + caller.requestId() + ")");
             request.abortWith(EnosResponses.withStatus(EnosResponses.error(caller.requestId(), "auth", e), 401));
         }
     }

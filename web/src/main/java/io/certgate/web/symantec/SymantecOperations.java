@@ -147,6 +147,10 @@ final class SymantecOperations {
         }
         if (e instanceof CertgateException ce) {
             SymantecStatus status = SymantecStatus.of(ce);
+            if (status == SymantecStatus.AUTHENTICATION_REQUIRED) {
+                LOG.warning(() -> "CertManager " + operation + " refused: no RA account certificate (requestId "
+                        + requestId + ")");
+            }
             return new SymantecError(status, SymantecStatus.message(status, ce));
         }
         LOG.log(Level.SEVERE, "requestId " + requestId + ": CertManager " + operation + " failed unexpectedly", e);
