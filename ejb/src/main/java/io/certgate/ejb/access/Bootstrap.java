@@ -5,6 +5,7 @@ import io.certgate.domain.ca.IssueAuthority;
 import io.certgate.ejb.ca.CertificateAuthorities;
 import io.certgate.ejb.ca.ClientCertificates;
 import io.certgate.ejb.common.Checks;
+import io.certgate.ejb.common.OwnerOnlyFiles;
 import io.certgate.ejb.common.RandomIds;
 import io.certgate.ejb.common.SchemaInstaller;
 import jakarta.annotation.PostConstruct;
@@ -16,7 +17,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -166,9 +166,7 @@ public class Bootstrap {
 
     private static void write(Path file, String content) {
         try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, content, StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            OwnerOnlyFiles.write(file, content.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + file, e);
         }

@@ -1,6 +1,7 @@
 package io.certgate.ejb.ca;
 
 import io.certgate.domain.ca.IssueAuthority;
+import io.certgate.ejb.common.OwnerOnlyFiles;
 import io.certgate.ejb.common.RandomIds;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -167,21 +167,12 @@ public class CaKeyStore {
                 return Files.readString(file, StandardCharsets.UTF_8).trim().toCharArray();
             }
             String generated = RandomIds.base64Url(24);
-            Files.writeString(file, generated, StandardCharsets.UTF_8);
-            restrictToOwner(file);
+            OwnerOnlyFiles.write(file, generated.getBytes(StandardCharsets.UTF_8));
             LOG.info(() -> "No certgate.ca.keystore.password configured: generated one in " + file
                     + " (instances sharing a database need the same password: configure it)");
             return generated.toCharArray();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read or create the keystore password in " + directory, e);
-        }
-    }
-
-    private static void restrictToOwner(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            LOG.warning(() -> "cannot restrict permissions of " + file + " on this file system");
         }
     }
 

@@ -1,10 +1,8 @@
 package io.certgate.ejb.ca;
 
-import java.io.OutputStream;
+import io.certgate.ejb.common.OwnerOnlyFiles;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
@@ -45,20 +43,14 @@ public final class ClientCertificates {
                     now.minusSeconds(60), end, profile);
             X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new java.io.ByteArrayInputStream(holder.getEncoded()));
-            Files.createDirectories(directory);
             String password = io.certgate.ejb.common.RandomIds.base64Url(18);
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
             ks.setKeyEntry(name, kp.getPrivate(), password.toCharArray(), new Certificate[] {cert, root.certificate()});
-            Path p12 = directory.resolve(name + ".p12");
-            Path pw = directory.resolve(name + ".p12.password");
-            try (OutputStream out = Files.newOutputStream(p12)) {
-                ks.store(out, password.toCharArray());
-            }
-            Files.writeString(pw, password, StandardCharsets.UTF_8);
-            for (Path f : new Path[] {p12, pw}) {
-                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
-            }
+            java.io.ByteArrayOutputStream p12 = new java.io.ByteArrayOutputStream();
+            ks.store(p12, password.toCharArray());
+            OwnerOnlyFiles.write(directory.resolve(name + ".p12"), p12.toByteArray());
+            OwnerOnlyFiles.write(directory.resolve(name + ".p12.password"), password.getBytes(StandardCharsets.UTF_8));
             return cert;
         } catch (Exception e) {
             throw new IllegalStateException("cannot issue the client certificate of " + name, e);
