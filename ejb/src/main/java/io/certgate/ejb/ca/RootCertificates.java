@@ -27,6 +27,28 @@ public final class RootCertificates {
     private RootCertificates() {
     }
 
+    /**
+     * The self-signed certificate of a new root: {@code CN=<commonName>,O=certgate}, ten years from now, CA with
+     * keyCertSign and cRLSign, signed by {@code signer} (which holds the root's own key, wherever it lives).
+     */
+    public static X509Certificate selfSigned(String commonName, Instant now, java.security.PublicKey publicKey,
+                                             org.bouncycastle.operator.ContentSigner signer) {
+        try {
+            X500Name name = new X500Name("CN=" + commonName + ",O=certgate");
+            SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(publicKey.getEncoded());
+            Instant notBefore = now.truncatedTo(ChronoUnit.SECONDS);
+            X509v3CertificateBuilder b = new X509v3CertificateBuilder(name, SerialNumbers.next().or(BigInteger.ONE),
+                    Date.from(notBefore), Date.from(notBefore.plus(ROOT_LIFETIME)), name, spki);
+            BcX509ExtensionUtils ext = new BcX509ExtensionUtils();
+            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+            b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(spki));
+            return new JcaX509CertificateConverter().getCertificate(b.build(signer));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot build the root certificate " + commonName, e);
+        }
+    }
+
     public static SigningAuthority generate(IssueAuthority authority, String commonName, Instant now) {
         try {
             KeyPairGenerator kpg;
@@ -38,18 +60,9 @@ public final class RootCertificates {
                 kpg.initialize(new ECGenParameterSpec("secp256r1"));
             }
             KeyPair kp = kpg.generateKeyPair();
-            X500Name name = new X500Name("CN=" + commonName + ",O=certgate");
-            SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(kp.getPublic().getEncoded());
-            Instant notBefore = now.truncatedTo(ChronoUnit.SECONDS);
-            X509v3CertificateBuilder b = new X509v3CertificateBuilder(name, SerialNumbers.next().or(BigInteger.ONE),
-                    Date.from(notBefore), Date.from(notBefore.plus(ROOT_LIFETIME)), name, spki);
-            BcX509ExtensionUtils ext = new BcX509ExtensionUtils();
-            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-            b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-            b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(spki));
             SigningAuthority unsigned = new SigningAuthority(authority, null, kp.getPrivate(), null);
-            X509Certificate cert = new JcaX509CertificateConverter()
-                    .getCertificate(b.build(CertificateSigner.contentSigner(unsigned)));
+            X509Certificate cert = selfSigned(commonName, now, kp.getPublic(),
+                    CertificateSigner.contentSigner(unsigned));
             return new SigningAuthority(authority, cert, kp.getPrivate(), Pem.certificate(cert.getEncoded()));
         } catch (Exception e) {
             throw new IllegalStateException("cannot generate the " + authority + " root", e);

@@ -1,0 +1,25 @@
+package io.certgate.ejb.ca.custody;
+
+import io.certgate.domain.ca.IssueAuthority;
+import java.security.cert.X509Certificate;
+import org.bouncycastle.operator.ContentSigner;
+
+/**
+ * Where the CA keys live. It hands out signers and public certificates, never a private key: a PKCS#12
+ * keystore kept in the database ({@link Pkcs12Custody}) or a PKCS#11 token such as an HSM
+ * ({@link Pkcs11Custody}), chosen by {@code certgate.ca.custody}.
+ */
+public interface KeyCustody {
+
+    /** What holds the keys, for operators and logs (never secret). */
+    String description();
+
+    /** The CA certificate of an authority. */
+    X509Certificate certificate(IssueAuthority authority);
+
+    /**
+     * A fresh signer with the authority's key and signature algorithm (SHA256withRSA, SHA256withECDSA); one
+     * per certificate, CRL or OCSP response, since a ContentSigner holds state.
+     */
+    ContentSigner signer(IssueAuthority authority);
+}
