@@ -225,8 +225,9 @@ class EnosErrorRowsIT {
                 body("csr", validRsaCsr)), 11404, null);
         Enos.error(Enos.certAs(org, "list", "orgId=%27%3B%20DROP%20TABLE%20CG_DEVICE%3B%20--&assetId="
                 + device.getString("assetId"), body()), 11404, null);
+        // another organization's orgId (here SQL) is refused before anything else: it cannot be the caller's
         Enos.error(Enos.post(org, "/connect-service/v2.1/products?action=create&orgId=%27%20OR%201%3D1",
-                body("productName", "x").toString()), 99400, "invalid argument: orgId");
+                body("productName", "x").toString()), 11404, "Organization cannot be found");
         certificateCount(); // the tables are still there
     }
 

@@ -21,6 +21,8 @@ final class RaAccount {
     static final String AUTO = "ra-auto";
     static final String APPROVE = "ra-approve";
     static final String END_DATE = "ra-enddate";
+    /** An approver of acme: decides other accounts' requests (separation of duties). */
+    static final String APPROVER = "ra-approver";
     static final String HTTPS = System.getProperty("certgate.https.url", "https://localhost:9443");
 
     private RaAccount() {

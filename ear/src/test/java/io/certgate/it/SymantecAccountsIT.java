@@ -29,31 +29,62 @@ class SymantecAccountsIT {
     }
 
     @Test
-    void approvalAccountsWaitForAnApprover() {
-        for (SymantecWire w : wires(RaAccount.APPROVE)) {
+    void approvalAccountsWaitForAnApproverWhoIsNeverTheRequester() {
+        List<SymantecWire> approvers = wires(RaAccount.APPROVER);
+        List<SymantecWire> bystanders = wires(RaAccount.AUTO);
+        List<SymantecWire> requesters = wires(RaAccount.APPROVE);
+        for (int i = 0; i < requesters.size(); i++) {
+            SymantecWire w = requesters.get(i);
+            SymantecWire approver = approvers.get(i);
             SymantecWire.Answer pending = w.call("enroll", SymantecParityIT.server());
             assertEquals("0x00", pending.statusCode(), w.name());
             assertEquals("pending", pending.message(), w.name());
             assertNull(pending.certificate(), "no certificate before approval");
             String tx = pending.transactionId();
             assertEquals("pending", w.call("pickup", Map.of("transaction_id", tx)).message());
-            SymantecWire.Answer approved = w.call("approve", Map.of("transaction_id", tx));
+            // separation of duties: the requester cannot decide its own request, nor can an account that is no approver
+            assertEquals("0x12", w.call("approve", Map.of("transaction_id", tx)).statusCode(), "self-approval");
+            assertEquals("0x12", w.call("reject", Map.of("transaction_id", tx)).statusCode(), "self-rejection");
+            assertEquals("0x12", bystanders.get(i).call("approve", Map.of("transaction_id", tx)).statusCode(),
+                    "not an approver");
+            assertEquals("pending", w.call("pickup", Map.of("transaction_id", tx)).message(), "still pending");
+            SymantecWire.Answer approved = approver.call("approve", Map.of("transaction_id", tx.toUpperCase()));
             assertEquals("success", approved.message(), w.name());
             Pki.verifyChain(Pki.cert(approved.certificate()), Pki.root("RSA"));
             SymantecWire.Answer picked = w.call("pickup", Map.of("transaction_id", tx));
             assertEquals(approved.certificate(), picked.certificate());
-            assertEquals("0x08", w.call("approve", Map.of("transaction_id", tx)).statusCode(), "decided once");
+            assertEquals("0x08", approver.call("approve", Map.of("transaction_id", tx)).statusCode(), "decided once");
 
             SymantecWire.Answer second = w.call("enroll", SymantecParityIT.server());
-            SymantecWire.Answer rejected = w.call("reject", Map.of("transaction_id", second.transactionId()));
+            SymantecWire.Answer rejected = approver.call("reject", Map.of("transaction_id", second.transactionId()));
             assertEquals("0x00", rejected.statusCode());
             assertEquals("rejected", rejected.message());
             assertEquals("0x09", w.call("pickup", Map.of("transaction_id", second.transactionId())).statusCode());
-            assertEquals("0x08", w.call("approve", Map.of("transaction_id", second.transactionId())).statusCode());
+            assertEquals("0x08", approver.call("approve", Map.of("transaction_id", second.transactionId())).statusCode());
             // a bad CSR is refused at once, not left waiting for an approver
             assertEquals("0x04", w.call("enroll", SymantecParityIT.with(SymantecParityIT.server(), "csr", "x"))
                     .statusCode());
         }
+        // both identities are in the audit record of the decision
+        String audit = Admin.get("/admin/api/orgs/acme/audit?max=1000").body();
+        assertTrue(audit.contains("approved by ra:" + RaAccount.APPROVER + "; requested by ra:" + RaAccount.APPROVE),
+                audit);
+        assertTrue(audit.contains("rejected by ra:" + RaAccount.APPROVER + "; requested by ra:" + RaAccount.APPROVE));
+    }
+
+    @Test
+    void anOperatorApprovesThroughTheAdminApi() {
+        SymantecWire w = SymantecWire.form(RaAccount.APPROVE);
+        String tx = w.call("enroll", SymantecParityIT.server()).transactionId();
+        Http.Answer approved = Admin.post("/admin/api/orgs/acme/transactions/" + tx + "/approve");
+        assertEquals(200, approved.status(), approved.body());
+        assertTrue(approved.body().contains("\"status\":\"issued\""), approved.body());
+        Pki.verifyChain(Pki.cert(w.call("pickup", Map.of("transaction_id", tx)).certificate()), Pki.root("RSA"));
+        assertEquals(409, Admin.post("/admin/api/orgs/acme/transactions/" + tx + "/approve").status(), "decided once");
+        // the operator names the organization: another one does not have this transaction
+        assertEquals(404, Admin.post("/admin/api/orgs/globex/transactions/" + tx + "/reject").status());
+        String audit = Admin.get("/admin/api/orgs/acme/audit?max=1000").body();
+        assertTrue(audit.contains("requested by ra:" + RaAccount.APPROVE) && audit.contains("approved by admin:"), audit);
     }
 
     @Test

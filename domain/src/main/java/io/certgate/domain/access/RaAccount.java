@@ -11,7 +11,8 @@ import java.time.Instant;
 
 /**
  * A Symantec CertManager RA account of an organization, identified by the SHA-256 of its TLS client
- * certificate, with the account options the contract mentions (approval, specific end dates).
+ * certificate, with the account options the contract mentions (approval, specific end dates) and the approver
+ * role (separation of duties: an approver decides other accounts' requests).
  */
 @Entity
 @Table(name = "CG_RA_ACCOUNT")
@@ -38,6 +39,10 @@ public class RaAccount {
     @Column(name = "ALLOW_SPECIFIC_END_DATE", nullable = false)
     private boolean allowSpecificEndDate;
 
+    /** May approve and reject other accounts' requests of its organization (never its own). */
+    @Column(name = "APPROVER", nullable = false)
+    private boolean approver;
+
     @Column(name = "CLIENT_CERT_SHA256", nullable = false, length = 64)
     private String clientCertSha256;
 
@@ -48,7 +53,8 @@ public class RaAccount {
     }
 
     public RaAccount(String orgId, String name, boolean requireApproval, boolean allowSpecificEndDate,
-                     String clientCertSha256, Instant createdAt) {
+                     boolean approver, String clientCertSha256, Instant createdAt) {
+        this.approver = approver;
         this.orgId = orgId;
         this.name = name;
         this.requireApproval = requireApproval;
@@ -62,6 +68,7 @@ public class RaAccount {
     public String getName() { return name; }
     public boolean isRequireApproval() { return requireApproval; }
     public boolean isAllowSpecificEndDate() { return allowSpecificEndDate; }
+    public boolean isApprover() { return approver; }
     public String getClientCertSha256() { return clientCertSha256; }
     public Instant getCreatedAt() { return createdAt; }
 }

@@ -1,6 +1,6 @@
 package io.certgate.domain.enrollment;
 
-import io.certgate.domain.binding.IssuedCertificate;
+import io.certgate.domain.ca.IssuedCertificate;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,5 +1,6 @@
 package io.certgate.ejb.access;
 
+import io.certgate.domain.access.Caller;
 import io.certgate.domain.access.AccessToken;
 import io.certgate.domain.access.ApiCredential;
 import io.certgate.domain.access.CredentialKind;
@@ -43,33 +44,33 @@ public class ApiCredentials {
     private AuditTrail audit;
 
     /** A new EnOS service account: appKey shaped like a UUID, appSecret too (the SDK needs '-' + hex in both). */
-    public ServiceAccount createEnosServiceAccount(String orgId, String createdBy) {
-        Checks.identifier("orgId", orgId);
-        return createEnosServiceAccount(orgId, UUID.randomUUID().toString(), UUID.randomUUID().toString(), createdBy);
+    public ServiceAccount createEnosServiceAccount(Caller caller) {
+        return createEnosServiceAccount(caller, UUID.randomUUID().toString(), UUID.randomUUID().toString());
     }
 
     /** Creates an EnOS service account with the given key and secret (bootstrap from configuration). */
-    public ServiceAccount createEnosServiceAccount(String orgId, String appKey, String appSecret, String createdBy) {
+    public ServiceAccount createEnosServiceAccount(Caller caller, String appKey, String appSecret) {
+        String orgId = Checks.identifier("orgId", Caller.require(caller).requireOrganization());
         ApiCredential c = new ApiCredential(orgId, CredentialKind.ENOS_APP, appKey, secrets.encrypt(appSecret),
-                createdBy, Instant.now());
+                caller.actor(), Instant.now());
         em.persist(c);
-        audit.record(orgId, "credential.create", "enos-app:" + appKey, "created");
+        audit.record(caller, "credential.create", "enos-app:" + appKey, "created");
         return new ServiceAccount(orgId, appKey, appSecret);
     }
 
     /** A new DigiCert developer key; the clear key is returned once, only its SHA-256 is stored. */
-    public String createDigiCertKey(String orgId, String createdBy) {
-        Checks.identifier("orgId", orgId);
+    public String createDigiCertKey(Caller caller) {
         String key = RandomIds.base64Url(36).toUpperCase().replace('-', 'X')
                 .replace('_', 'Y');
-        return createDigiCertKey(orgId, key, createdBy);
+        return createDigiCertKey(caller, key);
     }
 
-    public String createDigiCertKey(String orgId, String key, String createdBy) {
+    public String createDigiCertKey(Caller caller, String key) {
+        String orgId = Checks.identifier("orgId", Caller.require(caller).requireOrganization());
         ApiCredential c = new ApiCredential(orgId, CredentialKind.DIGICERT_KEY, digiCertKeyId(key), sha256(key),
-                createdBy, Instant.now());
+                caller.actor(), Instant.now());
         em.persist(c);
-        audit.record(orgId, "credential.create", "digicert-key:" + c.getKeyId(), "created");
+        audit.record(caller, "credential.create", "digicert-key:" + c.getKeyId(), "created");
         return key;
     }
 

@@ -1,12 +1,10 @@
 package io.certgate.ejb.access;
 
 import io.certgate.domain.access.AuditRecord;
-import io.certgate.ejb.common.CallerContext;
+import io.certgate.domain.access.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.context.ContextNotActiveException;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -25,30 +23,21 @@ public class AuditTrail {
     @PersistenceContext(unitName = "certgate")
     private EntityManager em;
 
-    @Inject
-    private CallerContext caller;
-
+    /** Records a change made by the caller in its organization (refused without one). */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void record(String orgId, String action, String target, String outcome) {
-        String actor;
-        String requestId;
-        try {
-            actor = caller.actor();
-            requestId = caller.requestId();
-        } catch (ContextNotActiveException e) { // start-up work, outside any request
-            actor = "system";
-            requestId = "startup";
-        }
-        AuditRecord r = new AuditRecord(Instant.now(), orgId, clip(actor, 128), action, clip(target, 256),
-                clip(outcome, 256), requestId);
+    public void record(Caller caller, String action, String target, String outcome) {
+        String orgId = Caller.require(caller).requireOrganization();
+        AuditRecord r = new AuditRecord(Instant.now(), orgId, clip(caller.actor(), 128), action, clip(target, 256),
+                clip(outcome, 256), clip(caller.requestId(), 64));
         em.persist(r);
         LOG.info(() -> "audit org=" + r.getOrgId() + " actor=" + r.getActor() + " action=" + r.getAction()
                 + " target=" + r.getTarget() + " outcome=" + r.getOutcome() + " requestId=" + r.getRequestId());
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<AuditRecord> recent(String orgId, int max) {
-        return em.createNamedQuery(AuditRecord.BY_ORG, AuditRecord.class).setParameter("orgId", orgId)
+    public List<AuditRecord> recent(Caller caller, int max) {
+        return em.createNamedQuery(AuditRecord.BY_ORG, AuditRecord.class)
+                .setParameter("orgId", Caller.require(caller).requireOrganization())
                 .setMaxResults(Math.max(1, Math.min(max, 1000))).getResultList();
     }
 

@@ -1,6 +1,6 @@
 package io.certgate.ejb.access;
 
-import io.certgate.ejb.common.CertgateException;
+import io.certgate.domain.CertgateException;
 
 /** A token request whose encryption was already used (a replay). */
 public class DuplicateEncryptionException extends CertgateException {

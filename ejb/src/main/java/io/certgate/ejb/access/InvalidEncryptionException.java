@@ -1,6 +1,6 @@
 package io.certgate.ejb.access;
 
-import io.certgate.ejb.common.CertgateException;
+import io.certgate.domain.CertgateException;
 
 /** The token request's encryption is not sha256(appKey + timestamp + appSecret). */
 public class InvalidEncryptionException extends CertgateException {

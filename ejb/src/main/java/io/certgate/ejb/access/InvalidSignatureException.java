@@ -1,6 +1,6 @@
 package io.certgate.ejb.access;
 
-import io.certgate.ejb.common.CertgateException;
+import io.certgate.domain.CertgateException;
 
 /** The request signature does not match the access token, parameters, body, timestamp and secret. */
 public class InvalidSignatureException extends CertgateException {

@@ -1,6 +1,6 @@
 package io.certgate.ejb.access;
 
-import io.certgate.ejb.common.CertgateException;
+import io.certgate.domain.CertgateException;
 
 /** The request carries no credential. */
 public class MissingCredentialException extends CertgateException {

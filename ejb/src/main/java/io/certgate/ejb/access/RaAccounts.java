@@ -1,5 +1,6 @@
 package io.certgate.ejb.access;
 
+import io.certgate.domain.access.Caller;
 import io.certgate.domain.access.RaAccount;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -38,12 +39,14 @@ public class RaAccounts {
                 .getResultList().stream().findFirst();
     }
 
-    public RaAccount create(String orgId, String name, boolean requireApproval, boolean allowSpecificEndDate,
-                            X509Certificate clientCertificate) {
-        RaAccount a = new RaAccount(orgId, name, requireApproval, allowSpecificEndDate, fingerprint(clientCertificate),
-                Instant.now());
+    public RaAccount create(Caller caller, String name, boolean requireApproval, boolean allowSpecificEndDate,
+                            boolean approver, X509Certificate clientCertificate) {
+        String orgId = Caller.require(caller).requireOrganization();
+        RaAccount a = new RaAccount(orgId, io.certgate.ejb.common.Checks.identifier("RA account name", name),
+                requireApproval, allowSpecificEndDate, approver, fingerprint(clientCertificate), Instant.now());
         em.persist(a);
-        audit.record(orgId, "credential.create", "ra-account:" + name, "created");
+        audit.record(caller, "credential.create", "ra-account:" + name, "created (approval " + requireApproval
+                + ", specific end date " + allowSpecificEndDate + ", approver " + approver + ")");
         return a;
     }
 

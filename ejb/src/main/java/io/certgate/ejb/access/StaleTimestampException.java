@@ -1,6 +1,6 @@
 package io.certgate.ejb.access;
 
-import io.certgate.ejb.common.CertgateException;
+import io.certgate.domain.CertgateException;
 
 /** A timestamp outside the allowed window (replays of old requests, or a client clock far off). */
 public class StaleTimestampException extends CertgateException {

@@ -31,9 +31,9 @@ public class Statistics {
         return m;
     }
 
-    /** A cheap probe: the database answers and holds the CA keystore. */
-    public boolean caKeystorePresent() {
-        return em.find(io.certgate.domain.ca.StoredKeyStore.class, io.certgate.domain.ca.StoredKeyStore.CA) != null;
+    /** A cheap probe: the database answers and holds certgate's schema (its CRL rows). */
+    public boolean databaseReady() {
+        return em.find(io.certgate.domain.ca.CrlState.class, io.certgate.domain.ca.IssueAuthority.RSA) != null;
     }
 
     private long count(String entity) {

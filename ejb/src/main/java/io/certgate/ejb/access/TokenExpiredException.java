@@ -1,6 +1,6 @@
 package io.certgate.ejb.access;
 
-import io.certgate.ejb.common.CertgateException;
+import io.certgate.domain.CertgateException;
 
 /** The access token is unknown or past its lifetime. */
 public class TokenExpiredException extends CertgateException {

@@ -1,6 +1,6 @@
 package io.certgate.ejb.access;
 
-import io.certgate.ejb.common.CertgateException;
+import io.certgate.domain.CertgateException;
 
 /** The caller presented no credential, or one that belongs to no account. */
 public class UnknownAccountException extends CertgateException {

@@ -1,6 +1,6 @@
 package io.certgate.ejb.access;
 
-import io.certgate.ejb.common.CertgateException;
+import io.certgate.domain.CertgateException;
 
 /** No enabled EnOS service account has this appKey. */
 public class UnknownAppKeyException extends CertgateException {

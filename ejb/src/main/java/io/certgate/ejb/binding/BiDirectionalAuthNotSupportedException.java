@@ -1,6 +1,6 @@
 package io.certgate.ejb.binding;
 
-import io.certgate.ejb.common.CertgateException;
+import io.certgate.domain.CertgateException;
 
 /** Certificates are only issued to devices of products that use bi-directional (mutual TLS) authentication. */
 public class BiDirectionalAuthNotSupportedException extends CertgateException {

@@ -1,6 +1,6 @@
 package io.certgate.ejb.binding;
 
-import io.certgate.ejb.common.CertgateException;
+import io.certgate.domain.CertgateException;
 
 /** The public key is already bound to another device: one key, one device. */
 public class KeyAlreadyBoundException extends CertgateException {

@@ -1,26 +1,39 @@
 package io.certgate.ejb.ca;
 
 import io.certgate.domain.ca.IssueAuthority;
-import jakarta.annotation.PostConstruct;
 import io.certgate.domain.ca.StoredKeyStore;
+import io.certgate.ejb.ca.custody.KeyCustody;
+import io.certgate.ejb.ca.custody.Pkcs12Custody;
+import io.certgate.ejb.common.ServerFiles;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.DependsOn;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.util.Base64;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Logger;
+import org.bouncycastle.operator.ContentSigner;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The two roots of this server, loaded from the database's keystore (or generated on first start) when the
- * application starts, and the public URLs certificates point at. Read-only after start-up, so no container
- * locking is needed.
+ * The two roots of this server behind their key custody ({@code certgate.ca.custody}: {@code pkcs12}, the
+ * default, a keystore kept in the database; or {@code pkcs11}, a token such as an HSM), opened when the
+ * application starts, and the public URLs certificates point at. It hands out certificates and signers, never
+ * a private key. Read-only after start-up, so no container locking is needed.
  */
 @Singleton
 @Startup
@@ -28,10 +41,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class CertificateAuthorities {
 
-    private volatile Map<IssueAuthority, SigningAuthority> roots;
+    private static final Logger LOG = Logger.getLogger(CertificateAuthorities.class.getName());
+
+    private volatile KeyCustody custody;
+    private volatile Map<IssueAuthority, String> pems;
     private volatile String publicBaseUrl;
-    private volatile Path dataDir;
-    private volatile javax.crypto.SecretKey secretsKey;
 
     @PersistenceContext(unitName = "certgate")
     private EntityManager em;
@@ -39,15 +53,38 @@ public class CertificateAuthorities {
     @PostConstruct
     void start() {
         Config config = ConfigProvider.getConfig();
-        dataDir = Path.of(config.getOptionalValue("certgate.data.dir", String.class).orElse("certgate-data"));
-        String password = config.getOptionalValue("certgate.ca.keystore.password", String.class).orElse(null);
         String base = config.getOptionalValue("certgate.public.base.url", String.class).orElse("http://localhost:9080");
         publicBaseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        CaKeyStore store = new CaKeyStore(dataDir.resolve("ca"));
-        char[] pw = store.password(password);
+        String kind = config.getOptionalValue("certgate.ca.custody", String.class).orElse("pkcs12").trim()
+                .toLowerCase(Locale.ROOT);
+        custody = switch (kind) {
+            case "pkcs12" -> openPkcs12();
+            default -> throw new IllegalStateException("certgate.ca.custody must be pkcs12 or pkcs11, not " + kind);
+        };
+        Map<IssueAuthority, String> p = new EnumMap<>(IssueAuthority.class);
+        Map<String, X509Certificate> trusted = new LinkedHashMap<>();
+        for (IssueAuthority a : IssueAuthority.values()) {
+            X509Certificate cert = custody.certificate(a);
+            try {
+                p.put(a, Pem.certificate(cert.getEncoded()));
+            } catch (CertificateEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+            trusted.put(a.name().toLowerCase(Locale.ROOT) + "-root", cert);
+        }
+        pems = p;
+        Path trustStore = Path.of(config.getOptionalValue("certgate.trust.store", String.class)
+                .orElse(ServerFiles.dataDirectory().resolve("ca").resolve("client-trust.p12").toString()));
+        ClientTrustStore.write(trusted, trustStore);
+        LOG.info(() -> "CA keys: " + custody.description());
+    }
+
+    /** Today's keystore row, or the file of an earlier version, or a new keystore; saved when roots were added. */
+    private KeyCustody openPkcs12() {
+        char[] password = ServerFiles.keystorePassword();
         StoredKeyStore row = em.find(StoredKeyStore.class, StoredKeyStore.CA);
-        byte[] existing = row != null ? Base64.getDecoder().decode(row.getP12Base64()) : store.legacyKeystoreFile();
-        CaKeyStore.Opened opened = CaKeyStore.open(existing, pw, Instant.now());
+        byte[] existing = row != null ? Base64.getDecoder().decode(row.getP12Base64()) : legacyKeystoreFile();
+        Pkcs12Custody.Opened opened = Pkcs12Custody.open(existing, password, Instant.now());
         if (opened.changedKeystore() != null || row == null) {
             byte[] bytes = opened.changedKeystore() != null ? opened.changedKeystore() : existing;
             String b64 = Base64.getEncoder().encodeToString(bytes);
@@ -58,33 +95,42 @@ public class CertificateAuthorities {
             }
             em.flush(); // a second instance starting at the same moment fails here and loads ours on restart
         }
-        roots = opened.keys().roots();
-        secretsKey = opened.keys().secretsKey();
-        Path trustStore = Path.of(config.getOptionalValue("certgate.trust.store", String.class)
-                .orElse(dataDir.resolve("ca").resolve("client-trust.p12").toString()));
-        store.writeTrustStore(roots, trustStore);
+        return opened.custody();
     }
 
-    /** The AES key that encrypts secrets the server must read back (kept in the CA keystore). */
-    public javax.crypto.SecretKey secretsKey() {
-        return secretsKey;
+    /** A keystore file of an earlier version ({@code ca/ca-keys.p12}), imported once into the database. */
+    private static byte[] legacyKeystoreFile() {
+        Path file = ServerFiles.dataDirectory().resolve("ca").resolve("ca-keys.p12");
+        try {
+            return Files.exists(file) ? Files.readAllBytes(file) : null;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read " + file, e);
+        }
     }
 
-    /** Where the database (Derby) and the CA files live. */
-    public Path dataDirectory() {
-        return dataDir;
+    public X509Certificate certificate(IssueAuthority authority) {
+        return custody.certificate(authority);
     }
 
-    public SigningAuthority authority(IssueAuthority authority) {
-        return roots.get(authority);
+    /** A fresh signer with the authority's key (one per certificate, CRL or OCSP response). */
+    public ContentSigner signer(IssueAuthority authority) {
+        return custody.signer(authority);
+    }
+
+    public String custodyDescription() {
+        return custody.description();
+    }
+
+    public boolean isOpen() {
+        return custody != null;
     }
 
     public String certificatePem(IssueAuthority authority) {
-        return roots.get(authority).certificatePem();
+        return pems.get(authority);
     }
 
-    public Instant rootNotAfter(IssueAuthority authority) {
-        return roots.get(authority).certificate().getNotAfter().toInstant();
+    public Instant caNotAfter(IssueAuthority authority) {
+        return custody.certificate(authority).getNotAfter().toInstant();
     }
 
     public String caCertificateUrl(IssueAuthority authority) {
@@ -99,8 +145,8 @@ public class CertificateAuthorities {
         return publicBaseUrl + "/enos/CA/ocsp";
     }
 
-    public CertificateProfile deviceProfile(IssueAuthority authority) {
-        return new CertificateProfile(CertificateProfile.Usage.DEVICE, null, crlUrl(authority), ocspUrl(),
-                caCertificateUrl(authority));
+    /** The profile of a certificate of this usage, pointing at this server's public PKI endpoints. */
+    public CertificateProfile profile(IssueAuthority authority, CertificateProfile.Usage usage, List<String> dnsNames) {
+        return new CertificateProfile(usage, dnsNames, crlUrl(authority), ocspUrl(), caCertificateUrl(authority));
     }
 }

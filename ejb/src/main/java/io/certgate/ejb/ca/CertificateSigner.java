@@ -1,9 +1,8 @@
 package io.certgate.ejb.ca;
 
-import io.certgate.domain.ca.IssueAuthority;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.security.Provider;
+import java.security.cert.X509Certificate;
 import java.security.cert.CertificateEncodingException;
 import java.time.Instant;
 import java.util.Date;
@@ -26,8 +25,6 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
 import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * Builds and signs X.509 v3 end-entity certificates. Thread-safe: every call makes its own extension utils
@@ -35,12 +32,13 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 public class CertificateSigner {
 
-    public X509CertificateHolder sign(SigningAuthority ca, X500Name subject, SubjectPublicKeyInfo publicKey,
-                                      BigInteger serial, Instant notBefore, Instant notAfter,
-                                      CertificateProfile profile) {
+    /** Signs with {@code signer}, which holds the key of {@code issuerCertificate} wherever custody keeps it. */
+    public X509CertificateHolder sign(X509Certificate issuerCertificate, ContentSigner signer, X500Name subject,
+                                      SubjectPublicKeyInfo publicKey, BigInteger serial, Instant notBefore,
+                                      Instant notAfter, CertificateProfile profile) {
         try {
             BcX509ExtensionUtils ext = new BcX509ExtensionUtils();
-            X509CertificateHolder issuer = new X509CertificateHolder(ca.certificate().getEncoded());
+            X509CertificateHolder issuer = new X509CertificateHolder(issuerCertificate.getEncoded());
             X509v3CertificateBuilder b = new X509v3CertificateBuilder(issuer.getSubject(), serial,
                     Date.from(notBefore), Date.from(notAfter), subject, publicKey);
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
@@ -72,23 +70,9 @@ public class CertificateSigner {
                             new GeneralName(GeneralName.uniformResourceIdentifier, profile.ocspUrl())),
                     new AccessDescription(AccessDescription.id_ad_caIssuers,
                             new GeneralName(GeneralName.uniformResourceIdentifier, profile.caIssuersUrl()))}));
-            return b.build(contentSigner(ca));
-        } catch (IOException | CertificateEncodingException | OperatorCreationException e) {
+            return b.build(signer);
+        } catch (IOException | CertificateEncodingException e) {
             throw new IllegalStateException("cannot build certificate", e);
         }
-    }
-
-    static ContentSigner contentSigner(SigningAuthority ca) throws OperatorCreationException {
-        JcaContentSignerBuilder builder = new JcaContentSignerBuilder(ca.authority().signatureAlgorithm());
-        Provider provider = signingProvider(ca.authority());
-        if (provider != null) {
-            builder.setProvider(provider);
-        }
-        return builder.build(ca.privateKey());
-    }
-
-    /** BouncyCastle for P-256 (much faster than SunEC on Java 17); the JDK default for RSA. */
-    static Provider signingProvider(IssueAuthority authority) {
-        return authority == IssueAuthority.ECC ? CryptoProviders.BC : null;
     }
 }

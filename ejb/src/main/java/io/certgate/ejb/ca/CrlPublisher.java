@@ -1,7 +1,8 @@
 package io.certgate.ejb.ca;
 
-import io.certgate.domain.binding.IssuedCertificate;
+import io.certgate.domain.ca.CrlState;
 import io.certgate.domain.ca.IssueAuthority;
+import io.certgate.domain.ca.IssuedCertificate;
 import io.certgate.domain.ca.RevocationReason;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -14,22 +15,35 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
 
 /**
- * Signs a fresh CRL of an authority from the database on each request, so every instance behind a load
- * balancer publishes the same revocations. The CRL number is the newest revocation time in seconds, which
- * grows whenever the list changes.
+ * The CRL of each authority, from the database, so every instance behind a load balancer publishes the same
+ * revocations. Its number, thisUpdate and nextUpdate come from {@link CrlNumbers}: a new number follows every
+ * change of the revocations (a fresh CRL after each revocation) and at least every {@link #RESIGN_AFTER}; the
+ * number only grows. A signed CRL is kept per instance and reused while its number is current.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class CrlPublisher {
 
-    static final Duration NEXT_UPDATE = Duration.ofHours(24);
+    /** How long a CRL is valid (nextUpdate - thisUpdate). */
+    static final Duration VALIDITY = Duration.ofHours(24);
+    /** Re-sign at least this often so that thisUpdate/nextUpdate stay fresh. */
+    static final Duration RESIGN_AFTER = Duration.ofHours(1);
+
+    private record SignedCrl(long number, long revokedCount, Instant newestRevocation, Instant thisUpdate,
+                             byte[] der) {
+    }
+
+    /** The last CRL this instance signed per authority. */
+    private static final Map<IssueAuthority, SignedCrl> SIGNED = new ConcurrentHashMap<>();
 
     @PersistenceContext(unitName = "certgate")
     private EntityManager em;
@@ -37,58 +51,56 @@ public class CrlPublisher {
     @EJB
     private CertificateAuthorities authorities;
 
-    /** The last CRL signed per authority, reused while the revocations it lists are unchanged. */
-    private static final Map<IssueAuthority, CachedCrl> CACHE = new ConcurrentHashMap<>();
-    /** Re-sign at least this often so that thisUpdate/nextUpdate stay fresh. */
-    static final Duration RESIGN_AFTER = Duration.ofHours(1);
-
-    private record CachedCrl(long revokedCount, Instant newestRevocation, Instant signedAt, byte[] der) {
-    }
+    @EJB
+    private CrlNumbers numbers;
 
     /**
-     * The current CRL: a cheap aggregate query decides whether the cached one still lists exactly the revoked
-     * certificates; only then is the CRL reused, so a revocation appears at once and signing is not a per-request
-     * cost (nor a way to load the CA key by fetching the CRL in a loop).
+     * The current CRL (DER). A cheap aggregate query decides whether the one in hand still lists exactly the
+     * revoked certificates; only otherwise is the database's CRL number consulted and a CRL signed.
      */
     public byte[] currentCrl(IssueAuthority authority) {
-        Object[] state = (Object[]) em.createQuery("SELECT COUNT(c), MAX(c.revokedAt) FROM IssuedCertificate c "
+        Object[] revoked = (Object[]) em.createQuery("SELECT COUNT(c), MAX(c.revokedAt) FROM IssuedCertificate c "
                 + "WHERE c.issueAuthority = :authority AND c.revoked = TRUE").setParameter("authority", authority)
                 .getSingleResult();
-        long count = ((Number) state[0]).longValue();
-        Instant newest = (Instant) state[1];
-        CachedCrl cached = CACHE.get(authority);
+        long count = ((Number) revoked[0]).longValue();
+        Instant newest = (Instant) revoked[1];
         Instant now = Instant.now();
-        if (cached != null && cached.revokedCount() == count && java.util.Objects.equals(cached.newestRevocation(), newest)
-                && cached.signedAt().plus(RESIGN_AFTER).isAfter(now)) {
-            return cached.der();
+        SignedCrl held = SIGNED.get(authority);
+        if (held != null && held.revokedCount() == count && Objects.equals(held.newestRevocation(), newest)
+                && held.thisUpdate().plus(RESIGN_AFTER).isAfter(now)) {
+            return held.der();
         }
-        byte[] der = sign(authority, now);
-        CACHE.put(authority, new CachedCrl(count, newest, now, der));
+        CrlState state = numbers.current(authority, count, newest, now, RESIGN_AFTER, VALIDITY);
+        if (held != null && held.number() == state.getCrlNumber()) {
+            return held.der();
+        }
+        byte[] der = sign(authority, state);
+        SIGNED.put(authority, new SignedCrl(state.getCrlNumber(), state.getRevokedCount(),
+                state.getNewestRevocation(), state.getThisUpdate(), der));
         return der;
     }
 
-    private byte[] sign(IssueAuthority authority, Instant now) {
-        SigningAuthority ca = authorities.authority(authority);
+    private byte[] sign(IssueAuthority authority, CrlState state) {
         try {
-            X509CertificateHolder issuer = new X509CertificateHolder(ca.certificate().getEncoded());
-            X509v2CRLBuilder b = new X509v2CRLBuilder(issuer.getSubject(), Date.from(now));
-            b.setNextUpdate(Date.from(now.plus(NEXT_UPDATE)));
-            long newest = 0;
+            X509CertificateHolder issuer = new X509CertificateHolder(authorities.certificate(authority).getEncoded());
+            X509v2CRLBuilder b = new X509v2CRLBuilder(issuer.getSubject(), Date.from(state.getThisUpdate()));
+            b.setNextUpdate(Date.from(state.getNextUpdate()));
             for (IssuedCertificate c : em.createNamedQuery(IssuedCertificate.REVOKED_BY_AUTHORITY, IssuedCertificate.class)
                     .setParameter("authority", authority).getResultList()) {
+                if (state.getNewestRevocation() != null && c.getRevokedAt().isAfter(state.getNewestRevocation())) {
+                    continue; // revoked after this number was decided: the next number lists it
+                }
                 RevocationReason reason = c.getRevocationReason() == null ? RevocationReason.UNSPECIFIED
                         : c.getRevocationReason();
                 b.addCRLEntry(new BigInteger(c.getSerialNumber(), 16), Date.from(c.getRevokedAt()), reason.code());
-                newest = Math.max(newest, c.getRevokedAt().getEpochSecond());
             }
             BcX509ExtensionUtils ext = new BcX509ExtensionUtils();
             b.addExtension(Extension.authorityKeyIdentifier, false,
                     ext.createAuthorityKeyIdentifier(issuer.getSubjectPublicKeyInfo()));
-            b.addExtension(Extension.cRLNumber, false, new org.bouncycastle.asn1.x509.CRLNumber(BigInteger.valueOf(newest)));
-            return b.build(CertificateSigner.contentSigner(ca)).getEncoded();
+            b.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(state.getCrlNumber())));
+            return b.build(authorities.signer(authority)).getEncoded();
         } catch (Exception e) {
             throw new IllegalStateException("cannot sign the " + authority + " CRL", e);
         }
     }
-
 }

@@ -54,6 +54,12 @@ public class CsrValidator {
         checkKeyAlgorithm(spki, authority);
     }
 
+    /** The key policy of every certificate, whichever CA signs it: RSA-2048 or EC P-256, nothing else. */
+    public void checkKey(SubjectPublicKeyInfo spki) {
+        boolean rsa = PKCSObjectIdentifiers.rsaEncryption.equals(spki.getAlgorithm().getAlgorithm());
+        checkKeyAlgorithm(spki, rsa ? IssueAuthority.RSA : IssueAuthority.ECC);
+    }
+
     static PKCS10CertificationRequest parse(String text) {
         if (text == null || text.isBlank()) {
             throw new InvalidCsrException("the CSR is empty");

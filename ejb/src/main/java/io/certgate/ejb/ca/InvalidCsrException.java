@@ -1,6 +1,6 @@
 package io.certgate.ejb.ca;
 
-import io.certgate.ejb.common.CertgateException;
+import io.certgate.domain.CertgateException;
 
 /** The CSR cannot be used: not PEM/PKCS#10, wrong key or algorithm for the authority, or a bad signature. */
 public class InvalidCsrException extends CertgateException {

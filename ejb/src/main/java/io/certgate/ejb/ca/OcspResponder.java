@@ -1,6 +1,6 @@
 package io.certgate.ejb.ca;
 
-import io.certgate.domain.binding.IssuedCertificate;
+import io.certgate.domain.ca.IssuedCertificate;
 import io.certgate.domain.ca.IssueAuthority;
 import io.certgate.domain.ca.RevocationReason;
 import jakarta.ejb.EJB;
@@ -68,11 +68,11 @@ public class OcspResponder {
             }
             DigestCalculatorProvider digests = new JcaDigestCalculatorProviderBuilder()
                     .setProvider(CryptoProviders.BC).build();
-            SigningAuthority issuer = issuerOf(requests[0].getCertID(), digests);
+            IssueAuthority issuer = issuerOf(requests[0].getCertID(), digests);
             if (issuer == null) {
                 return status(OCSPResp.UNAUTHORIZED);
             }
-            X509CertificateHolder issuerCert = new X509CertificateHolder(issuer.certificate().getEncoded());
+            X509CertificateHolder issuerCert = new X509CertificateHolder(authorities.certificate(issuer).getEncoded());
             BasicOCSPRespBuilder b = new BasicOCSPRespBuilder(new RespID(issuerCert.getSubjectPublicKeyInfo(),
                     digests.get(CertificateID.HASH_SHA1)));
             Instant now = Instant.now();
@@ -86,7 +86,7 @@ public class OcspResponder {
                 b.setResponseExtensions(new Extensions(nonce));
             }
             return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL,
-                    b.build(CertificateSigner.contentSigner(issuer), new X509CertificateHolder[] {issuerCert},
+                    b.build(authorities.signer(issuer), new X509CertificateHolder[] {issuerCert},
                             Date.from(now))).getEncoded();
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "OCSP responder failed", e);
@@ -94,13 +94,13 @@ public class OcspResponder {
         }
     }
 
-    private CertificateStatus status(CertificateID id, SigningAuthority issuer, X509CertificateHolder issuerCert,
+    private CertificateStatus status(CertificateID id, IssueAuthority issuer, X509CertificateHolder issuerCert,
                                      DigestCalculatorProvider digests) throws OCSPException {
         if (!id.matchesIssuer(issuerCert, digests)) {
             return new UnknownStatus();
         }
         List<IssuedCertificate> found = em.createNamedQuery(IssuedCertificate.BY_AUTHORITY_AND_SERIAL,
-                        IssuedCertificate.class).setParameter("authority", issuer.authority())
+                        IssuedCertificate.class).setParameter("authority", issuer)
                 .setParameter("serial", id.getSerialNumber().toString(16)).getResultList();
         if (found.isEmpty()) {
             return new UnknownStatus();
@@ -114,11 +114,10 @@ public class OcspResponder {
         return CertificateStatus.GOOD;
     }
 
-    private SigningAuthority issuerOf(CertificateID id, DigestCalculatorProvider digests) throws Exception {
+    private IssueAuthority issuerOf(CertificateID id, DigestCalculatorProvider digests) throws Exception {
         for (IssueAuthority a : IssueAuthority.values()) {
-            SigningAuthority ca = authorities.authority(a);
-            if (id.matchesIssuer(new X509CertificateHolder(ca.certificate().getEncoded()), digests)) {
-                return ca;
+            if (id.matchesIssuer(new X509CertificateHolder(authorities.certificate(a).getEncoded()), digests)) {
+                return a;
             }
         }
         return null;

@@ -1,11 +1,7 @@
 package io.certgate.ejb.ca;
 
-import io.certgate.domain.ca.IssueAuthority;
 import java.math.BigInteger;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,7 +15,7 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 
-/** Generates a self-signed root: RSA-2048 signing SHA256withRSA or EC P-256 signing SHA256withECDSA. */
+/** Self-signed root certificates: RSA-2048 signing SHA256withRSA or EC P-256 signing SHA256withECDSA. */
 public final class RootCertificates {
 
     public static final Duration ROOT_LIFETIME = Duration.ofDays(3652); // 10 years
@@ -46,26 +42,6 @@ public final class RootCertificates {
             return new JcaX509CertificateConverter().getCertificate(b.build(signer));
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the root certificate " + commonName, e);
-        }
-    }
-
-    public static SigningAuthority generate(IssueAuthority authority, String commonName, Instant now) {
-        try {
-            KeyPairGenerator kpg;
-            if (authority == IssueAuthority.RSA) {
-                kpg = KeyPairGenerator.getInstance("RSA");
-                kpg.initialize(2048);
-            } else {
-                kpg = KeyPairGenerator.getInstance("EC");
-                kpg.initialize(new ECGenParameterSpec("secp256r1"));
-            }
-            KeyPair kp = kpg.generateKeyPair();
-            SigningAuthority unsigned = new SigningAuthority(authority, null, kp.getPrivate(), null);
-            X509Certificate cert = selfSigned(commonName, now, kp.getPublic(),
-                    CertificateSigner.contentSigner(unsigned));
-            return new SigningAuthority(authority, cert, kp.getPrivate(), Pem.certificate(cert.getEncoded()));
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot generate the " + authority + " root", e);
         }
     }
 }

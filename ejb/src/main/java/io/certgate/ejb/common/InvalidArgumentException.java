@@ -1,5 +1,7 @@
 package io.certgate.ejb.common;
 
+import io.certgate.domain.CertgateException;
+
 /** A request parameter is missing, malformed or out of range. */
 public class InvalidArgumentException extends CertgateException {
 

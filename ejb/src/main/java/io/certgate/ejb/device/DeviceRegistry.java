@@ -1,5 +1,6 @@
 package io.certgate.ejb.device;
 
+import io.certgate.domain.access.Caller;
 import io.certgate.domain.device.Device;
 import io.certgate.domain.device.DeviceIdentifier;
 import io.certgate.domain.product.Product;
@@ -28,14 +29,12 @@ public class DeviceRegistry {
     @EJB
     private ProductCatalog products;
 
-    @jakarta.inject.Inject
-    private io.certgate.ejb.access.OrganizationScope scope;
-
     @jakarta.ejb.EJB
     private io.certgate.ejb.access.AuditTrail audit;
 
-    public Device create(String orgId, DeviceDraft draft) {
-        Product product = products.get(orgId, draft.productKey());
+    public Device create(Caller caller, DeviceDraft draft) {
+        String orgId = Caller.require(caller).requireOrganization();
+        Product product = products.get(caller, draft.productKey());
         String deviceKey = draft.deviceKey() == null || draft.deviceKey().isBlank()
                 ? RandomIds.alphanumeric(10) : Checks.identifier("deviceKey", draft.deviceKey());
         String name = Checks.text("deviceName", draft.name(), 200, true);
@@ -57,26 +56,39 @@ public class DeviceRegistry {
         } catch (PersistenceException e) {
             throw new DuplicateDeviceKeyException(deviceKey);
         }
-        audit.record(orgId, "device.create", "assetId=" + d.getAssetId(), "created (productKey "
+        audit.record(caller, "device.create", "assetId=" + d.getAssetId(), "created (productKey "
                 + product.getProductKey() + ", deviceKey " + deviceKey + ")");
         return d;
     }
 
-    /** Finds a device of the organization; {@link UnknownDeviceException} when there is none. */
-    public Device find(String orgId, DeviceIdentifier id) {
+    /**
+     * Finds a device of the caller's organization; {@link UnknownDeviceException} when there is none. A request
+     * that names it both ways must name one device: an assetId with the productKey + deviceKey of another is
+     * refused ({@link ConflictingDeviceIdentifierException}).
+     */
+    public Device find(Caller caller, DeviceIdentifier id) {
         if (id == null || !id.isComplete()) {
             throw new InvalidDeviceIdentifierException();
         }
-        if (orgId == null || orgId.isBlank()) {
-            throw new InvalidArgumentException("invalid argument: orgId is required");
+        String orgId = Caller.require(caller).requireOrganization();
+        Device device = id.byAssetId()
+                ? one(em.createNamedQuery(Device.BY_ORG_AND_ASSET, Device.class).setParameter("orgId", orgId)
+                        .setParameter("assetId", id.assetId()).getResultList())
+                : byKeys(orgId, id.productKey(), id.deviceKey());
+        if (id.byAssetId() && (id.productKey() != null || id.deviceKey() != null)
+                && !(device.getProduct().getProductKey().equals(id.productKey())
+                        && device.getDeviceKey().equals(id.deviceKey()))) {
+            throw new ConflictingDeviceIdentifierException();
         }
-        scope.require(orgId);
-        var query = id.byAssetId()
-                ? em.createNamedQuery(Device.BY_ORG_AND_ASSET, Device.class).setParameter("assetId", id.assetId())
-                : em.createNamedQuery(Device.BY_ORG_PRODUCT_AND_KEY, Device.class)
-                        .setParameter("productKey", id.productKey()).setParameter("deviceKey", id.deviceKey());
-        query.setParameter("orgId", orgId);
-        List<Device> found = query.getResultList();
+        return device;
+    }
+
+    private Device byKeys(String orgId, String productKey, String deviceKey) {
+        return one(em.createNamedQuery(Device.BY_ORG_PRODUCT_AND_KEY, Device.class).setParameter("orgId", orgId)
+                .setParameter("productKey", productKey).setParameter("deviceKey", deviceKey).getResultList());
+    }
+
+    private static Device one(List<Device> found) {
         if (found.isEmpty()) {
             throw new UnknownDeviceException();
         }

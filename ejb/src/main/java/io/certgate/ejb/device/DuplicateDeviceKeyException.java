@@ -1,6 +1,6 @@
 package io.certgate.ejb.device;
 
-import io.certgate.ejb.common.CertgateException;
+import io.certgate.domain.CertgateException;
 
 /** The product already has a device with that deviceKey. */
 public class DuplicateDeviceKeyException extends CertgateException {

@@ -1,6 +1,6 @@
 package io.certgate.ejb.device;
 
-import io.certgate.ejb.common.CertgateException;
+import io.certgate.domain.CertgateException;
 
 /** No such device in the caller's organization (another organization's device looks the same). */
 public class UnknownDeviceException extends CertgateException {

@@ -1,6 +1,6 @@
 package io.certgate.ejb.enrollment;
 
-import io.certgate.ejb.common.CertgateException;
+import io.certgate.domain.CertgateException;
 
 /** The challenge phrase does not match the original's. */
 public class ChallengePhraseMismatchException extends CertgateException {

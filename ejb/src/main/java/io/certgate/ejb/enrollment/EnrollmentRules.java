@@ -187,8 +187,9 @@ public final class EnrollmentRules {
     }
 
     /** A transaction id parameter: at most 32 characters; an id of another shape cannot exist. */
+    /** A transaction id in its stored form (lower case: ids match whatever their letter case); null if none can exist. */
     public static String transactionId(String name, String value) {
-        String v = text(name, value, MAX_ID);
+        String v = text(name, value, MAX_ID).toLowerCase(java.util.Locale.ROOT);
         return TRANSACTION_ID.matcher(v).matches() ? v : null;
     }
 

@@ -1,22 +1,21 @@
 package io.certgate.ejb.enrollment;
 
+import io.certgate.domain.access.Caller;
 import io.certgate.domain.access.RaAccount;
-import io.certgate.domain.binding.CertificateStatus;
-import io.certgate.domain.binding.IssuedCertificate;
+import io.certgate.domain.ca.IssuedCertificate;
 import io.certgate.domain.ca.RevocationReason;
 import io.certgate.domain.enrollment.CertProductType;
 import io.certgate.domain.enrollment.EnrollmentTransaction;
 import io.certgate.domain.enrollment.TransactionKind;
 import io.certgate.domain.enrollment.TransactionStatus;
-import io.certgate.ejb.binding.CertificateAlreadyRevokedException;
-import io.certgate.ejb.binding.CertificateNotRenewableException;
-import io.certgate.ejb.binding.UnknownCertificateException;
-import io.certgate.ejb.ca.CertificateIssuer;
+import io.certgate.ejb.ca.CertificateLedger;
 import io.certgate.ejb.ca.CertificateProfile;
+import io.certgate.ejb.ca.Issuance;
 import io.certgate.ejb.ca.InvalidCsrException;
 import io.certgate.ejb.ca.Pem;
-import io.certgate.ejb.ca.SignedCertificate;
+import io.certgate.ejb.ca.UnknownCertificateException;
 import io.certgate.ejb.ca.ValidatedCsr;
+import io.certgate.ejb.ca.ValidityRequest;
 import io.certgate.ejb.common.InvalidArgumentException;
 import io.certgate.ejb.common.MissingParameterException;
 import jakarta.ejb.EJB;
@@ -25,7 +24,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -38,9 +36,10 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
- * Enrollment transactions for RA accounts: enroll, renew, pickup, revoke, approve, reject. Every query is
- * scoped by the account's organization. Certificates are signed and stored in the same transaction as the
- * enrollment record that returns them.
+ * Enrollment transactions for RA accounts: enroll, renew, pickup, revoke, approve, reject. Every method takes
+ * the caller and sees only its organization's transactions. Certificates are issued through the ledger in the
+ * same transaction as the enrollment record that returns them. Separation of duties: an approver (an RA account
+ * with the approver role, or an operator) decides a pending request, never the account that submitted it.
  */
 @Stateless
 public class EnrollmentService {
@@ -51,14 +50,15 @@ public class EnrollmentService {
     private EntityManager em;
 
     @EJB
-    private CertificateIssuer issuer;
+    private CertificateLedger ledger;
 
     @EJB
     private io.certgate.ejb.access.AuditTrail audit;
 
-    public EnrollmentOutcome enroll(RaAccount account, EnrollmentRequest request) {
+    public EnrollmentOutcome enroll(Caller caller, RaAccount account, EnrollmentRequest request) {
+        requireOwnAccount(caller, account);
         ValidatedEnrollment v = EnrollmentRules.validate(request, account.isAllowSpecificEndDate(), Instant.now());
-        return submit(account, v, TransactionKind.ENROLL, null);
+        return submit(caller, account, v, TransactionKind.ENROLL, null);
     }
 
     /**
@@ -66,7 +66,8 @@ public class EnrollmentService {
      * both are given they must name the same transaction), proven by the original's challenge phrase. The
      * original stays valid until it expires or is revoked.
      */
-    public EnrollmentOutcome renew(RaAccount account, EnrollmentRequest request) {
+    public EnrollmentOutcome renew(Caller caller, RaAccount account, EnrollmentRequest request) {
+        requireOwnAccount(caller, account);
         boolean hasCert = request.originalCertificate() != null && !request.originalCertificate().isBlank();
         boolean hasId = request.originalTransactionId() != null && !request.originalTransactionId().isBlank();
         if (!hasCert && !hasId) {
@@ -74,7 +75,7 @@ public class EnrollmentService {
         }
         EnrollmentTransaction original = null;
         if (hasId) {
-            original = find(account, EnrollmentRules.transactionId("original_transaction_id",
+            original = find(caller, EnrollmentRules.transactionId("original_transaction_id",
                     request.originalTransactionId()));
         }
         if (hasCert) {
@@ -84,7 +85,7 @@ public class EnrollmentService {
             } catch (IllegalArgumentException e) {
                 throw new InvalidArgumentException("invalid value for original_certificate: not a base64 certificate");
             }
-            EnrollmentTransaction byCert = byCertificate(account, originalCert);
+            EnrollmentTransaction byCert = byCertificate(caller, originalCert);
             if (original != null && !original.getTransactionId().equals(byCert.getTransactionId())) {
                 throw new InvalidArgumentException("original_certificate and original_transaction_id name different "
                         + "transactions");
@@ -101,50 +102,83 @@ public class EnrollmentService {
             throw new TransactionRejectedException();
         }
         if (original.getStatus() != TransactionStatus.ISSUED) {
-            throw new CertificateNotRenewableException("The original transaction has no certificate yet (pending "
-                    + "approval).");
+            throw new OriginalNotIssuedException();
         }
-        CertificateStatus status = original.getCertificate().statusAt(Instant.now());
-        if (status == CertificateStatus.REVOKED) {
-            throw new CertificateNotRenewableException(CertificateNotRenewableException.REVOKED);
-        }
-        if (status == CertificateStatus.EXPIRED) {
-            throw new CertificateNotRenewableException(CertificateNotRenewableException.EXPIRED);
-        }
-        return submit(account, v, TransactionKind.RENEW, original.getTransactionId());
+        original.getCertificate().requireRenewableAt(Instant.now());
+        return submit(caller, account, v, TransactionKind.RENEW, original.getTransactionId());
     }
 
-    public EnrollmentOutcome pickup(RaAccount account, String transactionId) {
-        EnrollmentTransaction t = find(account, EnrollmentRules.transactionId("transaction_id", transactionId));
+    public EnrollmentOutcome pickup(Caller caller, String transactionId) {
+        EnrollmentTransaction t = find(caller, EnrollmentRules.transactionId("transaction_id", transactionId));
         if (t.getStatus() == TransactionStatus.REJECTED) {
             throw new TransactionRejectedException();
         }
         return outcome(t);
     }
 
-    public EnrollmentOutcome approve(RaAccount account, String transactionId) {
-        EnrollmentTransaction t = find(account, EnrollmentRules.transactionId("transaction_id", transactionId));
+    /** An RA account with the approver role approves another account's pending request. */
+    public EnrollmentOutcome approve(Caller caller, RaAccount approver, String transactionId) {
+        return decide(caller, requireApprover(caller, approver), transactionId, true);
+    }
+
+    /** An RA account with the approver role rejects another account's pending request. */
+    public EnrollmentOutcome reject(Caller caller, RaAccount approver, String transactionId) {
+        return decide(caller, requireApprover(caller, approver), transactionId, false);
+    }
+
+    /** An operator (admin API, acting for the organization it names) approves a pending request. */
+    public EnrollmentOutcome approveAsOperator(Caller operator, String transactionId) {
+        return decide(operator, null, transactionId, true);
+    }
+
+    /** An operator (admin API, acting for the organization it names) rejects a pending request. */
+    public EnrollmentOutcome rejectAsOperator(Caller operator, String transactionId) {
+        return decide(operator, null, transactionId, false);
+    }
+
+    private EnrollmentOutcome decide(Caller caller, String approverAccount, String transactionId, boolean approve) {
+        EnrollmentTransaction t = find(caller, EnrollmentRules.transactionId("transaction_id", transactionId));
+        if (approverAccount != null && approverAccount.equals(t.getAccountName())) {
+            throw new SelfApprovalException();
+        }
         if (t.getStatus() != TransactionStatus.PENDING) {
             throw new TransactionNotPendingException();
         }
-        issue(t, account.getName());
-        audit.record(t.getOrgId(), "transaction.approve", "transaction=" + t.getTransactionId(), "approved");
+        String decision = (approve ? "approved by " : "rejected by ") + caller.actor() + "; requested by ra:"
+                + t.getAccountName();
+        if (approve) {
+            issue(caller, t, revalidCsr(t));
+        } else {
+            t.rejected(decider(caller), Instant.now());
+        }
+        audit.record(caller, approve ? "transaction.approve" : "transaction.reject",
+                "transaction=" + t.getTransactionId(), decision);
+        LOG.info(() -> "Transaction " + t.getTransactionId() + " " + decision);
         return outcome(t);
     }
 
-    public EnrollmentOutcome reject(RaAccount account, String transactionId) {
-        EnrollmentTransaction t = find(account, EnrollmentRules.transactionId("transaction_id", transactionId));
-        if (t.getStatus() != TransactionStatus.PENDING) {
-            throw new TransactionNotPendingException();
+    /** Who decided, as the transaction records it (at most 64 characters). */
+    private static String decider(Caller caller) {
+        String actor = caller.actor();
+        return actor.length() <= 64 ? actor : actor.substring(0, 64);
+    }
+
+    private static String requireApprover(Caller caller, RaAccount account) {
+        requireOwnAccount(caller, account);
+        if (!account.isApprover()) {
+            throw new NotAnApproverException();
         }
-        t.rejected(account.getName(), Instant.now());
-        audit.record(t.getOrgId(), "transaction.reject", "transaction=" + t.getTransactionId(), "rejected");
-        LOG.info(() -> "Transaction " + t.getTransactionId() + " rejected by RA account " + account.getName());
-        return outcome(t);
+        return account.getName();
+    }
+
+    private static void requireOwnAccount(Caller caller, RaAccount account) {
+        if (account == null || !account.getOrgId().equals(Caller.require(caller).requireOrganization())) {
+            throw new io.certgate.domain.access.CallerRequiredException();
+        }
     }
 
     /** Revokes the certificate with this serial (hex) of the account's organization, proven by its challenge. */
-    public EnrollmentOutcome revoke(RaAccount account, String certSerial, RevocationReason reason, String challenge) {
+    public EnrollmentOutcome revoke(Caller caller, String certSerial, RevocationReason reason, String challenge) {
         String serial = EnrollmentRules.text("certSerial", certSerial, 64).toLowerCase(java.util.Locale.ROOT)
                 .replace(":", "");
         String phrase = EnrollmentRules.text("challenge", challenge, EnrollmentRules.MAX_ID);
@@ -154,12 +188,7 @@ public class EnrollmentService {
         } catch (NumberFormatException e) {
             throw new InvalidArgumentException("invalid value for certSerial: expected the serial number in hex");
         }
-        List<IssuedCertificate> certs = em.createNamedQuery(IssuedCertificate.BY_ORG_AND_SERIAL, IssuedCertificate.class)
-                .setParameter("orgId", account.getOrgId()).setParameter("serial", number.toString(16)).getResultList();
-        if (certs.isEmpty()) {
-            throw new UnknownCertificateException();
-        }
-        IssuedCertificate cert = certs.get(0);
+        IssuedCertificate cert = ledger.findBySerial(caller, number).orElseThrow(UnknownCertificateException::new);
         EnrollmentTransaction t = transactionOf(cert);
         if (t == null) {
             throw new UnknownCertificateException(); // a device certificate: revoked through its device, not here
@@ -167,18 +196,11 @@ public class EnrollmentService {
         if (!ChallengePhrases.matches(phrase, t.getChallengeHash())) {
             throw new ChallengePhraseMismatchException();
         }
-        if (cert.isRevoked()) {
-            throw new CertificateAlreadyRevokedException();
-        }
-        cert.revoke(reason, Instant.now());
-        audit.record(t.getOrgId(), "certificate.revoke", "certSn=" + cert.getCertSn() + " transaction="
-                + t.getTransactionId(), "revoked (" + reason + ")");
-        LOG.info(() -> "Revoked certSn " + cert.getCertSn() + " (serial " + cert.getSerialNumber() + ", reason "
-                + reason + ") of transaction " + t.getTransactionId() + " by RA account " + account.getName());
+        ledger.revoke(caller, cert, reason, "transaction=" + t.getTransactionId());
         return new EnrollmentOutcome(t.getTransactionId(), t.getStatus(), null, cert.getSerialNumber());
     }
 
-    private EnrollmentOutcome submit(RaAccount account, ValidatedEnrollment v, TransactionKind kind,
+    private EnrollmentOutcome submit(Caller caller, RaAccount account, ValidatedEnrollment v, TransactionKind kind,
                                      String originalTransactionId) {
         // the CSR is checked now even when approval comes later, so a bad CSR never waits for an approver
         ValidatedCsr csr = validateCsr(v);
@@ -187,33 +209,27 @@ public class EnrollmentService {
                 v.lastName(), v.email(), v.csr(), String.join(",", v.subjectAltNames()), v.signatureAlgorithm().name(),
                 v.ctLogOption(), ChallengePhrases.hash(v.challenge()), originalTransactionId, Instant.now());
         em.persist(t);
-        audit.record(t.getOrgId(), "transaction." + kind.name().toLowerCase(java.util.Locale.ROOT),
+        audit.record(caller, "transaction." + kind.name().toLowerCase(java.util.Locale.ROOT),
                 "transaction=" + t.getTransactionId(), account.isRequireApproval() ? "pending approval"
                         : "submitted" + (originalTransactionId == null ? "" : " renewing " + originalTransactionId));
         if (account.isRequireApproval()) {
             LOG.info(() -> kind + " transaction " + t.getTransactionId() + " of RA account " + account.getName()
                     + " awaits approval");
         } else {
-            issue(t, csr, account.getName());
+            issue(caller, t, csr);
         }
         return outcome(t);
     }
 
-    private void issue(EnrollmentTransaction t, String by) {
-        ValidatedEnrollment v = revalidate(t);
-        issue(t, validateCsr(v), by);
+    private ValidatedCsr revalidCsr(EnrollmentTransaction t) {
+        return validateCsr(revalidate(t));
     }
 
-    private void issue(EnrollmentTransaction t, ValidatedCsr csr, String by) {
+    /** Issues the transaction's certificate through the ledger: years or the specific end date, TLS or code signing. */
+    private void issue(Caller caller, EnrollmentTransaction t, ValidatedCsr csr) {
         SignatureAlgorithm alg = SignatureAlgorithm.valueOf(t.getSignatureAlgorithm());
-        Instant now = Instant.now();
-        Instant notAfter = t.getSpecificEndDate() != null ? t.getSpecificEndDate()
-                : now.atZone(ZoneOffset.UTC).plusYears(Integer.parseInt(t.getValidityPeriod().substring(0, 1)))
-                        .toInstant();
-        Instant rootEnd = issuer.rootNotAfter(alg.root());
-        if (notAfter.isAfter(rootEnd)) {
-            notAfter = rootEnd;
-        }
+        ValidityRequest validity = t.getSpecificEndDate() != null ? ValidityRequest.until(t.getSpecificEndDate())
+                : ValidityRequest.years(Integer.parseInt(t.getValidityPeriod().substring(0, 1)));
         CertificateProfile.Usage usage = t.getCertProductType().isCodeSigning()
                 ? CertificateProfile.Usage.CODE_SIGNING : CertificateProfile.Usage.TLS_SERVER;
         List<String> dnsNames = new ArrayList<>();
@@ -224,23 +240,13 @@ public class EnrollmentService {
                 Arrays.stream(t.getSubjectAltNames().split(",")).filter(n -> !dnsNames.contains(n)).forEach(dnsNames::add);
             }
         }
-        SignedCertificate signed = issuer.sign(alg.root(), csr.subject(), csr.publicKey(), now.minusSeconds(60),
-                notAfter, usage, dnsNames);
-        IssuedCertificate cert = new IssuedCertificate(t.getOrgId(), null, alg.root(), signed.serialHex(),
-                csr.subject().toString(), signed.certificate().getIssuer().toString(), signed.publicKeySha256(),
-                signed.pem(), now, now.minusSeconds(60), notAfter, null);
-        em.persist(cert);
-        t.issued(cert, by, now);
-        em.flush();
-        audit.record(t.getOrgId(), "certificate.issue", "certSn=" + cert.getCertSn() + " transaction="
-                + t.getTransactionId(), "issued serial " + cert.getSerialNumber());
-        LOG.info(() -> "Issued certSn " + cert.getCertSn() + " (" + t.getCertProductType() + ", " + alg + ", serial "
-                + cert.getSerialNumber() + ", until " + cert.getNotAfter() + ") for transaction "
-                + t.getTransactionId() + " of org " + t.getOrgId());
+        IssuedCertificate cert = ledger.issue(caller, new Issuance(alg.root(), csr.subject(), csr.publicKey(), validity,
+                usage, dnsNames, null, null, "certificate.issue", "transaction=" + t.getTransactionId()));
+        t.issued(cert, decider(caller), Instant.now());
     }
 
     private ValidatedCsr validateCsr(ValidatedEnrollment v) {
-        ValidatedCsr csr = issuer.validate(v.csr(), v.signatureAlgorithm().keyType());
+        ValidatedCsr csr = ledger.validateCsr(v.csr(), v.signatureAlgorithm().keyType());
         if (!v.productType().isCodeSigning() && !EnrollmentRules.isHostname(commonName(csr))) {
             throw new InvalidCsrException("the CSR common name must be a fully qualified domain name");
         }
@@ -269,25 +275,24 @@ public class EnrollmentService {
         String text = cert.getCertPem();
         if (t.getCertProductType().isCodeSigning()) {
             text = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(
-                    issuer.pkcs7(Pem.parseCertificate(cert.getCertPem()), cert.getIssueAuthority()));
+                    ledger.pkcs7(cert));
         }
         return new EnrollmentOutcome(t.getTransactionId(), t.getStatus(), text, cert.getSerialNumber());
     }
 
-    private EnrollmentTransaction find(RaAccount account, String transactionId) {
+    private EnrollmentTransaction find(Caller caller, String transactionId) {
+        String orgId = Caller.require(caller).requireOrganization();
         EnrollmentTransaction t = transactionId == null ? null : em.find(EnrollmentTransaction.class, transactionId);
-        if (t == null || !t.getOrgId().equals(account.getOrgId())) {
+        if (t == null || !t.getOrgId().equals(orgId)) {
             throw new UnknownTransactionException();
         }
         return t;
     }
 
-    private EnrollmentTransaction byCertificate(RaAccount account, X509CertificateHolder cert) {
-        List<IssuedCertificate> certs = em.createNamedQuery(IssuedCertificate.BY_ORG_AND_SERIAL, IssuedCertificate.class)
-                .setParameter("orgId", account.getOrgId()).setParameter("serial", cert.getSerialNumber().toString(16))
-                .getResultList();
-        EnrollmentTransaction t = certs.isEmpty() ? null : transactionOf(certs.get(0));
-        if (t == null || !Pem.parseCertificate(certs.get(0).getCertPem()).equals(cert)) {
+    private EnrollmentTransaction byCertificate(Caller caller, X509CertificateHolder cert) {
+        IssuedCertificate stored = ledger.findBySerial(caller, cert.getSerialNumber()).orElse(null);
+        EnrollmentTransaction t = stored == null ? null : transactionOf(stored);
+        if (t == null || !Pem.parseCertificate(stored.getCertPem()).equals(cert)) {
             throw new UnknownTransactionException();
         }
         return t;

@@ -1,6 +1,6 @@
 package io.certgate.ejb.enrollment;
 
-import io.certgate.ejb.common.CertgateException;
+import io.certgate.domain.CertgateException;
 
 /** The transaction is not awaiting approval (already decided, or approval not required). */
 public class TransactionNotPendingException extends CertgateException {

@@ -1,6 +1,6 @@
 package io.certgate.ejb.enrollment;
 
-import io.certgate.ejb.common.CertgateException;
+import io.certgate.domain.CertgateException;
 
 /** The transaction was rejected by an approver */
 public class TransactionRejectedException extends CertgateException {

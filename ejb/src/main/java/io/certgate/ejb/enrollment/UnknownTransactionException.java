@@ -1,6 +1,6 @@
 package io.certgate.ejb.enrollment;
 
-import io.certgate.ejb.common.CertgateException;
+import io.certgate.domain.CertgateException;
 
 /** No such transaction in the caller's organization. */
 public class UnknownTransactionException extends CertgateException {

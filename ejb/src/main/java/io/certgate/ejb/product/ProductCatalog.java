@@ -1,5 +1,6 @@
 package io.certgate.ejb.product;
 
+import io.certgate.domain.access.Caller;
 import io.certgate.domain.product.Product;
 import io.certgate.domain.product.ProductType;
 import io.certgate.ejb.common.Checks;
@@ -22,15 +23,11 @@ public class ProductCatalog {
     @PersistenceContext(unitName = "certgate")
     private EntityManager em;
 
-    @jakarta.inject.Inject
-    private io.certgate.ejb.access.OrganizationScope scope;
-
     @jakarta.ejb.EJB
     private io.certgate.ejb.access.AuditTrail audit;
 
-    public Product create(String orgId, ProductDraft draft) {
-        Checks.identifier("orgId", orgId);
-        scope.require(orgId);
+    public Product create(Caller caller, ProductDraft draft) {
+        String orgId = Checks.identifier("orgId", Caller.require(caller).requireOrganization());
         String name = Checks.text("productName", draft.name(), 200, true);
         String description = Checks.text("productDesc", draft.description(), 1000, false);
         ProductType type = draft.productType() == null ? ProductType.Device
@@ -50,14 +47,13 @@ public class ProductCatalog {
         Product p = new Product(orgId, RandomIds.alphanumeric(10), name, description, type, dataFormat,
                 Boolean.TRUE.equals(draft.biDirectionalAuth()), defaultValidDay, maxValidDay, Instant.now());
         em.persist(p);
-        audit.record(orgId, "product.create", "productKey=" + p.getProductKey(), "created (biDirectionalAuth "
+        audit.record(caller, "product.create", "productKey=" + p.getProductKey(), "created (biDirectionalAuth "
                 + p.isBiDirectionalAuth() + ", maxValidDay " + p.getMaxValidDay() + ")");
         return p;
     }
 
-    public Product get(String orgId, String productKey) {
-        Checks.identifier("orgId", orgId);
-        scope.require(orgId);
+    public Product get(Caller caller, String productKey) {
+        String orgId = Caller.require(caller).requireOrganization();
         if (productKey == null || productKey.isBlank()) {
             throw new InvalidArgumentException("invalid argument: productKey is required");
         }

@@ -1,6 +1,6 @@
 package io.certgate.ejb.product;
 
-import io.certgate.ejb.common.CertgateException;
+import io.certgate.domain.CertgateException;
 
 /** No product with that key in the caller's organization (another organization's product looks the same). */
 public class UnknownProductException extends CertgateException {

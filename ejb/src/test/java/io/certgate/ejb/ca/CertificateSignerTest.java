@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.certgate.domain.ca.IssueAuthority;
+import io.certgate.ejb.ca.custody.KeyCustody;
+import io.certgate.ejb.ca.custody.Pkcs12Custody;
+import io.certgate.ejb.common.ServerFiles;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -40,19 +43,19 @@ class CertificateSignerTest {
     @ParameterizedTest
     @EnumSource(IssueAuthority.class)
     void signsAVerifiableEndEntityCertificate(IssueAuthority authority) throws Exception {
-        SigningAuthority root = RootCertificates.generate(authority, "test " + authority, Instant.now());
+        KeyCustody root = custody();
         KeyPair kp = authority == IssueAuthority.RSA ? TestCsrs.rsa(2048) : TestCsrs.ec("secp256r1");
         String sig = authority.signatureAlgorithm();
         ValidatedCsr csr = new CsrValidator().validate(TestCsrs.pem(kp, sig), authority);
         Instant nb = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant na = nb.plus(Duration.ofDays(30));
         BigInteger serial = SerialNumbers.next();
-        X509CertificateHolder holder = new CertificateSigner().sign(root, csr.subject(), csr.publicKey(), serial, nb, na,
+        X509CertificateHolder holder = new CertificateSigner().sign(root.certificate(authority), root.signer(authority), csr.subject(), csr.publicKey(), serial, nb, na,
                 new CertificateProfile(CertificateProfile.Usage.DEVICE, null, "http://ca/crl", "http://ca/ocsp",
                         "http://ca/cacert"));
         X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(holder.getEncoded()));
-        cert.verify(root.certificate().getPublicKey());
+        cert.verify(root.certificate(authority).getPublicKey());
         cert.checkValidity();
         assertEquals(3, cert.getVersion());
         assertEquals(serial, cert.getSerialNumber());
@@ -67,25 +70,26 @@ class CertificateSignerTest {
         assertNotNull(cert.getExtensionValue("1.3.6.1.5.5.7.1.1"), "AIA");
         assertEquals(na, cert.getNotAfter().toInstant());
         assertArrayEquals(kp.getPublic().getEncoded(), cert.getPublicKey().getEncoded());
-        assertEquals(root.certificate().getSubjectX500Principal(), cert.getIssuerX500Principal());
+        assertEquals(root.certificate(authority).getSubjectX500Principal(), cert.getIssuerX500Principal());
     }
 
     @Test
     void tlsServerAndCodeSigningProfiles() throws Exception {
-        SigningAuthority root = RootCertificates.generate(IssueAuthority.RSA, "r", Instant.now());
+        IssueAuthority authority = IssueAuthority.RSA;
+        KeyCustody root = custody();
         KeyPair ec = TestCsrs.ec("secp256r1");
         SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(ec.getPublic().getEncoded());
         CertificateProfile base = new CertificateProfile(CertificateProfile.Usage.DEVICE, null, "http://c", "http://o",
                 "http://i");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        X509Certificate tls = toX509(new CertificateSigner().sign(root, new org.bouncycastle.asn1.x500.X500Name(
+        X509Certificate tls = toX509(new CertificateSigner().sign(root.certificate(authority), root.signer(authority), new org.bouncycastle.asn1.x500.X500Name(
                 "CN=www.example.com"), spki, SerialNumbers.next(), now, now.plusSeconds(3600),
                 base.withUsage(CertificateProfile.Usage.TLS_SERVER, List.of("www.example.com", "example.com"))));
-        tls.verify(root.certificate().getPublicKey());
+        tls.verify(root.certificate(authority).getPublicKey());
         assertEquals(List.of("1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2"), tls.getExtendedKeyUsage());
         assertEquals(2, tls.getSubjectAlternativeNames().size());
         assertFalse(tls.getKeyUsage()[2], "an EC key is not for key encipherment even under the RSA root");
-        X509Certificate code = toX509(new CertificateSigner().sign(root, new org.bouncycastle.asn1.x500.X500Name("CN=Acme"),
+        X509Certificate code = toX509(new CertificateSigner().sign(root.certificate(authority), root.signer(authority), new org.bouncycastle.asn1.x500.X500Name("CN=Acme"),
                 spki, SerialNumbers.next(), now, now.plusSeconds(3600),
                 base.withUsage(CertificateProfile.Usage.CODE_SIGNING, null)));
         assertEquals(List.of("1.3.6.1.5.5.7.3.3"), code.getExtendedKeyUsage());
@@ -111,8 +115,7 @@ class CertificateSignerTest {
     @Test
     void rootsAreTenYearCaCertificates() throws Exception {
         for (IssueAuthority a : IssueAuthority.values()) {
-            SigningAuthority root = RootCertificates.generate(a, "r", Instant.now());
-            X509Certificate c = root.certificate();
+            X509Certificate c = custody().certificate(a);
             c.verify(c.getPublicKey());
             assertTrue(c.getBasicConstraints() >= 0);
             assertTrue(c.getKeyUsage()[5], "keyCertSign");
@@ -123,59 +126,75 @@ class CertificateSignerTest {
 
     @Test
     void keyStoreGeneratesOnceAndReopensTheSameKeys() throws Exception {
-        char[] pw = new CaKeyStore(dir).password(null);
-        Path pwFile = dir.resolve(CaKeyStore.PASSWORD_FILE);
+        char[] pw = ServerFiles.keystorePassword(null, dir);
+        Path pwFile = dir.resolve(ServerFiles.PASSWORD_FILE);
         assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
                 Files.getPosixFilePermissions(pwFile));
-        assertArrayEquals(pw, new CaKeyStore(dir).password(null), "generated once, then read back");
-        CaKeyStore.Opened first = CaKeyStore.open(null, pw, Instant.now());
+        assertArrayEquals(pw, ServerFiles.keystorePassword(null, dir), "generated once, then read back");
+        Pkcs12Custody.Opened first = Pkcs12Custody.open(null, pw, Instant.now());
         assertNotNull(first.changedKeystore(), "a new keystore to store");
-        CaKeyStore.Opened again = CaKeyStore.open(first.changedKeystore(), pw, Instant.now());
+        Pkcs12Custody.Opened again = Pkcs12Custody.open(first.changedKeystore(), pw, Instant.now());
         assertNull(again.changedKeystore(), "nothing to add the second time");
         for (IssueAuthority a : IssueAuthority.values()) {
-            assertEquals(first.keys().roots().get(a).certificate(), again.keys().roots().get(a).certificate());
-            assertArrayEquals(first.keys().roots().get(a).privateKey().getEncoded(),
-                    again.keys().roots().get(a).privateKey().getEncoded());
+            X509Certificate root = first.custody().certificate(a);
+            assertEquals(root, again.custody().certificate(a));
+            // the reopened key signs what the first root certificate verifies: the same key
+            X509CertificateHolder signed = probe(root, again.custody().signer(a));
+            assertTrue(signed.isSignatureValid(new org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder()
+                    .setProvider(CryptoProviders.BC).build(root.getPublicKey())));
         }
-        assertArrayEquals(first.keys().secretsKey().getEncoded(), again.keys().secretsKey().getEncoded());
-        assertEquals(32, again.keys().secretsKey().getEncoded().length, "AES-256");
-        assertFalse(first.keys().toString().contains("PRIVATE"));
-        assertNotEquals(first.keys().roots().get(IssueAuthority.RSA).certificate(),
-                first.keys().roots().get(IssueAuthority.ECC).certificate());
+        assertFalse(first.custody().toString().contains("PRIVATE"));
+        assertNotEquals(first.custody().certificate(IssueAuthority.RSA), first.custody().certificate(IssueAuthority.ECC));
+    }
+
+    /** Signs a throw-away certificate with a custody signer, to prove which key it holds. */
+    private static X509CertificateHolder probe(X509Certificate issuer, org.bouncycastle.operator.ContentSigner signer)
+            throws Exception {
+        KeyPair kp = TestCsrs.ec("secp256r1");
+        return new CertificateSigner().sign(issuer, signer, new org.bouncycastle.asn1.x500.X500Name("CN=probe"),
+                SubjectPublicKeyInfo.getInstance(kp.getPublic().getEncoded()), SerialNumbers.next(),
+                Instant.now(), Instant.now().plusSeconds(60), new CertificateProfile(CertificateProfile.Usage.DEVICE,
+                        null, "http://ca/crl", "http://ca/ocsp", "http://ca/cacert"));
     }
 
     @Test
     void configuredPasswordIsUsedAndAWrongOneFails() {
-        assertArrayEquals("s3cret-pass".toCharArray(), new CaKeyStore(dir).password("s3cret-pass"));
-        assertFalse(Files.exists(dir.resolve(CaKeyStore.PASSWORD_FILE)));
-        byte[] ks = CaKeyStore.open(null, "s3cret-pass".toCharArray(), Instant.now()).changedKeystore();
+        assertArrayEquals("s3cret-pass".toCharArray(), ServerFiles.keystorePassword("s3cret-pass", dir));
+        assertFalse(Files.exists(dir.resolve(ServerFiles.PASSWORD_FILE)));
+        byte[] ks = Pkcs12Custody.open(null, "s3cret-pass".toCharArray(), Instant.now()).changedKeystore();
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> CaKeyStore.open(ks, "wrong".toCharArray(), Instant.now()));
+                () -> Pkcs12Custody.open(ks, "wrong".toCharArray(), Instant.now()));
         assertFalse(e.getMessage().contains("s3cret"));
     }
 
     @Test
     void trustStoreHoldsTheRootsAndIsRewrittenOnlyOnChange() throws Exception {
-        CaKeyStore.Opened o = CaKeyStore.open(null, "p".toCharArray(), Instant.now());
+        KeyCustody c = custody();
+        Map<String, X509Certificate> roots = Map.of("rsa-root", c.certificate(IssueAuthority.RSA),
+                "ecc-root", c.certificate(IssueAuthority.ECC));
         Path trust = dir.resolve("trust/client-trust.p12");
-        new CaKeyStore(dir).writeTrustStore(o.keys().roots(), trust);
+        ClientTrustStore.write(roots, trust);
         java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(trust);
         Thread.sleep(20);
-        new CaKeyStore(dir).writeTrustStore(o.keys().roots(), trust);
+        ClientTrustStore.write(roots, trust);
         assertEquals(written, Files.getLastModifiedTime(trust));
         java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
         try (var in = Files.newInputStream(trust)) {
-            ks.load(in, CaKeyStore.TRUST_STORE_PASSWORD.toCharArray());
+            ks.load(in, ClientTrustStore.PASSWORD.toCharArray());
         }
         assertEquals(2, ks.size());
         assertTrue(ks.isCertificateEntry("rsa-root"));
+    }
+
+    private static KeyCustody custody() {
+        return Pkcs12Custody.open(null, "test".toCharArray(), Instant.now()).custody();
     }
 
     @Test
     void publicKeyHashIsStable() throws Exception {
         KeyPair kp = TestCsrs.ec("secp256r1");
         SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(kp.getPublic().getEncoded());
-        assertEquals(CertificateIssuer.publicKeySha256(spki), CertificateIssuer.publicKeySha256(spki));
-        assertEquals(64, CertificateIssuer.publicKeySha256(spki).length());
+        assertEquals(CertificateLedger.publicKeySha256(spki), CertificateLedger.publicKeySha256(spki));
+        assertEquals(64, CertificateLedger.publicKeySha256(spki).length());
     }
 }

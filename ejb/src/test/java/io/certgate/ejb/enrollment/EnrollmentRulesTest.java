@@ -234,6 +234,8 @@ class EnrollmentRulesTest {
         assertEquals("0123456789abcdef0123456789abcdef",
                 EnrollmentRules.transactionId("transaction_id", "0123456789abcdef0123456789abcdef"));
         assertNull(EnrollmentRules.transactionId("transaction_id", "not-hex"), "cannot exist, so: not found");
+        assertEquals("0123456789abcdef0123456789abcdef",
+                EnrollmentRules.transactionId("transaction_id", "0123456789ABCDEF0123456789abcDEF"), "any letter case");
         assertThrows(ParameterTooLongException.class, () -> EnrollmentRules.transactionId("transaction_id", "a".repeat(33)));
         assertThrows(MissingParameterException.class, () -> EnrollmentRules.transactionId("transaction_id", ""));
     }

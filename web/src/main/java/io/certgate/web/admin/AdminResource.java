@@ -1,11 +1,18 @@
 package io.certgate.web.admin;
 
+import io.certgate.domain.access.Caller;
+import io.certgate.ejb.enrollment.EnrollmentOutcome;
+import io.certgate.ejb.enrollment.EnrollmentService;
+import io.certgate.ejb.enrollment.TransactionNotPendingException;
+import io.certgate.ejb.enrollment.TransactionRejectedException;
+import io.certgate.ejb.enrollment.UnknownTransactionException;
+import io.certgate.web.support.ExceptionTable;
 import io.certgate.domain.access.AuditRecord;
 import io.certgate.ejb.access.ApiCredentials;
 import io.certgate.ejb.access.AuditTrail;
 import io.certgate.ejb.access.Statistics;
-import io.certgate.ejb.common.CallerContext;
-import io.certgate.ejb.common.CertgateException;
+import io.certgate.web.support.CallerContext;
+import io.certgate.domain.CertgateException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
@@ -28,7 +35,10 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Operators' API: create credentials of an organization (secrets shown once), read its audit trail, counts. */
+/**
+ * Operators' API: create credentials of an organization (secrets shown once), decide pending CertManager
+ * requests, read an organization's audit trail, counts. An operator acts on the organization it names.
+ */
 @Path("admin/api")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
@@ -43,6 +53,15 @@ public class AdminResource {
     @EJB
     private Statistics statistics;
 
+    @EJB
+    private EnrollmentService enrollments;
+
+    /** Business error -> HTTP status of the admin API. */
+    private static final ExceptionTable<Integer> STATUS = new ExceptionTable<Integer>(400)
+            .map(UnknownTransactionException.class, 404)
+            .map(TransactionNotPendingException.class, 409)
+            .map(TransactionRejectedException.class, 409);
+
     @Inject
     private CallerContext caller;
 
@@ -53,7 +72,7 @@ public class AdminResource {
     @Path("orgs/{orgId}/enos-service-accounts")
     public Response createEnosServiceAccount(@PathParam("orgId") String orgId) {
         return created(() -> {
-            ApiCredentials.ServiceAccount a = credentials.createEnosServiceAccount(orgId, operator());
+            ApiCredentials.ServiceAccount a = credentials.createEnosServiceAccount(operatorFor(orgId));
             return Json.createObjectBuilder().add("orgId", a.orgId()).add("appKey", a.appKey())
                     .add("appSecret", a.appSecret()).build();
         });
@@ -63,14 +82,14 @@ public class AdminResource {
     @Path("orgs/{orgId}/digicert-keys")
     public Response createDigiCertKey(@PathParam("orgId") String orgId) {
         return created(() -> Json.createObjectBuilder().add("orgId", orgId)
-                .add("key", credentials.createDigiCertKey(orgId, operator())).build());
+                .add("key", credentials.createDigiCertKey(operatorFor(orgId))).build());
     }
 
     @GET
     @Path("orgs/{orgId}/audit")
     public Response audit(@PathParam("orgId") String orgId, @QueryParam("max") @DefaultValue("100") int max) {
         JsonArrayBuilder a = Json.createArrayBuilder();
-        for (AuditRecord r : audit.recent(orgId, max)) {
+        for (AuditRecord r : audit.recent(operatorFor(orgId), max)) {
             a.add(Json.createObjectBuilder().add("at", r.getAt().toString()).add("orgId", r.getOrgId())
                     .add("actor", r.getActor()).add("action", r.getAction()).add("target", r.getTarget())
                     .add("outcome", r.getOutcome()).add("requestId", r.getRequestId()));
@@ -88,19 +107,46 @@ public class AdminResource {
         return Response.ok(b.build().toString()).build();
     }
 
-    private String operator() {
+    /**
+     * Decides a pending CertManager request as an operator (separation of duties: the operator is never the
+     * requesting RA account; both identities go into the audit record).
+     */
+    @POST
+    @Path("orgs/{orgId}/transactions/{transactionId}/{decision: approve|reject}")
+    public Response decide(@PathParam("orgId") String orgId, @PathParam("transactionId") String transactionId,
+                           @PathParam("decision") String decision) {
+        return answer(200, () -> {
+            Caller operator = operatorFor(orgId);
+            EnrollmentOutcome o = "approve".equals(decision) ? enrollments.approveAsOperator(operator, transactionId)
+                    : enrollments.rejectAsOperator(operator, transactionId);
+            JsonObjectBuilder b = Json.createObjectBuilder().add("orgId", orgId)
+                    .add("transactionId", o.transactionId()).add("status", o.status().name().toLowerCase());
+            if (o.serialNumber() != null) {
+                b.add("serialNumber", o.serialNumber());
+            }
+            return b.build();
+        });
+    }
+
+    /** The operator of this request, acting on the organization it names. */
+    private Caller operatorFor(String orgId) {
         String name = security.getUserPrincipal() == null ? "unknown" : security.getUserPrincipal().getName();
         caller.set("admin:" + name, null);
-        return name;
+        return Caller.operator(name, caller.requestId()).actingFor(orgId);
     }
 
     private static Response created(Supplier<JsonObject> action) {
+        return answer(201, action);
+    }
+
+    /** The answer, or 400/404/409 with {"error": message} for a business error. */
+    private static Response answer(int status, Supplier<JsonObject> action) {
         try {
-            return Response.status(201).entity(action.get().toString()).build();
+            return Response.status(status).entity(action.get().toString()).build();
         } catch (RuntimeException e) {
             Throwable t = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
-            if (t instanceof CertgateException) {
-                return Response.status(400).entity(Json.createObjectBuilder().add("error", t.getMessage()).build()
+            if (t instanceof CertgateException ce) {
+                return Response.status(STATUS.lookup(ce)).entity(Json.createObjectBuilder().add("error", t.getMessage()).build()
                         .toString()).build();
             }
             throw e;

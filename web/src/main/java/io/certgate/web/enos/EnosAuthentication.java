@@ -2,7 +2,7 @@ package io.certgate.web.enos;
 
 import io.certgate.ejb.access.ApiCredentials;
 import io.certgate.ejb.access.AuthenticatedCaller;
-import io.certgate.ejb.common.CallerContext;
+import io.certgate.web.support.CallerContext;
 import io.certgate.web.support.BoundedBody;
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;

@@ -1,6 +1,6 @@
 package io.certgate.web.enos;
 
-import io.certgate.domain.binding.IssuedCertificate;
+import io.certgate.domain.ca.IssuedCertificate;
 import io.certgate.ejb.ca.CertificateAuthorities;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;

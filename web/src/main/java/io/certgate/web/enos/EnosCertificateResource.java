@@ -1,5 +1,6 @@
 package io.certgate.web.enos;
 
+import io.certgate.domain.access.Caller;
 import io.certgate.ejb.binding.CertificateBindingService;
 import io.certgate.ejb.ca.CertificateAuthorities;
 import jakarta.ejb.EJB;
@@ -50,22 +51,21 @@ public class EnosCertificateResource extends EnosResource {
     }
 
     @Override
-    protected JsonValue dispatch(String action, EnosRequest req) {
+    protected JsonValue dispatch(String action, EnosRequest req, Caller caller) {
         switch (action) {
             case "apply":
-                return EnosCertificateAssembler.issued(bindings.apply(req.orgId(), req.device(),
-                        req.string("csr"), req.smallInteger("validDay"), req.string("issueAuthority")), authorities);
+                return EnosCertificateAssembler.issued(bindings.apply(caller, req.device(), req.string("csr"),
+                        req.smallInteger("validDay"), req.issueAuthority()), authorities);
             case "renew":
-                return EnosCertificateAssembler.issued(bindings.renew(req.orgId(), req.device(),
-                        req.integer("certSn", "certSN"), req.string("csr"), req.smallInteger("validDay"),
-                        req.string("issueAuthority")), authorities);
+                return EnosCertificateAssembler.issued(bindings.renew(caller, req.device(), req.certSn(),
+                        req.string("csr"), req.smallInteger("validDay"), req.issueAuthority()), authorities);
             case "revoke":
-                Long sn = req.integer("certSn", "certSN");
-                bindings.revoke(req.orgId(), req.device(), sn, req.smallInteger("reason"));
+                long sn = req.certSn();
+                bindings.revoke(caller, req.device(), sn, req.reason());
                 return Json.createValue(String.valueOf(sn));
             case "list":
             case "get":
-                return EnosCertificateAssembler.list(bindings.list(req.orgId(), req.device()), Instant.now());
+                return EnosCertificateAssembler.list(bindings.list(caller, req.device()), Instant.now());
             default:
                 throw unknownAction(action, "apply, renew, revoke or list");
         }

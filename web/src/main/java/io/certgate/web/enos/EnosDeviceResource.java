@@ -1,5 +1,6 @@
 package io.certgate.web.enos;
 
+import io.certgate.domain.access.Caller;
 import io.certgate.domain.device.Device;
 import io.certgate.ejb.device.DeviceDraft;
 import io.certgate.ejb.device.DeviceRegistry;
@@ -23,10 +24,10 @@ public class EnosDeviceResource extends EnosResource {
     }
 
     @Override
-    protected JsonValue dispatch(String act, EnosRequest req) {
+    protected JsonValue dispatch(String act, EnosRequest req, Caller caller) {
         switch (act) {
             case "create":
-                Device d = devices.create(req.orgId(), new DeviceDraft(req.string("productKey"),
+                Device d = devices.create(caller, new DeviceDraft(req.string("productKey"),
                         req.string("deviceKey"), req.i18n("deviceName"), req.string("deviceDesc"),
                         req.string("timezone")));
                 return Json.createObjectBuilder()
@@ -36,7 +37,7 @@ public class EnosDeviceResource extends EnosResource {
                         .add("deviceSecret", d.getDeviceSecret())
                         .build();
             case "get":
-                return device(devices.find(req.orgId(), req.device()));
+                return device(devices.find(caller, req.device()));
             default:
                 throw unknownAction(act, "create or get");
         }

@@ -1,5 +1,6 @@
 package io.certgate.web.enos;
 
+import io.certgate.domain.access.Caller;
 import io.certgate.domain.product.Product;
 import io.certgate.ejb.product.ProductCatalog;
 import io.certgate.ejb.product.ProductDraft;
@@ -23,17 +24,17 @@ public class EnosProductResource extends EnosResource {
     }
 
     @Override
-    protected JsonValue dispatch(String act, EnosRequest req) {
+    protected JsonValue dispatch(String act, EnosRequest req, Caller caller) {
         String productKey = uriInfo.getQueryParameters().getFirst("productKey");
         switch (act) {
             case "create":
-                Product p = products.create(req.orgId(), new ProductDraft(req.i18n("productName"),
+                Product p = products.create(caller, new ProductDraft(req.i18n("productName"),
                         req.string("productDesc"), req.string("productType"), req.string("dataFormat"),
                         req.bool("biDirectionalAuth"), req.smallInteger("defaultValidDay"),
                         req.smallInteger("maxValidDay")));
                 return Json.createValue(p.getProductKey());
             case "get":
-                return product(products.get(req.orgId(), productKey != null ? productKey : req.string("productKey")));
+                return product(products.get(caller, productKey != null ? productKey : req.string("productKey")));
             default:
                 throw unknownAction(act, "create or get");
         }

@@ -1,5 +1,7 @@
 package io.certgate.web.enos;
 
+import io.certgate.domain.ca.IssueAuthority;
+import io.certgate.domain.ca.RevocationReason;
 import io.certgate.domain.device.DeviceIdentifier;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -20,29 +22,22 @@ final class EnosRequest {
 
     private final MultivaluedMap<String, String> query;
     private final JsonObject body;
-    private final String callerOrgId;
 
-    private EnosRequest(MultivaluedMap<String, String> query, JsonObject body, String callerOrgId) {
+    private EnosRequest(MultivaluedMap<String, String> query, JsonObject body) {
         this.query = query;
         this.body = body;
-        this.callerOrgId = callerOrgId;
     }
 
     static EnosRequest of(MultivaluedMap<String, String> query, String bodyText) {
-        return of(query, bodyText, null);
-    }
-
-    /** {@code callerOrgId}: the authenticated caller's organization, used when the request names none. */
-    static EnosRequest of(MultivaluedMap<String, String> query, String bodyText, String callerOrgId) {
         if (bodyText == null || bodyText.isBlank()) {
-            return new EnosRequest(query, JsonValue.EMPTY_JSON_OBJECT, callerOrgId);
+            return new EnosRequest(query, JsonValue.EMPTY_JSON_OBJECT);
         }
         try (JsonReader reader = Json.createReader(new StringReader(bodyText))) {
             JsonValue v = reader.readValue();
             if (v.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new EnosRequestException("invalid argument: the request body must be a JSON object");
             }
-            return new EnosRequest(query, v.asJsonObject(), callerOrgId);
+            return new EnosRequest(query, v.asJsonObject());
         } catch (JsonParsingException e) {
             throw new EnosRequestException("invalid argument: the request body is not valid JSON");
         } catch (JsonException e) {
@@ -54,11 +49,45 @@ final class EnosRequest {
         return body;
     }
 
-    /** The orgId the request names (query, then body), else the caller's own. */
+    /** The orgId the request names (query, then body): mandatory in every EnOS call (spec 001). */
     String orgId() {
         String q = query.getFirst("orgId");
         String named = q != null ? q : string("orgId");
-        return named != null ? named : callerOrgId;
+        if (named == null || named.isBlank()) {
+            throw new EnosRequestException("Invalid Argument orgId:orgId is missing");
+        }
+        return named;
+    }
+
+    /** issueAuthority: absent means the operation's default (null); present it must be RSA or ECC. */
+    IssueAuthority issueAuthority() {
+        if (!body.containsKey("issueAuthority") || body.get("issueAuthority") == JsonValue.NULL) {
+            return null;
+        }
+        return IssueAuthority.parse(String.valueOf(string("issueAuthority"))).orElseThrow(() ->
+                new EnosRequestException("invalid argument: issueAuthority must be RSA or ECC"));
+    }
+
+    /** The revocation reason code (0, 1, 3, 4, 5, 6, 9); absent means 0, unspecified. */
+    RevocationReason reason() {
+        Integer code = smallInteger("reason");
+        if (code == null) {
+            return RevocationReason.UNSPECIFIED;
+        }
+        return RevocationReason.ofCode(code).orElseThrow(() ->
+                new EnosRequestException("invalid argument: reason must be one of 0, 1, 3, 4, 5, 6, 9"));
+    }
+
+    /** The certSn a renew or revoke names (certSn, or certSN as the SDK sends it). */
+    long certSn() {
+        Long sn = integer("certSn", "certSN");
+        if (sn == null) {
+            throw new EnosRequestException("Invalid Argument certSn:certSn is missing");
+        }
+        if (sn < 0) {
+            throw new EnosRequestException("The serial number of the new certificate is invalid (less than 0).");
+        }
+        return sn;
     }
 
     DeviceIdentifier device() {

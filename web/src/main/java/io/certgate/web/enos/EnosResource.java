@@ -1,6 +1,7 @@
 package io.certgate.web.enos;
 
-import io.certgate.ejb.common.CallerContext;
+import io.certgate.domain.access.Caller;
+import io.certgate.web.support.CallerContext;
 import io.certgate.web.support.BoundedBody;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
@@ -18,8 +19,8 @@ import java.util.Set;
 
 /**
  * What every EnOS resource does: {@code ?action=} dispatch for POST (and GET for reading actions), the body
- * read within its bound, the caller's organization as the default orgId, and the EnOS envelope around the
- * answer or the error.
+ * read within its bound, the orgId every call must name checked against the caller's, and the EnOS envelope
+ * around the answer or the error.
  */
 public abstract class EnosResource {
 
@@ -32,8 +33,8 @@ public abstract class EnosResource {
     /** The actions this resource answers on GET. */
     protected abstract Set<String> readActions();
 
-    /** Runs one action; throws {@link EnosRequestException} for an unknown one. */
-    protected abstract JsonValue dispatch(String action, EnosRequest request);
+    /** Runs one action for the caller; throws {@link EnosRequestException} for an unknown one. */
+    protected abstract JsonValue dispatch(String action, EnosRequest request, Caller caller);
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -64,8 +65,12 @@ public abstract class EnosResource {
                     new EnosRequestException("invalid argument: the request body cannot be read"));
         }
         String act = action == null ? "" : action;
-        return EnosResponses.call(caller.requestId(), act,
-                () -> dispatch(act, EnosRequest.of(uriInfo.getQueryParameters(), text, caller.orgId())));
+        return EnosResponses.call(caller.requestId(), act, () -> {
+            EnosRequest request = EnosRequest.of(uriInfo.getQueryParameters(), text);
+            Caller who = caller.caller();
+            who.scope(request.orgId()); // another organization's orgId answers as an unknown one
+            return dispatch(act, request, who);
+        });
     }
 
     protected static EnosRequestException unknownAction(String action, String expected) {

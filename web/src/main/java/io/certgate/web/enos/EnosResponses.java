@@ -1,7 +1,13 @@
 package io.certgate.web.enos;
 
+import io.certgate.domain.ca.CertificateNotRenewableException;
+import io.certgate.domain.ca.CertificateStatus;
 import io.certgate.ejb.ca.InvalidCsrException;
-import io.certgate.ejb.common.CertgateException;
+import io.certgate.ejb.ca.InvalidValidityException;
+import io.certgate.ejb.ca.UnknownCertificateException;
+import io.certgate.ejb.ca.ValidityExceedsMaximumException;
+import io.certgate.ejb.common.MissingParameterException;
+import io.certgate.domain.CertgateException;
 import io.certgate.ejb.device.DuplicateDeviceKeyException;
 import io.certgate.ejb.device.UnknownDeviceException;
 import io.certgate.ejb.product.UnknownProductException;
@@ -10,7 +16,8 @@ import io.certgate.ejb.access.MissingCredentialException;
 import io.certgate.ejb.access.ReplayedRequestException;
 import io.certgate.ejb.access.StaleTimestampException;
 import io.certgate.ejb.access.TokenExpiredException;
-import io.certgate.ejb.access.UnknownOrganizationException;
+import io.certgate.domain.access.CallerRequiredException;
+import io.certgate.domain.access.UnknownOrganizationException;
 import io.certgate.ejb.binding.KeyAlreadyBoundException;
 import io.certgate.web.support.ExceptionTable;
 import jakarta.ejb.EJBException;
@@ -71,6 +78,7 @@ final class EnosResponses {
             .map(DuplicateDeviceKeyException.class, DUPLICATE)
             .map(KeyAlreadyBoundException.class, KEY_ALREADY_BOUND)
             .map(MissingCredentialException.class, 1202)
+            .map(CallerRequiredException.class, 1202)
             .map(TokenExpiredException.class, 1203)
             .map(InvalidSignatureException.class, 1003)
             .map(ReplayedRequestException.class, 1001)
@@ -80,10 +88,29 @@ final class EnosResponses {
         return CODES.lookup(e);
     }
 
-    /** EnOS words CSR problems as "Invalid cert request!message: ..., detail message: ...". */
+    /** EnOS's own wording of business errors (specs 000 and 001); other errors keep the business message. */
     static String message(String action, CertgateException e) {
         if (e instanceof InvalidCsrException) {
             return "Invalid cert request!message: " + e.getMessage() + ", detail message: " + action + " refused";
+        }
+        if (e instanceof MissingParameterException m) {
+            return "Invalid Argument " + m.parameter() + ":" + m.parameter() + " is missing";
+        }
+        if (e instanceof CertificateNotRenewableException n) {
+            return n.status() == CertificateStatus.REVOKED
+                    ? "The original certificate has been revoked and cannot be updated."
+                    : "The original certificate has expired and cannot be updated.";
+        }
+        if (e instanceof ValidityExceedsMaximumException) {
+            return "The specified validity period exceeds the maximum certificate validity period of the product to "
+                    + "which this device belongs.";
+        }
+        if (e instanceof InvalidValidityException) {
+            return "invalid argument: validDay must be a positive number of days";
+        }
+        if (e instanceof UnknownCertificateException) {
+            return "The certificate list bound to the device does not have the certificate, or the certificate is "
+                    + "bound to other devices.";
         }
         return e.getMessage();
     }

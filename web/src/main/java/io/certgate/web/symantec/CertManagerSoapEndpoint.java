@@ -9,7 +9,7 @@ import io.certgate.ws.symantec.RevokeRequestType;
 import io.certgate.ws.symantec.TransactionRequestType;
 import io.certgate.ws.symantec.soap.CertManagerPortType;
 import io.certgate.ws.symantec.soap.SymantecFault;
-import io.certgate.ejb.common.CallerContext;
+import io.certgate.web.support.CallerContext;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ejb.EJB;

@@ -43,7 +43,7 @@ public class SymantecFormResource {
     private HttpServletRequest http;
 
     @jakarta.inject.Inject
-    private io.certgate.ejb.common.CallerContext caller;
+    private io.certgate.web.support.CallerContext caller;
 
     @POST
     @Path("{operation}")

@@ -1,10 +1,11 @@
 package io.certgate.web.symantec;
 
+import io.certgate.domain.access.Caller;
 import io.certgate.domain.access.RaAccount;
 import io.certgate.domain.ca.RevocationReason;
 import io.certgate.domain.enrollment.TransactionStatus;
 import io.certgate.ejb.access.RaAccounts;
-import io.certgate.ejb.common.CertgateException;
+import io.certgate.domain.CertgateException;
 import io.certgate.ejb.enrollment.EnrollmentOutcome;
 import io.certgate.ejb.enrollment.EnrollmentRequest;
 import io.certgate.ejb.enrollment.EnrollmentService;
@@ -14,7 +15,7 @@ import jakarta.ejb.EJBException;
 import java.security.cert.X509Certificate;
 import java.util.Locale;
 import java.util.Map;
-import io.certgate.ejb.common.CallerContext;
+import io.certgate.web.support.CallerContext;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -42,13 +43,14 @@ final class SymantecOperations {
         try {
             RaAccount account = accounts.authenticate(clientCertificate);
             caller.set("ra:" + account.getName(), account.getOrgId());
+            Caller who = caller.caller();
             EnrollmentOutcome outcome = switch (operation) {
-                case "enroll" -> enrollments.enroll(account, request(f));
-                case "renew" -> enrollments.renew(account, request(f));
-                case "pickup" -> enrollments.pickup(account, f.get("transaction_id"));
-                case "approve" -> enrollments.approve(account, f.get("transaction_id"));
-                case "reject" -> enrollments.reject(account, f.get("transaction_id"));
-                case "revoke" -> enrollments.revoke(account, f.get("certSerial"), reason(f.get("reason")),
+                case "enroll" -> enrollments.enroll(who, account, request(f));
+                case "renew" -> enrollments.renew(who, account, request(f));
+                case "pickup" -> enrollments.pickup(who, f.get("transaction_id"));
+                case "approve" -> enrollments.approve(who, account, f.get("transaction_id"));
+                case "reject" -> enrollments.reject(who, account, f.get("transaction_id"));
+                case "revoke" -> enrollments.revoke(who, f.get("certSerial"), reason(f.get("reason")),
                         f.get("challenge"));
                 default -> throw new SymantecRequestException(SymantecStatus.INVALID_PARAMETER,
                         "unknown operation; expected enroll, renew, pickup, revoke, approve or reject");

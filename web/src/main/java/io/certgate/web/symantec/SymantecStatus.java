@@ -1,11 +1,16 @@
 package io.certgate.web.symantec;
 
 import io.certgate.ejb.access.UnknownAccountException;
-import io.certgate.ejb.binding.CertificateAlreadyRevokedException;
-import io.certgate.ejb.binding.CertificateNotRenewableException;
-import io.certgate.ejb.binding.UnknownCertificateException;
+import io.certgate.domain.ca.CertificateAlreadyRevokedException;
+import io.certgate.domain.ca.CertificateNotRenewableException;
+import io.certgate.domain.access.CallerRequiredException;
+import io.certgate.domain.ca.CertificateStatus;
+import io.certgate.ejb.ca.UnknownCertificateException;
+import io.certgate.ejb.enrollment.NotAnApproverException;
+import io.certgate.ejb.enrollment.OriginalNotIssuedException;
+import io.certgate.ejb.enrollment.SelfApprovalException;
 import io.certgate.ejb.ca.InvalidCsrException;
-import io.certgate.ejb.common.CertgateException;
+import io.certgate.domain.CertgateException;
 import io.certgate.ejb.common.MissingParameterException;
 import io.certgate.ejb.common.ParameterTooLongException;
 import io.certgate.ejb.enrollment.ChallengePhraseMismatchException;
@@ -32,6 +37,7 @@ enum SymantecStatus {
     UNKNOWN_CERTIFICATE("0x0A"),
     ALREADY_REVOKED("0x0B"),
     AUTHENTICATION_REQUIRED("0x10"),
+    NOT_PERMITTED("0x12"),
     REQUEST_TOO_LARGE("0x11"),
     INTERNAL_ERROR("0x99");
 
@@ -53,6 +59,10 @@ enum SymantecStatus {
             .map(UnknownTransactionException.class, UNKNOWN_TRANSACTION)
             .map(ChallengePhraseMismatchException.class, CHALLENGE_MISMATCH)
             .map(CertificateNotRenewableException.class, NOT_RENEWABLE)
+            .map(OriginalNotIssuedException.class, NOT_RENEWABLE)
+            .map(SelfApprovalException.class, NOT_PERMITTED)
+            .map(NotAnApproverException.class, NOT_PERMITTED)
+            .map(CallerRequiredException.class, AUTHENTICATION_REQUIRED)
             .map(TransactionNotPendingException.class, NOT_PENDING)
             .map(TransactionRejectedException.class, REJECTED)
             .map(UnknownCertificateException.class, UNKNOWN_CERTIFICATE)
@@ -67,6 +77,9 @@ enum SymantecStatus {
     static String message(SymantecStatus status, CertgateException e) {
         return switch (status) {
             case UNKNOWN_CERTIFICATE -> "no certificate with that serial number in this account's organization";
+            case NOT_RENEWABLE -> e instanceof CertificateNotRenewableException n
+                    ? "The original certificate has been " + (n.status() == CertificateStatus.REVOKED ? "revoked"
+                            : "expired") + " and cannot be renewed." : e.getMessage();
             case INVALID_CSR -> "invalid CSR: " + e.getMessage();
             default -> e.getMessage();
         };

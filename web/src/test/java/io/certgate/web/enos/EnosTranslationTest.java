@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.certgate.domain.ca.IssueAuthority;
+import io.certgate.domain.ca.RevocationReason;
 import io.certgate.domain.device.DeviceIdentifier;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import org.junit.jupiter.api.Test;
@@ -24,18 +26,45 @@ class EnosTranslationTest {
     void identityFromQueryWinsOverBody() {
         MultivaluedHashMap<String, String> q = new MultivaluedHashMap<>();
         q.add("assetId", "fromQuery");
-        EnosRequest r = EnosRequest.of(q, "{\"device\":{\"assetId\":\"fromBody\"},\"orgId\":\"o\"}", "caller");
+        EnosRequest r = EnosRequest.of(q, "{\"device\":{\"assetId\":\"fromBody\"},\"orgId\":\"o\"}");
         assertEquals(DeviceIdentifier.of("fromQuery", null, null), r.device());
         assertEquals("o", r.orgId());
     }
 
     @Test
-    void sdkFormDeviceObjectAndCallerOrgDefault() {
+    void sdkFormDeviceObjectAndCertSnAsString() {
         EnosRequest r = EnosRequest.of(new MultivaluedHashMap<>(),
-                "{\"device\":{\"productKey\":\"pk\",\"deviceKey\":\"dk\"},\"certSN\":\"42\"}", "callerOrg");
+                "{\"orgId\":\"o\",\"device\":{\"productKey\":\"pk\",\"deviceKey\":\"dk\"},\"certSN\":\"42\"}");
         assertEquals(DeviceIdentifier.of(null, "pk", "dk"), r.device());
-        assertEquals("callerOrg", r.orgId());
-        assertEquals(42L, r.integer("certSn", "certSN"));
+        assertEquals("o", r.orgId());
+        assertEquals(42L, r.certSn());
+    }
+
+    @Test
+    void orgIdIsMandatory() {
+        EnosRequest r = EnosRequest.of(new MultivaluedHashMap<>(), "{\"csr\":\"x\"}");
+        assertEquals("Invalid Argument orgId:orgId is missing",
+                assertThrows(EnosRequestException.class, r::orgId).getMessage());
+    }
+
+    @Test
+    void issueAuthorityPresentMustBeRsaOrEcc() {
+        MultivaluedHashMap<String, String> q = new MultivaluedHashMap<>();
+        assertNull(EnosRequest.of(q, "{}").issueAuthority(), "absent: the operation's default");
+        assertNull(EnosRequest.of(q, "{\"issueAuthority\":null}").issueAuthority());
+        assertEquals(IssueAuthority.ECC, EnosRequest.of(q, "{\"issueAuthority\":\"ecc\"}").issueAuthority());
+        assertThrows(EnosRequestException.class, () -> EnosRequest.of(q, "{\"issueAuthority\":\"\"}").issueAuthority());
+        assertThrows(EnosRequestException.class, () -> EnosRequest.of(q, "{\"issueAuthority\":\"DSA\"}").issueAuthority());
+    }
+
+    @Test
+    void revocationReasonsAndCertSnAreValueObjects() {
+        MultivaluedHashMap<String, String> q = new MultivaluedHashMap<>();
+        assertEquals(RevocationReason.UNSPECIFIED, EnosRequest.of(q, "{}").reason());
+        assertEquals(RevocationReason.KEY_COMPROMISE, EnosRequest.of(q, "{\"reason\":1}").reason());
+        assertThrows(EnosRequestException.class, () -> EnosRequest.of(q, "{\"reason\":2}").reason());
+        assertThrows(EnosRequestException.class, () -> EnosRequest.of(q, "{}").certSn());
+        assertThrows(EnosRequestException.class, () -> EnosRequest.of(q, "{\"certSn\":-1}").certSn());
     }
 
     @Test

@@ -1,6 +1,6 @@
-package io.certgate.ejb.binding;
+package io.certgate.domain.ca;
 
-import io.certgate.ejb.common.CertgateException;
+import io.certgate.domain.CertgateException;
 
 /** Revoking a certificate that is already revoked. */
 public class CertificateAlreadyRevokedException extends CertgateException {

@@ -1,10 +1,8 @@
-package io.certgate.domain.binding;
+package io.certgate.domain.ca;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.certgate.domain.ca.IssueAuthority;
-import io.certgate.domain.ca.RevocationReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

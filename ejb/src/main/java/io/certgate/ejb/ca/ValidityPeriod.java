@@ -1,4 +1,4 @@
-package io.certgate.ejb.binding;
+package io.certgate.ejb.ca;
 
 import java.time.Instant;
 

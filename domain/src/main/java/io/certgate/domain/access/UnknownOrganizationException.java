@@ -1,6 +1,6 @@
-package io.certgate.ejb.access;
+package io.certgate.domain.access;
 
-import io.certgate.ejb.common.CertgateException;
+import io.certgate.domain.CertgateException;
 
 /** The request names an organization other than the caller's: it answers as if that organization did not exist. */
 public class UnknownOrganizationException extends CertgateException {

@@ -1,4 +1,4 @@
-package io.certgate.ejb.common;
+package io.certgate.domain;
 
 import jakarta.ejb.ApplicationException;
 

@@ -1,30 +1,25 @@
-package io.certgate.domain.binding;
+package io.certgate.domain.ca;
 
-import io.certgate.domain.ca.IssueAuthority;
-import io.certgate.domain.ca.RevocationReason;
-import io.certgate.domain.device.Device;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A certificate this CA signed and the device it is bound to. {@code certSn} is the project's sequential
- * certificate number (the APIs' certSn); {@code serialNumber} is the X.509 serial (random, unique).
+ * A certificate this CA signed: the ledger's record, whichever facade asked for it. {@code certSn} is the
+ * project's sequential certificate number (the APIs' certSn); {@code serialNumber} is the X.509 serial (random,
+ * unique). Its own guards refuse revoking twice and renewing a revoked or expired certificate.
  */
 @Entity
 @Table(name = "CG_CERTIFICATE") // schema: ejb META-INF/sql
 @NamedQuery(name = IssuedCertificate.BY_DEVICE,
-        query = "SELECT c FROM IssuedCertificate c WHERE c.device = :device ORDER BY c.certSn")
+        query = "SELECT c FROM IssuedCertificate c WHERE c.orgId = :orgId AND c.deviceId = :deviceId ORDER BY c.certSn")
 @NamedQuery(name = IssuedCertificate.REVOKED_BY_AUTHORITY,
         query = "SELECT c FROM IssuedCertificate c WHERE c.issueAuthority = :authority AND c.revoked = TRUE ORDER BY c.certSn")
 @NamedQuery(name = IssuedCertificate.BY_AUTHORITY_AND_SERIAL,
@@ -46,10 +41,9 @@ public class IssuedCertificate {
     @Column(name = "ORG_ID", nullable = false, length = 64)
     private String orgId;
 
-    /** The device it is bound to; null for enterprise certificates (enrollment transactions). */
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "DEVICE_ID")
-    private Device device;
+    /** The id of the device it is bound to (binding's); null for certificates of no device. */
+    @Column(name = "DEVICE_ID")
+    private Long deviceId;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "ISSUE_AUTHORITY", nullable = false, length = 8)
@@ -98,19 +92,12 @@ public class IssuedCertificate {
     protected IssuedCertificate() {
     }
 
-    public IssuedCertificate(Device device, IssueAuthority issueAuthority, String serialNumber, String subjectDn,
-                             String issuerDn, String publicKeySha256, String certPem, Instant signedAt,
-                             Instant notBefore, Instant notAfter, Long renewedFrom) {
-        this(device.getOrgId(), device, issueAuthority, serialNumber, subjectDn, issuerDn, publicKeySha256, certPem,
-                signedAt, notBefore, notAfter, renewedFrom);
-    }
-
-    /** A certificate of an organization that is not bound to a device (when {@code device} is null). */
-    public IssuedCertificate(String orgId, Device device, IssueAuthority issueAuthority, String serialNumber,
+    /** A certificate of an organization, bound to a device when {@code deviceId} is not null. */
+    public IssuedCertificate(String orgId, Long deviceId, IssueAuthority issueAuthority, String serialNumber,
                              String subjectDn, String issuerDn, String publicKeySha256, String certPem,
                              Instant signedAt, Instant notBefore, Instant notAfter, Long renewedFrom) {
         this.orgId = orgId;
-        this.device = device;
+        this.deviceId = deviceId;
         this.issueAuthority = issueAuthority;
         this.serialNumber = serialNumber;
         this.subjectDn = subjectDn;
@@ -131,19 +118,31 @@ public class IssuedCertificate {
         return now.isAfter(notAfter) ? CertificateStatus.EXPIRED : CertificateStatus.VALID;
     }
 
+    /** Revokes it; a certificate is revoked once ({@link CertificateAlreadyRevokedException}). */
     public void revoke(RevocationReason reason, Instant at) {
+        if (revoked) {
+            throw new CertificateAlreadyRevokedException();
+        }
         this.revoked = true;
         this.revocationReason = reason;
         this.revokedAt = at;
     }
 
-    public boolean isBoundTo(Device other) {
-        return device != null && device.getId().equals(other.getId());
+    /** Refuses a revoked or expired certificate as the original of a renewal or reissue. */
+    public void requireRenewableAt(Instant now) {
+        CertificateStatus status = statusAt(now);
+        if (status != CertificateStatus.VALID) {
+            throw new CertificateNotRenewableException(status);
+        }
+    }
+
+    public boolean isBoundTo(long otherDeviceId) {
+        return deviceId != null && deviceId == otherDeviceId;
     }
 
     public Long getCertSn() { return certSn; }
     public String getOrgId() { return orgId; }
-    public Device getDevice() { return device; }
+    public Long getDeviceId() { return deviceId; }
     public IssueAuthority getIssueAuthority() { return issueAuthority; }
     public String getSerialNumber() { return serialNumber; }
     public String getSubjectDn() { return subjectDn; }

@@ -1,4 +1,4 @@
-package io.certgate.domain.binding;
+package io.certgate.domain.ca;
 
 /** A certificate's state as clients see it; the ordinal codes are the EnOS certStatus numbers. */
 public enum CertificateStatus {

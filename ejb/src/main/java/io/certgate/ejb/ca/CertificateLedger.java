@@ -1,0 +1,144 @@
+package io.certgate.ejb.ca;
+
+import io.certgate.domain.access.Caller;
+import io.certgate.domain.ca.IssueAuthority;
+import io.certgate.domain.ca.IssuedCertificate;
+import io.certgate.domain.ca.RevocationReason;
+import io.certgate.ejb.access.AuditTrail;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+
+/**
+ * The certificate ledger: the one place every facade's business module issues, revokes and finds
+ * certificates. Issuing applies the key policy and the validity rule, signs, persists and audits in the
+ * caller's transaction, so a client never receives a certificate the database does not have. Every method
+ * takes the caller and sees only its organization's certificates.
+ */
+@Stateless
+public class CertificateLedger {
+
+    private static final Logger LOG = Logger.getLogger(CertificateLedger.class.getName());
+
+    private final CsrValidator csrValidator = new CsrValidator();
+    private final CertificateSigner signer = new CertificateSigner();
+
+    @PersistenceContext(unitName = "certgate")
+    private EntityManager em;
+
+    @EJB
+    private CertificateAuthorities authorities;
+
+    @EJB
+    private AuditTrail audit;
+
+    /** A CSR that passes the key policy of the authority (RSA-2048 / P-256, SHA-256, a valid signature). */
+    public ValidatedCsr validateCsr(String csrPem, IssueAuthority authority) {
+        return csrValidator.validate(csrPem, authority);
+    }
+
+    /** A key (from an old certificate) that the authority's key policy accepts. */
+    public void checkKey(SubjectPublicKeyInfo key, IssueAuthority authority) {
+        csrValidator.checkKey(key, authority);
+    }
+
+    public IssuedCertificate issue(Caller caller, Issuance request) {
+        String orgId = Caller.require(caller).requireOrganization();
+        IssueAuthority a = request.authority();
+        csrValidator.checkKey(request.publicKey()); // also for keys that come from an old certificate
+        Instant now = Instant.now();
+        ValidityPeriod validity = ValidityPolicy.resolve(request.validity(), authorities.caNotAfter(a), now);
+        X509CertificateHolder cert = signer.sign(authorities.certificate(a), authorities.signer(a), request.subject(),
+                request.publicKey(), SerialNumbers.next(), validity.notBefore(), validity.notAfter(),
+                authorities.profile(a, request.usage(), request.dnsNames()));
+        IssuedCertificate record = new IssuedCertificate(orgId, request.deviceId(), a,
+                cert.getSerialNumber().toString(16), cert.getSubject().toString(), cert.getIssuer().toString(),
+                publicKeySha256(request.publicKey()), pem(cert), now, validity.notBefore(), validity.notAfter(),
+                request.renews());
+        em.persist(record);
+        em.flush(); // the certSn comes from the database; a failure here means the client gets nothing
+        String renewing = request.renews() == null ? "" : " renewing certSn " + request.renews();
+        audit.record(caller, request.auditAction(), "certSn=" + record.getCertSn() + " " + request.auditContext(),
+                "issued serial " + record.getSerialNumber() + renewing);
+        LOG.info(() -> "Issued certSn " + record.getCertSn() + " (" + a + ", " + request.usage() + ", serial "
+                + record.getSerialNumber() + ", until " + record.getNotAfter() + ") for " + request.auditContext()
+                + " in org " + orgId + renewing);
+        return record;
+    }
+
+    /** Revokes a certificate of the caller's organization (the entity refuses revoking twice). */
+    public IssuedCertificate revoke(Caller caller, IssuedCertificate cert, RevocationReason reason, String context) {
+        String orgId = Caller.require(caller).requireOrganization();
+        if (!cert.getOrgId().equals(orgId)) {
+            throw new UnknownCertificateException();
+        }
+        cert.revoke(reason, Instant.now());
+        audit.record(caller, "certificate.revoke", "certSn=" + cert.getCertSn() + " " + context,
+                "revoked (" + reason + ")");
+        LOG.info(() -> "Revoked certSn " + cert.getCertSn() + " (serial " + cert.getSerialNumber() + ", reason "
+                + reason + ") of " + context + " in org " + orgId + " by " + caller.actor());
+        return cert;
+    }
+
+    /** A certificate of the caller's organization by certSn; {@link UnknownCertificateException} otherwise. */
+    public IssuedCertificate find(Caller caller, long certSn) {
+        String orgId = Caller.require(caller).requireOrganization();
+        IssuedCertificate c = em.find(IssuedCertificate.class, certSn);
+        if (c == null || !c.getOrgId().equals(orgId)) {
+            throw new UnknownCertificateException();
+        }
+        return c;
+    }
+
+    /** A certificate of the caller's organization by X.509 serial number. */
+    public Optional<IssuedCertificate> findBySerial(Caller caller, BigInteger serial) {
+        String orgId = Caller.require(caller).requireOrganization();
+        return em.createNamedQuery(IssuedCertificate.BY_ORG_AND_SERIAL, IssuedCertificate.class)
+                .setParameter("orgId", orgId).setParameter("serial", serial.toString(16)).getResultList().stream()
+                .findFirst();
+    }
+
+    /** The certificates bound to a device of the caller's organization, oldest first. */
+    public List<IssuedCertificate> boundTo(Caller caller, long deviceId) {
+        String orgId = Caller.require(caller).requireOrganization();
+        return em.createNamedQuery(IssuedCertificate.BY_DEVICE, IssuedCertificate.class)
+                .setParameter("orgId", orgId).setParameter("deviceId", deviceId).getResultList();
+    }
+
+    /** The certificate and its issuing root as a certs-only PKCS#7 (.p7b), DER. */
+    public byte[] pkcs7(IssuedCertificate cert) {
+        try {
+            org.bouncycastle.cms.CMSSignedDataGenerator g = new org.bouncycastle.cms.CMSSignedDataGenerator();
+            g.addCertificate(Pem.parseCertificate(cert.getCertPem()));
+            g.addCertificate(new X509CertificateHolder(authorities.certificate(cert.getIssueAuthority()).getEncoded()));
+            return g.generate(new org.bouncycastle.cms.CMSAbsentContent()).getEncoded();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot build PKCS#7", e);
+        }
+    }
+
+    public static String publicKeySha256(SubjectPublicKeyInfo key) {
+        try {
+            return io.certgate.ejb.common.Digests.sha256Hex(key.getEncoded());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pem(X509CertificateHolder cert) {
+        try {
+            return Pem.certificate(cert.getEncoded());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode certificate", e);
+        }
+    }
+}

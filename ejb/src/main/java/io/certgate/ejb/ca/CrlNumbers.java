@@ -1,0 +1,39 @@
+package io.certgate.ejb.ca;
+
+import io.certgate.domain.ca.CrlState;
+import io.certgate.domain.ca.IssueAuthority;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Decides, under the authority's row lock and in a transaction of its own, which CRL is current: the
+ * published one while it lists exactly today's revocations and is younger than the re-sign interval, otherwise
+ * the next number. Instances that race wait on the lock and then agree.
+ */
+@Stateless
+public class CrlNumbers {
+
+    @PersistenceContext(unitName = "certgate")
+    private EntityManager em;
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public CrlState current(IssueAuthority authority, long revokedCount, Instant newestRevocation, Instant now,
+                            Duration resignAfter, Duration validity) {
+        CrlState state = em.find(CrlState.class, authority, LockModeType.PESSIMISTIC_WRITE);
+        if (state == null) {
+            throw new IllegalStateException("no CRL row for " + authority + " (schema version 2 installs it)");
+        }
+        if (!state.isCurrent(revokedCount, newestRevocation, now, resignAfter)) {
+            state.advance(revokedCount, newestRevocation, now, validity);
+        }
+        em.flush();
+        em.detach(state);
+        return state;
+    }
+}

@@ -1,0 +1,20 @@
+package io.certgate.ejb.ca;
+
+import io.certgate.domain.ca.IssueAuthority;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+
+/**
+ * What a business module asks the ledger to issue: which CA, for which subject and key, how long, for what
+ * usage; the device it is bound to (binding) and the certificate it renews, if any; and how the audit trail
+ * names the action and its context (e.g. {@code certificate.apply}, {@code assetId=...}).
+ */
+public record Issuance(IssueAuthority authority, X500Name subject, SubjectPublicKeyInfo publicKey,
+                       ValidityRequest validity, CertificateProfile.Usage usage, List<String> dnsNames,
+                       Long deviceId, Long renews, String auditAction, String auditContext) {
+
+    public Issuance {
+        dnsNames = dnsNames == null ? List.of() : List.copyOf(dnsNames);
+    }
+}

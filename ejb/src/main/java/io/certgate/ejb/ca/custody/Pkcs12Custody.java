@@ -1,0 +1,136 @@
+package io.certgate.ejb.ca.custody;
+
+import io.certgate.domain.ca.IssueAuthority;
+import io.certgate.ejb.ca.CryptoProviders;
+import io.certgate.ejb.ca.RootCertificates;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * Key custody in one password-protected PKCS#12 keystore that the caller keeps (in the database, so that every
+ * instance shares it). Opening it adds a root that is missing. The private keys stay in this object.
+ */
+public final class Pkcs12Custody implements KeyCustody {
+
+    private static final Logger LOG = Logger.getLogger(Pkcs12Custody.class.getName());
+
+    private record Root(X509Certificate certificate, PrivateKey key) {
+    }
+
+    /** The opened custody, and the keystore bytes to save when roots were added (null when unchanged). */
+    public record Opened(Pkcs12Custody custody, byte[] changedKeystore) {
+    }
+
+    private final Map<IssueAuthority, Root> roots;
+
+    private Pkcs12Custody(Map<IssueAuthority, Root> roots) {
+        this.roots = roots;
+    }
+
+    /** Opens the keystore ({@code null}: there is none yet), generating the roots that are missing. */
+    public static Opened open(byte[] keystore, char[] password, Instant now) {
+        try {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(keystore == null ? null : new ByteArrayInputStream(keystore), password);
+            Map<IssueAuthority, Root> roots = new EnumMap<>(IssueAuthority.class);
+            boolean changed = false;
+            for (IssueAuthority a : IssueAuthority.values()) {
+                String alias = alias(a);
+                if (ks.containsAlias(alias)) {
+                    roots.put(a, new Root((X509Certificate) ks.getCertificate(alias),
+                            (PrivateKey) ks.getKey(alias, password)));
+                    continue;
+                }
+                KeyPair kp = generate(a);
+                X509Certificate cert = RootCertificates.selfSigned(rootName(a), now, kp.getPublic(),
+                        signer(a, kp.getPrivate()));
+                ks.setKeyEntry(alias, kp.getPrivate(), password, new Certificate[] {cert});
+                roots.put(a, new Root(cert, kp.getPrivate()));
+                changed = true;
+                LOG.info(() -> "Generated the " + a + " root CA " + cert.getSubjectX500Principal() + ", serial "
+                        + cert.getSerialNumber().toString(16) + ", valid until " + cert.getNotAfter().toInstant());
+            }
+            byte[] bytes = null;
+            if (changed) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                ks.store(out, password);
+                bytes = out.toByteArray();
+            }
+            return new Opened(new Pkcs12Custody(roots), bytes);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot open the CA keystore (is certgate.ca.keystore.password right?)", e);
+        }
+    }
+
+    @Override
+    public String description() {
+        return "PKCS#12 keystore in the database (aliases " + alias(IssueAuthority.RSA) + ", "
+                + alias(IssueAuthority.ECC) + ")";
+    }
+
+    @Override
+    public X509Certificate certificate(IssueAuthority authority) {
+        return roots.get(authority).certificate();
+    }
+
+    @Override
+    public ContentSigner signer(IssueAuthority authority) {
+        return signer(authority, roots.get(authority).key());
+    }
+
+    /** BouncyCastle for P-256 (much faster than SunEC on Java 17); the JDK default for RSA. */
+    private static ContentSigner signer(IssueAuthority authority, PrivateKey key) {
+        JcaContentSignerBuilder builder = new JcaContentSignerBuilder(authority.signatureAlgorithm());
+        if (authority == IssueAuthority.ECC) {
+            builder.setProvider(CryptoProviders.BC);
+        }
+        try {
+            return builder.build(key);
+        } catch (OperatorCreationException e) {
+            throw new IllegalStateException("cannot sign with the " + authority + " root", e);
+        }
+    }
+
+    private static KeyPair generate(IssueAuthority a) throws GeneralSecurityException {
+        KeyPairGenerator kpg;
+        if (a == IssueAuthority.RSA) {
+            kpg = KeyPairGenerator.getInstance("RSA");
+            kpg.initialize(2048);
+        } else {
+            kpg = KeyPairGenerator.getInstance("EC");
+            kpg.initialize(new ECGenParameterSpec("secp256r1"));
+        }
+        return kpg.generateKeyPair();
+    }
+
+    /** The root's common name, wherever its key lives. */
+    public static String rootName(IssueAuthority a) {
+        return "certgate " + a + " Root CA";
+    }
+
+    static String alias(IssueAuthority a) {
+        return a.name().toLowerCase(Locale.ROOT) + "-root";
+    }
+
+    @Override
+    public String toString() { // never print key material
+        return "Pkcs12Custody" + roots.keySet();
+    }
+}
