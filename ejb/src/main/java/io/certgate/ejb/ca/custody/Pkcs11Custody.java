@@ -1,0 +1,257 @@
+package io.certgate.ejb.ca.custody;
+
+import io.certgate.domain.ca.IssueAuthority;
+import io.certgate.ejb.ca.RootCertificates;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.Security;
+import java.security.Signature;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * Root keys in a PKCS#11 token (an HSM, or SoftHSM2 for tests) through the JDK's SunPKCS11 provider. The keys
+ * are generated inside the token (sensitive, never extractable) on first open and never leave it: this class
+ * holds only handles and signs with the token. Each root is a PKCS11 KeyStore key entry under the label
+ * {@code <prefix>-rsa-root} / {@code <prefix>-ecc-root}: a private key and a certificate sharing that label and
+ * CKA_ID. Roots imported beforehand under those labels are used as they are. Thread-safe: the provider pools
+ * its sessions and every signer has its own Signature.
+ */
+public final class Pkcs11Custody implements KeyCustody {
+
+    private static final Logger LOG = Logger.getLogger(Pkcs11Custody.class.getName());
+
+    private record Root(PrivateKey key, X509Certificate certificate) {
+        @Override
+        public String toString() {
+            return "Root[" + certificate.getSubjectX500Principal() + "]";
+        }
+    }
+
+    private final Provider provider;
+    private final Map<IssueAuthority, Root> roots;
+    private final String description;
+
+    private Pkcs11Custody(Provider provider, Map<IssueAuthority, Root> roots, String description) {
+        this.provider = provider;
+        this.roots = roots;
+        this.description = description;
+    }
+
+    /** Logs in to the token and finds both roots, generating in the token whichever is missing. */
+    public static Pkcs11Custody open(Pkcs11Settings settings, Instant now) {
+        Provider provider = provider(settings, baseConfig(settings, settings.name()));
+        KeyStore keyStore = login(provider, settings);
+        boolean generated = false;
+        for (IssueAuthority a : IssueAuthority.values()) {
+            if (!hasRoot(keyStore, label(settings, a))) {
+                generate(settings, a, now);
+                generated = true;
+            }
+        }
+        if (generated) {
+            keyStore = login(provider, settings); // a PKCS11 KeyStore lists the token's objects when loaded
+        }
+        Map<IssueAuthority, Root> roots = new EnumMap<>(IssueAuthority.class);
+        for (IssueAuthority a : IssueAuthority.values()) {
+            roots.put(a, root(keyStore, provider, settings, a));
+        }
+        String description = "PKCS#11 token (library " + settings.library() + ", " + settings.slotDescription()
+                + "), keys " + Stream.of(IssueAuthority.values()).map(a -> label(settings, a))
+                .collect(Collectors.joining(", "));
+        LOG.info(() -> "Key custody: " + description);
+        return new Pkcs11Custody(provider, Collections.unmodifiableMap(roots), description);
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public X509Certificate certificate(IssueAuthority authority) {
+        return roots.get(authority).certificate();
+    }
+
+    @Override
+    public ContentSigner signer(IssueAuthority authority) {
+        try {
+            return new JcaContentSignerBuilder(authority.signatureAlgorithm()).setProvider(provider)
+                    .build(roots.get(authority).key());
+        } catch (OperatorCreationException e) {
+            throw new IllegalStateException("cannot sign with the " + authority + " root in the PKCS#11 token", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    static String label(Pkcs11Settings settings, IssueAuthority a) {
+        return settings.labelPrefix() + "-" + a.name().toLowerCase(Locale.ROOT) + "-root";
+    }
+
+    /**
+     * The SunPKCS11 configuration: the module, the slot, and the template of generated private keys, so that
+     * they are private, sensitive and not extractable from the moment they exist ("always sensitive, never
+     * extractable"), and sign only (a root key is no decryption or unwrapping oracle), whatever the token's
+     * defaults.
+     */
+    static String baseConfig(Pkcs11Settings settings, String name) {
+        StringBuilder c = new StringBuilder();
+        c.append("name = ").append(name).append('\n');
+        c.append("library = ").append(settings.library()).append('\n');
+        if (settings.slot() != null) {
+            c.append("slot = ").append(settings.slot()).append('\n');
+        } else if (settings.slotListIndex() != null) {
+            c.append("slotListIndex = ").append(settings.slotListIndex()).append('\n');
+        }
+        c.append("""
+                attributes(generate, CKO_PRIVATE_KEY, *) = {
+                  CKA_PRIVATE = true
+                  CKA_SENSITIVE = true
+                  CKA_EXTRACTABLE = false
+                  CKA_SIGN = true
+                  CKA_DECRYPT = false
+                  CKA_UNWRAP = false
+                  CKA_DERIVE = false
+                }
+                """);
+        return c.toString();
+    }
+
+    /**
+     * The configuration of a provider used only to generate one root: SunPKCS11 has no API to label a key, and
+     * its KeyStore would give a generated key only a CKA_ID, so the template makes the key pair token objects
+     * with the root's label and id from the start (pkcs11-tool and HSM consoles show them by label).
+     */
+    static String generationConfig(Pkcs11Settings settings, IssueAuthority a) {
+        String id = HexFormat.of().formatHex(label(settings, a).getBytes(StandardCharsets.US_ASCII));
+        return baseConfig(settings, settings.name() + "-generate-" + a.name().toLowerCase(Locale.ROOT)) + """
+                attributes(generate, *, *) = {
+                  CKA_TOKEN = true
+                  CKA_LABEL = 0h%s
+                  CKA_ID = 0h%s
+                }
+                attributes(generate, CKO_PUBLIC_KEY, *) = {
+                  CKA_VERIFY = true
+                  CKA_ENCRYPT = false
+                  CKA_WRAP = false
+                }
+                """.formatted(id, id);
+    }
+
+    /** A SunPKCS11 instance for the token, used as an object (not registered JVM-wide, as CryptoProviders). */
+    private static Provider provider(Pkcs11Settings settings, String config) {
+        Provider prototype = Security.getProvider("SunPKCS11");
+        if (prototype == null) {
+            throw new IllegalStateException("this JDK has no SunPKCS11 provider");
+        }
+        try {
+            return prototype.configure("--" + config);
+        } catch (RuntimeException e) { // InvalidParameterException, ProviderException: no library, no such slot
+            throw new IllegalStateException("cannot open the PKCS#11 token " + settings, e);
+        }
+    }
+
+    private static KeyStore login(Provider provider, Pkcs11Settings settings) {
+        try {
+            KeyStore keyStore = KeyStore.getInstance("PKCS11", provider);
+            keyStore.load(null, settings.pin());
+            return keyStore;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot log in to the PKCS#11 token " + settings
+                    + " (is certgate.ca.pkcs11.pin right?)", e);
+        }
+    }
+
+    /** Whether the token has the root's key entry; a certificate alone is refused rather than doubled. */
+    private static boolean hasRoot(KeyStore keyStore, String label) {
+        try {
+            if (keyStore.containsAlias(label) && !keyStore.isKeyEntry(label)) {
+                throw new IllegalStateException("the PKCS#11 token has a certificate labelled " + label
+                        + " but no private key with its CKA_ID: import both, or neither to generate the root");
+            }
+            return keyStore.isKeyEntry(label);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the PKCS#11 token", e);
+        }
+    }
+
+    /** Generates the key pair in the token and stores the self-signed root certificate next to it. */
+    private static void generate(Pkcs11Settings settings, IssueAuthority a, Instant now) {
+        String label = label(settings, a);
+        try {
+            Provider generator = provider(settings, generationConfig(settings, a));
+            KeyStore keyStore = login(generator, settings);
+            KeyPairGenerator kpg;
+            if (a == IssueAuthority.RSA) {
+                kpg = KeyPairGenerator.getInstance("RSA", generator);
+                kpg.initialize(2048);
+            } else {
+                kpg = KeyPairGenerator.getInstance("EC", generator);
+                kpg.initialize(new ECGenParameterSpec("secp256r1"));
+            }
+            KeyPair pair = kpg.generateKeyPair();
+            ContentSigner self = new JcaContentSignerBuilder(a.signatureAlgorithm()).setProvider(generator)
+                    .build(pair.getPrivate());
+            X509Certificate cert = RootCertificates.selfSigned("certgate " + a + " Root CA", now, pair.getPublic(),
+                    self);
+            // the key is already a token object of this provider: this adds the certificate with the same label
+            // and CKA_ID, which makes the pair a key entry
+            keyStore.setKeyEntry(label, pair.getPrivate(), null, new Certificate[] {cert});
+            LOG.info(() -> "Generated the " + a + " root CA in the PKCS#11 token as " + label + ": "
+                    + cert.getSubjectX500Principal() + ", serial " + cert.getSerialNumber().toString(16)
+                    + ", valid until " + cert.getNotAfter().toInstant());
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot generate the " + a + " root " + label + " in the PKCS#11 token", e);
+        }
+    }
+
+    /** The key entry of a root, checked to be a pair: an imported certificate may not belong to the key. */
+    private static Root root(KeyStore keyStore, Provider provider, Pkcs11Settings settings, IssueAuthority a) {
+        String label = label(settings, a);
+        try {
+            if (!(keyStore.getKey(label, null) instanceof PrivateKey key)
+                    || !(keyStore.getCertificate(label) instanceof X509Certificate cert)) {
+                throw new IllegalStateException("the PKCS#11 token has no private key and certificate labelled "
+                        + label + " with one CKA_ID (see its objects with pkcs11-tool --list-objects)");
+            }
+            byte[] probe = ("certgate key check " + label).getBytes(StandardCharsets.US_ASCII);
+            Signature sign = Signature.getInstance(a.signatureAlgorithm(), provider);
+            sign.initSign(key);
+            sign.update(probe);
+            byte[] signature = sign.sign();
+            Signature verify = Signature.getInstance(a.signatureAlgorithm());
+            verify.initVerify(cert.getPublicKey());
+            verify.update(probe);
+            if (!verify.verify(signature)) {
+                throw new IllegalStateException("the certificate labelled " + label
+                        + " in the PKCS#11 token does not belong to its private key");
+            }
+            return new Root(key, cert);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot use the " + a + " root " + label + " in the PKCS#11 token", e);
+        }
+    }
+}
