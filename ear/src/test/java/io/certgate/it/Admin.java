@@ -35,6 +35,12 @@ final class Admin {
                 .header("Authorization", basic("admin", password())).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    static Http.Answer postJson(String path, String json) {
+        return Http.send(CLIENT, HttpRequest.newBuilder(URI.create(RaAccount.HTTPS + path))
+                .header("Authorization", basic("admin", password())).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     static Http.Answer get(String path) {
         return Http.send(CLIENT, HttpRequest.newBuilder(URI.create(RaAccount.HTTPS + path))
                 .header("Authorization", basic("admin", password())).GET());

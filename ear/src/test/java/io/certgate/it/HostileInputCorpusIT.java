@@ -24,6 +24,12 @@ import org.junit.jupiter.api.Test;
  */
 class HostileInputCorpusIT {
 
+    /** On a fresh server HTTPS trusts the RA certificates only once Liberty reloaded the trust store. */
+    @org.junit.jupiter.api.BeforeAll
+    static void awaitTrust() {
+        RaAccount.awaitClientCertificateTrust();
+    }
+
     enum Facade { ENOS, TOKEN, FORM, SOAP }
 
     record Bad(String name, Facade facade, Supplier<Http.Answer> request) {

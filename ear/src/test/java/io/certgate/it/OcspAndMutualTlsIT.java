@@ -122,11 +122,16 @@ class OcspAndMutualTlsIT {
 
     /** {@code openssl ocsp} against the responder the certificate names: "good", "revoked" or "unknown". */
     static String opensslOcsp(X509Certificate root, X509Certificate cert) throws Exception {
+        return opensslOcsp(root, cert, Http.BASE);
+    }
+
+    /** The same against the responder of the server at {@code base}. */
+    static String opensslOcsp(X509Certificate root, X509Certificate cert, String base) throws Exception {
         Path dir = Files.createTempDirectory("ocsp");
         Files.writeString(dir.resolve("root.pem"), Pki.pem("CERTIFICATE", root.getEncoded()));
         Files.writeString(dir.resolve("cert.pem"), Pki.pem("CERTIFICATE", cert.getEncoded()));
         Process p = new ProcessBuilder("openssl", "ocsp", "-issuer", "root.pem", "-cert", "cert.pem", "-CAfile",
-                "root.pem", "-url", Http.BASE + "/enos/CA/ocsp").directory(dir.toFile()).redirectErrorStream(true).start();
+                "root.pem", "-url", base + "/enos/CA/ocsp").directory(dir.toFile()).redirectErrorStream(true).start();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(out.contains("Response verify OK"), out);

@@ -107,6 +107,21 @@ final class RaAccount {
         throw new AssertionError("HTTPS does not accept the RA client certificate: " + last, last);
     }
 
+    /** TLS with a client certificate and key handed over as PKCS#12 (the admin API's answer). */
+    static SSLContext tls(byte[] p12, char[] password) {
+        try {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(new java.io.ByteArrayInputStream(p12), password);
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, password);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(kmf.getKeyManagers(), trustAll(), new SecureRandom());
+            return ctx;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** TLS as the account (null: no client certificate). */
     static SSLContext tls(String account) {
         try {

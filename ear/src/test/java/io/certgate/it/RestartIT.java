@@ -28,6 +28,7 @@ class RestartIT {
         JsonObject gone = Enos.apply(id, Pki.ecCsr("restart-revoked"), null, "ECC");
         Enos.ok(Enos.cert("revoke", id, Json.createObjectBuilder().add("certSn", gone.getString("certSN"))
                 .add("reason", 4).build()));
+        java.math.BigInteger crlNumberBefore = CoreContractIT.crlNumber(Http.get("/enos/CA/crl/ECC").bytes());
         String rsaRootBefore = Http.get("/enos/CA/cacert/RSA").body();
         String eccRootBefore = Http.get("/enos/CA/cacert/ECC").body();
 
@@ -51,6 +52,12 @@ class RestartIT {
         assertTrue(Long.parseLong(renewed.getString("certSN")) > Long.parseLong(gone.getString("certSN")));
         assertTrue(Pki.crl(Http.get("/enos/CA/crl/ECC").bytes())
                 .isRevoked(Pki.cert(gone.getString("cert"))), "revocation survived");
+        // the CRL number lives in the database: after the restart it continues, never starts again
+        assertTrue(CoreContractIT.crlNumber(Http.get("/enos/CA/crl/ECC").bytes()).compareTo(crlNumberBefore) >= 0);
+        JsonObject next = Enos.apply(id, Pki.ecCsr("restart-next"), null, "ECC");
+        Enos.ok(Enos.cert("revoke", id, Json.createObjectBuilder().add("certSn", next.getString("certSN")).build()));
+        assertTrue(CoreContractIT.crlNumber(Http.get("/enos/CA/crl/ECC").bytes()).compareTo(crlNumberBefore) > 0,
+                "a revocation after the restart gets a higher CRL number");
     }
 
     private static void server(String command) throws Exception {

@@ -176,7 +176,7 @@ class SymantecParityIT {
                 Map.of("certSerial", serialOf(first), "challenge", "first-challenge", "reason", "2"))));
         c.add(one("revoke of an unknown serial", "0x0A", "revoke", () -> Map.of("certSerial", "abcdef0123456789",
                 "challenge", "x")));
-        c.add(after("approve without approval required", "0x08", server(), (w, first) -> w.call("approve",
+        c.add(after("approve by an account that is no approver", "0x12", server(), (w, first) -> w.call("approve",
                 Map.of("transaction_id", first.transactionId()))));
         return c;
     }

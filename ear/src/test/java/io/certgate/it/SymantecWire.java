@@ -46,7 +46,12 @@ interface SymantecWire {
     /** Form POST over HTTPS as an RA account (null: no client certificate). */
     static SymantecWire form(String account) {
         RaAccount.awaitClientCertificateTrust();
-        HttpClient client = HttpClient.newBuilder().sslContext(RaAccount.tls(account))
+        return formWith(RaAccount.tls(account));
+    }
+
+    /** Form POST over HTTPS with this TLS context (e.g. an RA account made through the admin API). */
+    static SymantecWire formWith(javax.net.ssl.SSLContext tls) {
+        HttpClient client = HttpClient.newBuilder().sslContext(tls)
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         return new SymantecWire() {
             @Override

@@ -36,8 +36,8 @@ public class AuditTrail {
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<AuditRecord> recent(Caller caller, int max) {
-        return em.createNamedQuery(AuditRecord.BY_ORG, AuditRecord.class)
-                .setParameter("orgId", Caller.require(caller).requireOrganization())
+        String orgId = Caller.require(caller).requireOrganization();
+        return em.createNamedQuery(AuditRecord.BY_ORG, AuditRecord.class).setParameter("orgId", orgId)
                 .setMaxResults(Math.max(1, Math.min(max, 1000))).getResultList();
     }
 

@@ -1,6 +1,6 @@
 package io.certgate.ejb.access;
 
-import io.certgate.domain.ca.StoredKeyStore;
+import io.certgate.domain.StoredKeyStore;
 import io.certgate.ejb.common.ServerFiles;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

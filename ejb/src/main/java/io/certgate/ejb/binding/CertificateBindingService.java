@@ -47,6 +47,7 @@ public class CertificateBindingService {
      */
     public IssuedCertificate apply(Caller caller, DeviceIdentifier deviceId, String csrPem, Integer validDays,
                                    IssueAuthority authority) {
+        Caller.require(caller);
         if (csrPem == null || csrPem.isBlank()) {
             throw new MissingParameterException("csr");
         }
@@ -65,6 +66,7 @@ public class CertificateBindingService {
      */
     public IssuedCertificate renew(Caller caller, DeviceIdentifier deviceId, long certSn, String csrPem,
                                    Integer validDays, IssueAuthority authority) {
+        Caller.require(caller);
         Device device = devices.find(caller, deviceId);
         requireBiDirectionalAuth(device);
         IssuedCertificate old = boundCertificate(caller, device, certSn);
@@ -84,6 +86,7 @@ public class CertificateBindingService {
 
     /** Revokes one of the device's certificates. */
     public IssuedCertificate revoke(Caller caller, DeviceIdentifier deviceId, long certSn, RevocationReason reason) {
+        Caller.require(caller);
         Device device = devices.find(caller, deviceId);
         IssuedCertificate cert = boundCertificate(caller, device, certSn);
         return ledger.revoke(caller, cert, reason, "assetId=" + device.getAssetId());
@@ -91,6 +94,7 @@ public class CertificateBindingService {
 
     /** The device's certificates, oldest first. */
     public List<IssuedCertificate> list(Caller caller, DeviceIdentifier deviceId) {
+        Caller.require(caller);
         return ledger.boundTo(caller, devices.find(caller, deviceId).getId());
     }
 
@@ -112,14 +116,17 @@ public class CertificateBindingService {
 
     /** One key, one device: the same device may present its key again (also concurrently), another may not. */
     private void bindKey(String keyHash, Device device) {
-        try {
-            if (keys.claim(keyHash, device.getId())) {
-                return;
+        Long holder = keys.boundDevice(keyHash); // a key seen before (renewals): no extra transaction
+        if (holder == null) {
+            try {
+                if (keys.claim(keyHash, device.getId())) {
+                    return;
+                }
+            } catch (EJBException | jakarta.persistence.PersistenceException raced) {
+                // another request bound this key a moment ago: see to which device below
             }
-        } catch (EJBException | jakarta.persistence.PersistenceException raced) {
-            // another request bound this key a moment ago: see to which device below
+            holder = keys.holder(keyHash);
         }
-        Long holder = keys.holder(keyHash);
         if (holder == null || !holder.equals(device.getId())) {
             throw new KeyAlreadyBoundException();
         }

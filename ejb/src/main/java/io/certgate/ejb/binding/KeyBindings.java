@@ -32,7 +32,13 @@ public class KeyBindings {
         return true;
     }
 
-    /** The id of the device the key is bound to, or null. */
+    /** The id of the device the key is bound to, or null, as the caller's transaction sees it. */
+    public Long boundDevice(String publicKeySha256) {
+        KeyBinding b = em.find(KeyBinding.class, publicKeySha256);
+        return b == null ? null : b.getDevice().getId();
+    }
+
+    /** The id of the device the key is bound to, or null, as committed now (after a lost race). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Long holder(String publicKeySha256) {
         KeyBinding b = em.find(KeyBinding.class, publicKeySha256);

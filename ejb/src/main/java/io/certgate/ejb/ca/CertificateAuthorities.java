@@ -1,8 +1,10 @@
 package io.certgate.ejb.ca;
 
 import io.certgate.domain.ca.IssueAuthority;
-import io.certgate.domain.ca.StoredKeyStore;
+import io.certgate.domain.StoredKeyStore;
 import io.certgate.ejb.ca.custody.KeyCustody;
+import io.certgate.ejb.ca.custody.Pkcs11Custody;
+import io.certgate.ejb.ca.custody.Pkcs11Settings;
 import io.certgate.ejb.ca.custody.Pkcs12Custody;
 import io.certgate.ejb.common.ServerFiles;
 import jakarta.annotation.PostConstruct;
@@ -59,6 +61,7 @@ public class CertificateAuthorities {
                 .toLowerCase(Locale.ROOT);
         custody = switch (kind) {
             case "pkcs12" -> openPkcs12();
+            case "pkcs11" -> Pkcs11Custody.open(pkcs11Settings(config), Instant.now());
             default -> throw new IllegalStateException("certgate.ca.custody must be pkcs12 or pkcs11, not " + kind);
         };
         Map<IssueAuthority, String> p = new EnumMap<>(IssueAuthority.class);
@@ -96,6 +99,18 @@ public class CertificateAuthorities {
             em.flush(); // a second instance starting at the same moment fails here and loads ours on restart
         }
         return opened.custody();
+    }
+
+    /** The token of {@code certgate.ca.custody=pkcs11}: library, slot or slotListIndex, PIN, label prefix. */
+    private static Pkcs11Settings pkcs11Settings(Config config) {
+        String library = config.getOptionalValue("certgate.ca.pkcs11.library", String.class).orElseThrow(() ->
+                new IllegalStateException("certgate.ca.custody=pkcs11 needs certgate.ca.pkcs11.library"));
+        String pin = config.getOptionalValue("certgate.ca.pkcs11.pin", String.class).orElseThrow(() ->
+                new IllegalStateException("certgate.ca.custody=pkcs11 needs certgate.ca.pkcs11.pin"));
+        return new Pkcs11Settings(Pkcs11Settings.DEFAULT_NAME, Path.of(library),
+                config.getOptionalValue("certgate.ca.pkcs11.slot", Long.class).orElse(null),
+                config.getOptionalValue("certgate.ca.pkcs11.slotListIndex", Integer.class).orElse(null),
+                pin.toCharArray(), config.getOptionalValue("certgate.ca.pkcs11.labelPrefix", String.class).orElse(null));
     }
 
     /** A keystore file of an earlier version ({@code ca/ca-keys.p12}), imported once into the database. */

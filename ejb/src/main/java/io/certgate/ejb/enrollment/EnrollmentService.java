@@ -109,6 +109,7 @@ public class EnrollmentService {
     }
 
     public EnrollmentOutcome pickup(Caller caller, String transactionId) {
+        Caller.require(caller);
         EnrollmentTransaction t = find(caller, EnrollmentRules.transactionId("transaction_id", transactionId));
         if (t.getStatus() == TransactionStatus.REJECTED) {
             throw new TransactionRejectedException();
@@ -137,6 +138,7 @@ public class EnrollmentService {
     }
 
     private EnrollmentOutcome decide(Caller caller, String approverAccount, String transactionId, boolean approve) {
+        Caller.require(caller);
         EnrollmentTransaction t = find(caller, EnrollmentRules.transactionId("transaction_id", transactionId));
         if (approverAccount != null && approverAccount.equals(t.getAccountName())) {
             throw new SelfApprovalException();
@@ -179,6 +181,7 @@ public class EnrollmentService {
 
     /** Revokes the certificate with this serial (hex) of the account's organization, proven by its challenge. */
     public EnrollmentOutcome revoke(Caller caller, String certSerial, RevocationReason reason, String challenge) {
+        Caller.require(caller);
         String serial = EnrollmentRules.text("certSerial", certSerial, 64).toLowerCase(java.util.Locale.ROOT)
                 .replace(":", "");
         String phrase = EnrollmentRules.text("challenge", challenge, EnrollmentRules.MAX_ID);

@@ -2,7 +2,9 @@ package io.certgate.web.admin;
 
 import io.certgate.domain.access.Caller;
 import io.certgate.ejb.enrollment.EnrollmentOutcome;
+import io.certgate.ejb.enrollment.DuplicateRaAccountException;
 import io.certgate.ejb.enrollment.EnrollmentService;
+import io.certgate.ejb.enrollment.RaAccountIssuer;
 import io.certgate.ejb.enrollment.TransactionNotPendingException;
 import io.certgate.ejb.enrollment.TransactionRejectedException;
 import io.certgate.ejb.enrollment.UnknownTransactionException;
@@ -21,6 +23,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -56,9 +60,13 @@ public class AdminResource {
     @EJB
     private EnrollmentService enrollments;
 
+    @EJB
+    private RaAccountIssuer raAccountIssuer;
+
     /** Business error -> HTTP status of the admin API. */
     private static final ExceptionTable<Integer> STATUS = new ExceptionTable<Integer>(400)
             .map(UnknownTransactionException.class, 404)
+            .map(DuplicateRaAccountException.class, 409)
             .map(TransactionNotPendingException.class, 409)
             .map(TransactionRejectedException.class, 409);
 
@@ -83,6 +91,30 @@ public class AdminResource {
     public Response createDigiCertKey(@PathParam("orgId") String orgId) {
         return created(() -> Json.createObjectBuilder().add("orgId", orgId)
                 .add("key", credentials.createDigiCertKey(operatorFor(orgId))).build());
+    }
+
+    /**
+     * A CertManager RA account of the organization with its TLS client certificate (issued through the ledger);
+     * the PKCS#12 with certificate and key, and its password, are shown once. Body: {@code {name,
+     * requireApproval, allowSpecificEndDate, approver}}.
+     */
+    @POST
+    @Path("orgs/{orgId}/ra-accounts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createRaAccount(@PathParam("orgId") String orgId, String body) {
+        return created(() -> {
+            JsonObject b = body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT
+                    : Json.createReader(new java.io.StringReader(body)).readObject();
+            RaAccountIssuer.NewRaAccount a = raAccountIssuer.create(operatorFor(orgId), b.getString("name", null),
+                    b.getBoolean("requireApproval", false), b.getBoolean("allowSpecificEndDate", false),
+                    b.getBoolean("approver", false));
+            return Json.createObjectBuilder().add("orgId", orgId).add("name", a.account().getName())
+                    .add("requireApproval", a.account().isRequireApproval())
+                    .add("allowSpecificEndDate", a.account().isAllowSpecificEndDate())
+                    .add("approver", a.account().isApprover())
+                    .add("p12", java.util.Base64.getEncoder().encodeToString(a.p12()))
+                    .add("password", a.password()).build();
+        });
     }
 
     @GET

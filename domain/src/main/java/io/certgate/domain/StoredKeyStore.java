@@ -1,4 +1,4 @@
-package io.certgate.domain.ca;
+package io.certgate.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,8 +7,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * The CA's PKCS#12 keystore (root keys and the key that encrypts stored secrets), password-protected, kept in
- * the database so that every instance sharing the database signs with the same roots.
+ * A password-protected PKCS#12 keystore kept in the database, so that every instance sharing the database has
+ * the same keys: row {@value #CA} holds the roots (PKCS#12 custody), row {@code secrets} the AES key that
+ * encrypts stored secrets (access). Shared by those two modules, hence here.
  */
 @Entity
 @Table(name = "CG_KEYSTORE")
