@@ -70,6 +70,11 @@ public class ApiCredential {
     public String getKeyId() { return keyId; }
     public String getSecret() { return secret; }
     public boolean isEnabled() { return enabled; }
+
+    /** A disabled credential authenticates no more (its record stays, for the audit trail). */
+    public void disable() {
+        this.enabled = false;
+    }
     public Instant getCreatedAt() { return createdAt; }
     public String getCreatedBy() { return createdBy; }
 }

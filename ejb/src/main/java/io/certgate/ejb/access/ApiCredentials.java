@@ -74,13 +74,24 @@ public class ApiCredentials {
         return key;
     }
 
+    /** Disables a DigiCert key of the caller's organization (by the id its first 12 characters make). */
+    public void disableDigiCertKey(Caller caller, String keyId) {
+        String orgId = Caller.require(caller).requireOrganization();
+        ApiCredential c = find(CredentialKind.DIGICERT_KEY, keyId);
+        if (c == null || !c.getOrgId().equals(orgId)) {
+            throw new UnknownAccountException();
+        }
+        c.disable();
+        audit.record(caller, "credential.disable", "digicert-key:" + keyId, "disabled");
+    }
+
     /** The organization of a DigiCert X-DC-DEVKEY. */
     public AuthenticatedCaller authenticateDigiCertKey(String key) {
         if (key == null || key.isBlank()) {
             throw new MissingCredentialException();
         }
         ApiCredential c = find(CredentialKind.DIGICERT_KEY, digiCertKeyId(key));
-        if (c == null || !MessageDigest.isEqual(c.getSecret().getBytes(StandardCharsets.US_ASCII),
+        if (c == null || !c.isEnabled() || !MessageDigest.isEqual(c.getSecret().getBytes(StandardCharsets.US_ASCII),
                 sha256(key).getBytes(StandardCharsets.US_ASCII))) {
             throw new MissingCredentialException();
         }

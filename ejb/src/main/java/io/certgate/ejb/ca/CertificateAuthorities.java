@@ -132,6 +132,11 @@ public class CertificateAuthorities {
         return custody.signer(authority);
     }
 
+    /** A fresh signer with the authority's key and the requested scheme (hash, RSASSA-PSS). */
+    public ContentSigner signer(IssueAuthority authority, SignatureScheme scheme) {
+        return custody.signer(authority, scheme.algorithmFor(authority));
+    }
+
     public String custodyDescription() {
         return custody.description();
     }
@@ -161,7 +166,8 @@ public class CertificateAuthorities {
     }
 
     /** The profile of a certificate of this usage, pointing at this server's public PKI endpoints. */
-    public CertificateProfile profile(IssueAuthority authority, CertificateProfile.Usage usage, List<String> dnsNames) {
-        return new CertificateProfile(usage, dnsNames, crlUrl(authority), ocspUrl(), caCertificateUrl(authority));
+    public CertificateProfile profile(IssueAuthority authority, CertificateProfile.Usage usage, List<String> dnsNames,
+                                      List<String> emails) {
+        return new CertificateProfile(usage, dnsNames, crlUrl(authority), ocspUrl(), caCertificateUrl(authority), emails);
     }
 }

@@ -46,6 +46,11 @@ public class CertificateLedger {
         return csrValidator.validate(csrPem, authority);
     }
 
+    /** A CSR with any key this CA certifies, whichever CA will sign it. */
+    public ValidatedCsr validateCsr(String csrPem) {
+        return csrValidator.validate(csrPem);
+    }
+
     /** A key (from an old certificate) that the authority's key policy accepts. */
     public void checkKey(SubjectPublicKeyInfo key, IssueAuthority authority) {
         csrValidator.checkKey(key, authority);
@@ -57,9 +62,9 @@ public class CertificateLedger {
         csrValidator.checkKey(request.publicKey()); // also for keys that come from an old certificate
         Instant now = Instant.now();
         ValidityPeriod validity = ValidityPolicy.resolve(request.validity(), authorities.caNotAfter(a), now);
-        X509CertificateHolder cert = signer.sign(authorities.certificate(a), authorities.signer(a), request.subject(),
-                request.publicKey(), SerialNumbers.next(), validity.notBefore(), validity.notAfter(),
-                authorities.profile(a, request.usage(), request.dnsNames()));
+        X509CertificateHolder cert = signer.sign(authorities.certificate(a), authorities.signer(a, request.signature()),
+                request.subject(), request.publicKey(), SerialNumbers.next(), validity.notBefore(), validity.notAfter(),
+                authorities.profile(a, request.usage(), request.dnsNames(), request.emails()));
         IssuedCertificate record = new IssuedCertificate(orgId, request.deviceId(), a,
                 cert.getSerialNumber().toString(16), cert.getSubject().toString(), cert.getIssuer().toString(),
                 publicKeySha256(request.publicKey()), pem(cert), now, validity.notBefore(), validity.notAfter(),

@@ -4,20 +4,26 @@ import java.util.List;
 
 /**
  * What kind of end-entity certificate to build and where it points: device certificates carry clientAuth,
- * TLS server certificates serverAuth + clientAuth and their DNS names, code signing certificates codeSigning.
+ * TLS server certificates serverAuth + clientAuth and their DNS names, code signing certificates codeSigning,
+ * client certificates of people (DigiCert client_premium) clientAuth + emailProtection and their e-mail addresses.
  * The URLs are this server's public PKI endpoints.
  */
 public record CertificateProfile(Usage usage, List<String> dnsNames, String crlUrl, String ocspUrl,
-                                 String caIssuersUrl) {
+                                 String caIssuersUrl, List<String> emails) {
 
     /** The extended key usages a certificate is for. */
-    public enum Usage { DEVICE, TLS_SERVER, CODE_SIGNING }
+    public enum Usage { DEVICE, TLS_SERVER, CODE_SIGNING, CLIENT_EMAIL }
 
     public CertificateProfile {
         dnsNames = dnsNames == null ? List.of() : List.copyOf(dnsNames);
+        emails = emails == null ? List.of() : List.copyOf(emails);
+    }
+
+    public CertificateProfile(Usage usage, List<String> dnsNames, String crlUrl, String ocspUrl, String caIssuersUrl) {
+        this(usage, dnsNames, crlUrl, ocspUrl, caIssuersUrl, List.of());
     }
 
     public CertificateProfile withUsage(Usage newUsage, List<String> names) {
-        return new CertificateProfile(newUsage, names, crlUrl, ocspUrl, caIssuersUrl);
+        return new CertificateProfile(newUsage, names, crlUrl, ocspUrl, caIssuersUrl, emails);
     }
 }

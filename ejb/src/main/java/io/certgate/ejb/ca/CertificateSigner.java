@@ -52,11 +52,14 @@ public class CertificateSigner {
                 case DEVICE -> new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth};
                 case TLS_SERVER -> new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth};
                 case CODE_SIGNING -> new KeyPurposeId[] {KeyPurposeId.id_kp_codeSigning};
+                case CLIENT_EMAIL -> new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_emailProtection};
             };
             b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes));
-            if (!profile.dnsNames().isEmpty()) {
-                GeneralName[] names = profile.dnsNames().stream()
-                        .map(n -> new GeneralName(GeneralName.dNSName, n)).toArray(GeneralName[]::new);
+            if (!profile.dnsNames().isEmpty() || !profile.emails().isEmpty()) {
+                GeneralName[] names = java.util.stream.Stream.concat(
+                        profile.dnsNames().stream().map(n -> new GeneralName(GeneralName.dNSName, n)),
+                        profile.emails().stream().map(m -> new GeneralName(GeneralName.rfc822Name, m)))
+                        .toArray(GeneralName[]::new);
                 b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
             }
             b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(publicKey));

@@ -34,8 +34,19 @@ public class CsrValidator {
     private static final Pattern BASE64_BODY = Pattern.compile("[A-Za-z0-9+/=\\s]+");
     private static final ASN1ObjectIdentifier PRIME256V1 = SECObjectIdentifiers.secp256r1;
 
-    public ValidatedCsr validate(String csrText, IssueAuthority authority) {
+    /** A CSR with any key this CA certifies (RSA-2048 signed SHA256withRSA, or P-256 signed SHA256withECDSA). */
+    public ValidatedCsr validate(String csrText) {
         PKCS10CertificationRequest csr = parse(csrText);
+        boolean rsa = PKCSObjectIdentifiers.rsaEncryption.equals(csr.getSubjectPublicKeyInfo().getAlgorithm()
+                .getAlgorithm());
+        return validate(csr, rsa ? IssueAuthority.RSA : IssueAuthority.ECC);
+    }
+
+    public ValidatedCsr validate(String csrText, IssueAuthority authority) {
+        return validate(parse(csrText), authority);
+    }
+
+    private ValidatedCsr validate(PKCS10CertificationRequest csr, IssueAuthority authority) {
         checkAttributes(csr);
         SubjectPublicKeyInfo spki = csr.getSubjectPublicKeyInfo();
         checkAlgorithms(csr.getSignatureAlgorithm(), spki, authority);

@@ -7,14 +7,26 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /**
  * What a business module asks the ledger to issue: which CA, for which subject and key, how long, for what
- * usage; the device it is bound to (binding) and the certificate it renews, if any; and how the audit trail
- * names the action and its context (e.g. {@code certificate.apply}, {@code assetId=...}).
+ * usage (with DNS names and e-mail addresses as subject alternative names); the device it is bound to (binding)
+ * and the certificate it renews, if any; how the audit trail names the action and its context (e.g.
+ * {@code certificate.apply}, {@code assetId=...}); and the signature scheme.
  */
 public record Issuance(IssueAuthority authority, X500Name subject, SubjectPublicKeyInfo publicKey,
                        ValidityRequest validity, CertificateProfile.Usage usage, List<String> dnsNames,
-                       Long deviceId, Long renews, String auditAction, String auditContext) {
+                       Long deviceId, Long renews, String auditAction, String auditContext,
+                       SignatureScheme signature, List<String> emails) {
 
     public Issuance {
         dnsNames = dnsNames == null ? List.of() : List.copyOf(dnsNames);
+        emails = emails == null ? List.of() : List.copyOf(emails);
+        signature = signature == null ? SignatureScheme.DEFAULT : signature;
+    }
+
+    /** An issuance signed the default way (SHA-256), with no e-mail addresses. */
+    public Issuance(IssueAuthority authority, X500Name subject, SubjectPublicKeyInfo publicKey,
+                    ValidityRequest validity, CertificateProfile.Usage usage, List<String> dnsNames, Long deviceId,
+                    Long renews, String auditAction, String auditContext) {
+        this(authority, subject, publicKey, validity, usage, dnsNames, deviceId, renews, auditAction, auditContext,
+                SignatureScheme.DEFAULT, List.of());
     }
 }

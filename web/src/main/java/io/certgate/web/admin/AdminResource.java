@@ -2,7 +2,11 @@ package io.certgate.web.admin;
 
 import io.certgate.domain.access.Caller;
 import io.certgate.ejb.enrollment.EnrollmentOutcome;
+import io.certgate.domain.enrollment.OrderRequest;
+import io.certgate.domain.enrollment.OrgDomain;
+import io.certgate.ejb.enrollment.CertificateOrders;
 import io.certgate.ejb.enrollment.DuplicateRaAccountException;
+import io.certgate.ejb.enrollment.UnknownOrderRequestException;
 import io.certgate.ejb.enrollment.EnrollmentService;
 import io.certgate.ejb.enrollment.RaAccountIssuer;
 import io.certgate.ejb.enrollment.TransactionNotPendingException;
@@ -25,6 +29,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -63,10 +68,15 @@ public class AdminResource {
     @EJB
     private RaAccountIssuer raAccountIssuer;
 
+    @EJB
+    private CertificateOrders certificateOrders;
+
     /** Business error -> HTTP status of the admin API. */
     private static final ExceptionTable<Integer> STATUS = new ExceptionTable<Integer>(400)
             .map(UnknownTransactionException.class, 404)
             .map(DuplicateRaAccountException.class, 409)
+            .map(UnknownOrderRequestException.class, 404)
+            .map(io.certgate.ejb.access.UnknownAccountException.class, 404)
             .map(TransactionNotPendingException.class, 409)
             .map(TransactionRejectedException.class, 409);
 
@@ -157,6 +167,43 @@ public class AdminResource {
                 b.add("serialNumber", o.serialNumber());
             }
             return b.build();
+        });
+    }
+
+    /** Marks a domain of the organization validated for DigiCert orders (control shown by other means). */
+    @POST
+    @Path("orgs/{orgId}/domains/{name}/validate")
+    public Response validateDomain(@PathParam("orgId") String orgId, @PathParam("name") String name) {
+        return answer(200, () -> {
+            OrgDomain d = certificateOrders.validateDomain(operatorFor(orgId), name);
+            return Json.createObjectBuilder().add("orgId", orgId).add("name", d.getName())
+                    .add("validatedAt", d.getValidatedAt().toString()).add("validatedBy", d.getValidatedBy()).build();
+        });
+    }
+
+    /** Decides a pending DigiCert request as an operator (never the requesting key; both in the audit record). */
+    @POST
+    @Path("orgs/{orgId}/digicert-requests/{requestId}/{decision: approve|reject}")
+    public Response decideDigiCertRequest(@PathParam("orgId") String orgId, @PathParam("requestId") long requestId,
+                                         @PathParam("decision") String decision) {
+        return answer(200, () -> {
+            OrderRequest r = certificateOrders.decide(operatorFor(orgId), requestId, "approve".equals(decision), null);
+            JsonObjectBuilder b = Json.createObjectBuilder().add("orgId", orgId).add("requestId", r.getId())
+                    .add("status", r.getStatus());
+            if (r.getCertificate() != null) {
+                b.add("certificateId", r.getCertificate().getCertSn());
+            }
+            return b.build();
+        });
+    }
+
+    /** Disables a DigiCert key of the organization (by its id: the key's first 12 characters). */
+    @DELETE
+    @Path("orgs/{orgId}/digicert-keys/{keyId}")
+    public Response disableDigiCertKey(@PathParam("orgId") String orgId, @PathParam("keyId") String keyId) {
+        return answer(200, () -> {
+            credentials.disableDigiCertKey(operatorFor(orgId), keyId);
+            return Json.createObjectBuilder().add("orgId", orgId).add("keyId", keyId).add("enabled", false).build();
         });
     }
 

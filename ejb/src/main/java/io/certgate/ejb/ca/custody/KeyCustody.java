@@ -21,5 +21,10 @@ public interface KeyCustody {
      * A fresh signer with the authority's key and signature algorithm (SHA256withRSA, SHA256withECDSA); one
      * per certificate, CRL or OCSP response, since a ContentSigner holds state.
      */
-    ContentSigner signer(IssueAuthority authority);
+    default ContentSigner signer(IssueAuthority authority) {
+        return signer(authority, authority.signatureAlgorithm());
+    }
+
+    /** The same with another JCA algorithm for the authority's key (SHA-384/512, RSASSA-PSS). */
+    ContentSigner signer(IssueAuthority authority, String algorithm);
 }

@@ -93,9 +93,9 @@ public final class Pkcs11Custody implements KeyCustody {
     }
 
     @Override
-    public ContentSigner signer(IssueAuthority authority) {
+    public ContentSigner signer(IssueAuthority authority, String algorithm) {
         try {
-            return new JcaContentSignerBuilder(authority.signatureAlgorithm()).setProvider(provider)
+            return new JcaContentSignerBuilder(algorithm).setProvider(provider)
                     .build(roots.get(authority).key());
         } catch (OperatorCreationException e) {
             throw new IllegalStateException("cannot sign with the " + authority + " root in the PKCS#11 token", e);

@@ -91,14 +91,18 @@ public final class Pkcs12Custody implements KeyCustody {
     }
 
     @Override
-    public ContentSigner signer(IssueAuthority authority) {
-        return signer(authority, roots.get(authority).key());
+    public ContentSigner signer(IssueAuthority authority, String algorithm) {
+        return signer(authority, algorithm, roots.get(authority).key());
     }
 
-    /** BouncyCastle for P-256 (much faster than SunEC on Java 17); the JDK default for RSA. */
     private static ContentSigner signer(IssueAuthority authority, PrivateKey key) {
-        JcaContentSignerBuilder builder = new JcaContentSignerBuilder(authority.signatureAlgorithm());
-        if (authority == IssueAuthority.ECC) {
+        return signer(authority, authority.signatureAlgorithm(), key);
+    }
+
+    /** BouncyCastle for P-256 (much faster than SunEC on Java 17) and RSASSA-PSS; the JDK default for RSA. */
+    private static ContentSigner signer(IssueAuthority authority, String algorithm, PrivateKey key) {
+        JcaContentSignerBuilder builder = new JcaContentSignerBuilder(algorithm);
+        if (authority == IssueAuthority.ECC || algorithm.contains("MGF1")) {
             builder.setProvider(CryptoProviders.BC);
         }
         try {

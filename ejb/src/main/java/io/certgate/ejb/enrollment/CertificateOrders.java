@@ -1,0 +1,500 @@
+package io.certgate.ejb.enrollment;
+
+import io.certgate.domain.access.Caller;
+import io.certgate.domain.ca.IssueAuthority;
+import io.certgate.domain.ca.IssuedCertificate;
+import io.certgate.domain.ca.RevocationReason;
+import io.certgate.domain.enrollment.CertificateOrder;
+import io.certgate.domain.enrollment.OrderRequest;
+import io.certgate.domain.enrollment.OrgDomain;
+import io.certgate.ejb.access.AuditTrail;
+import io.certgate.ejb.ca.CertificateAuthorities;
+import io.certgate.ejb.ca.CertificateLedger;
+import io.certgate.ejb.ca.CertificateProfile;
+import io.certgate.ejb.ca.Issuance;
+import io.certgate.ejb.ca.SignatureScheme;
+import io.certgate.ejb.ca.ValidatedCsr;
+import io.certgate.ejb.ca.ValidityRequest;
+import io.certgate.ejb.common.Digests;
+import io.certgate.ejb.common.RandomIds;
+import io.certgate.ejb.enrollment.dcv.DcvMethod;
+import io.certgate.ejb.enrollment.dcv.DomainControlCheck;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.cert.CertificateEncodingException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+
+/**
+ * DigiCert CertCentral orders of an organization: order, reissue, duplicate, the approval of their requests
+ * (never by the requester), domain control validation, revocation. Every certificate comes from the ledger;
+ * what is the order's own is the plan (order validity), the requests and the domains. Every method takes the
+ * caller and sees only its organization's orders.
+ */
+@Stateless
+public class CertificateOrders {
+
+    private static final Logger LOG = Logger.getLogger(CertificateOrders.class.getName());
+
+    @PersistenceContext(unitName = "certgate")
+    private EntityManager em;
+
+    @EJB
+    private CertificateLedger ledger;
+
+    @EJB
+    private CertificateAuthorities authorities;
+
+    @EJB
+    private AuditTrail audit;
+
+    /** The CAs an order may name, by DigiCert {@code ca_cert_id} (a short fingerprint of the CA certificate). */
+    public Map<String, IssueAuthority> caCertIds() {
+        Map<String, IssueAuthority> ids = new LinkedHashMap<>();
+        for (IssueAuthority a : IssueAuthority.values()) {
+            ids.put(caCertId(a), a);
+        }
+        return ids;
+    }
+
+    public String caCertId(IssueAuthority a) {
+        try {
+            return Digests.sha256Hex(authorities.certificate(a).getEncoded()).substring(0, 16).toUpperCase(Locale.ROOT);
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public OrderOutcome order(Caller caller, String productNameId, OrderSpec spec) {
+        String orgId = Caller.require(caller).requireOrganization();
+        DigiCertProduct product = DigiCertProduct.byNameId(productNameId).orElseThrow(() ->
+                new InvalidOrderException("invalid_product", "unknown product: " + productNameId));
+        Instant now = Instant.now();
+        CertificateSpec c = spec.certificate();
+        OrderRules.Names names = OrderRules.names(product, c);
+        String hash = OrderRules.signatureHash(c.signatureHash());
+        IssueAuthority ca = ca(c.caCertId());
+        new SignatureScheme(hash, c.rsassaPss()).algorithmFor(ca); // refuse PSS with the ECC CA now, not later
+        ValidatedCsr csr = ledger.validateCsr(required("certificate.csr", c.csrPem()));
+        Instant planEnd = OrderRules.planEnd(spec.orderValidity(), now);
+        Instant certEnd = OrderRules.certificateEnd(c.validity(), planEnd, now);
+        DcvMethod dcv = dcvMethod(spec.dcvMethod());
+        if (spec.renewalOfOrderId() != null) {
+            find(caller, spec.renewalOfOrderId()); // an order of this organization
+        }
+        CertificateOrder order = new CertificateOrder(orgId, product.nameId(), names.commonName(),
+                join(names.dnsNames()), join(names.emails()), join(c.organizationUnits()), hash, c.serverPlatformId(),
+                ca.name(), c.profileOption(), spec.csProvisioningMethod(), dcv.wireName(),
+                product.needsDcv() ? RandomIds.alphanumeric(32).toLowerCase(Locale.ROOT) : null,
+                planEnd, validityText(spec.orderValidity()), spec.renewalOfOrderId(), spec.disableRenewalNotifications(),
+                spec.paymentMethod(), clip(spec.comments(), 1000), caller.actor(), now);
+        em.persist(order);
+        em.flush();
+        if (spec.renewalOfOrderId() != null) {
+            find(caller, spec.renewalOfOrderId()).renewedBy(order.getId());
+        }
+        OrderRequest request = new OrderRequest(order, "new_request", pem(csr, c.csrPem()), names.commonName(),
+                join(names.dnsNames()), join(names.emails()), hash, c.rsassaPss(), ca.name(), certEnd, caller.actor(),
+                clip(spec.comments(), 1000), now);
+        em.persist(request);
+        em.flush();
+        audit.record(caller, "order.create", "order=" + order.getId(), product.nameId() + " for "
+                + (names.commonName() == null ? "the CSR subject" : names.commonName()) + ", request " + request.getId());
+        registerDomains(order, names.dnsNames());
+        return settle(caller, order, request, spec.skipApproval(), dcv);
+    }
+
+    /** A reissue (replaces the order's certificate once issued) or a duplicate (a further certificate). */
+    public OrderOutcome reissue(Caller caller, long orderId, ReissueSpec spec) {
+        Caller.require(caller);
+        CertificateOrder order = find(caller, orderId);
+        DigiCertProduct product = DigiCertProduct.byNameId(order.getProduct()).orElseThrow();
+        if (order.getCertificate() == null) {
+            throw new InvalidOrderException("order_not_issued", "the order has no certificate to reissue yet");
+        }
+        order.getCertificate().requireRenewableAt(Instant.now());
+        if ("revoked".equals(order.getStatus())) {
+            throw new InvalidOrderException("order_revoked", "the order is revoked");
+        }
+        Instant now = Instant.now();
+        CertificateSpec c = spec.certificate();
+        OrderRules.Names names = OrderRules.names(product, c);
+        String hash = OrderRules.signatureHash(c.signatureHash() == null ? order.getSignatureHash() : c.signatureHash());
+        IssueAuthority ca = c.caCertId() == null ? IssueAuthority.valueOf(order.getCa()) : ca(c.caCertId());
+        new SignatureScheme(hash, c.rsassaPss()).algorithmFor(ca);
+        ValidatedCsr csr = ledger.validateCsr(required("certificate.csr", c.csrPem()));
+        if (!order.getPlanEnd().isAfter(now)) {
+            throw new InvalidOrderException("order_expired", "the order's validity has ended");
+        }
+        Instant certEnd = OrderRules.certificateEnd(c.validity(), order.getPlanEnd(), now);
+        DcvMethod dcv = spec.dcvMethod() == null ? dcvMethod(order.getDcvMethod()) : dcvMethod(spec.dcvMethod());
+        if (product.needsDcv() && order.getDcvRandomValue() == null) {
+            order.dcv(dcv.wireName(), RandomIds.alphanumeric(32).toLowerCase(Locale.ROOT));
+        } else if (spec.dcvMethod() != null) {
+            order.dcv(dcv.wireName(), order.getDcvRandomValue());
+        }
+        String type = spec.asDuplicate() && product.kind() == DigiCertProduct.Kind.TLS && !product.isPrivateCa()
+                ? "duplicate" : "reissue";
+        OrderRequest request = new OrderRequest(order, type, pem(csr, c.csrPem()), names.commonName(),
+                join(names.dnsNames()), join(names.emails()), hash, c.rsassaPss(), ca.name(), certEnd, caller.actor(),
+                clip(spec.comments(), 1000), now);
+        em.persist(request);
+        em.flush();
+        audit.record(caller, "order." + type, "order=" + order.getId(), "request " + request.getId()
+                + (names.commonName() == null ? "" : " for " + names.commonName()));
+        registerDomains(order, names.dnsNames());
+        return settle(caller, order, request, spec.skipApproval(), dcv);
+    }
+
+    public CertificateOrder find(Caller caller, long orderId) {
+        String orgId = Caller.require(caller).requireOrganization();
+        CertificateOrder o = em.find(CertificateOrder.class, orderId);
+        if (o == null || !o.getOrgId().equals(orgId)) {
+            throw new UnknownOrderException();
+        }
+        return o;
+    }
+
+    public List<CertificateOrder> list(Caller caller, String status, String commonName, int offset, int limit) {
+        String orgId = Caller.require(caller).requireOrganization();
+        List<CertificateOrder> all = em.createNamedQuery(CertificateOrder.BY_ORG, CertificateOrder.class)
+                .setParameter("orgId", orgId).getResultList();
+        Instant now = Instant.now();
+        List<CertificateOrder> matching = new ArrayList<>();
+        for (CertificateOrder o : all) {
+            if ((status == null || status.equalsIgnoreCase(status(o, now)))
+                    && (commonName == null || commonName.equalsIgnoreCase(o.getCommonName()))) {
+                matching.add(o);
+            }
+        }
+        int from = Math.min(Math.max(0, offset), matching.size());
+        return matching.subList(from, Math.min(matching.size(), from + Math.max(1, Math.min(limit, 1000))));
+    }
+
+    /** pending, issued, rejected, revoked or expired. */
+    public String status(CertificateOrder o, Instant now) {
+        if ("issued".equals(o.getStatus()) && o.getCertificate() != null
+                && o.getCertificate().statusAt(now) == io.certgate.domain.ca.CertificateStatus.EXPIRED) {
+            return "expired";
+        }
+        return o.getStatus();
+    }
+
+    public List<OrderRequest> requests(Caller caller, long orderId) {
+        return em.createNamedQuery(OrderRequest.BY_ORDER, OrderRequest.class)
+                .setParameter("order", find(caller, orderId)).getResultList();
+    }
+
+    public OrderRequest request(Caller caller, long requestId) {
+        String orgId = Caller.require(caller).requireOrganization();
+        OrderRequest r = em.find(OrderRequest.class, requestId);
+        if (r == null || !r.getOrgId().equals(orgId)) {
+            throw new UnknownOrderRequestException();
+        }
+        return r;
+    }
+
+    public List<OrderRequest> requests(Caller caller, String status) {
+        String orgId = Caller.require(caller).requireOrganization();
+        return status == null
+                ? em.createNamedQuery(OrderRequest.BY_ORG, OrderRequest.class).setParameter("orgId", orgId)
+                        .getResultList()
+                : em.createNamedQuery(OrderRequest.BY_ORG_AND_STATUS, OrderRequest.class).setParameter("orgId", orgId)
+                        .setParameter("status", status.toLowerCase(Locale.ROOT)).getResultList();
+    }
+
+    /**
+     * Approves or rejects a pending request. Separation of duties: the caller that placed it cannot decide it
+     * ({@link SelfApprovalException}); another key of the organization or an operator can.
+     */
+    public OrderRequest decide(Caller caller, long requestId, boolean approve, String comment) {
+        OrderRequest r = request(caller, requestId);
+        if (caller.actor().equals(r.getRequestedBy())) {
+            throw new SelfApprovalException();
+        }
+        if (!r.isPending()) {
+            throw new InvalidOrderException("request_not_pending", "the request is " + r.getStatus());
+        }
+        Instant now = Instant.now();
+        String note = clip(comment, 1000);
+        if (approve) {
+            r.approved(caller.actor(), note, now);
+        } else {
+            r.rejected(caller.actor(), note, now);
+            r.getOrder().rejected();
+        }
+        audit.record(caller, approve ? "request.approve" : "request.reject", "request=" + r.getId() + " order="
+                + r.getOrder().getId(), (approve ? "approved by " : "rejected by ") + caller.actor() + "; requested by "
+                + r.getRequestedBy());
+        if (approve) {
+            tryIssue(caller, r);
+        }
+        return r;
+    }
+
+    /**
+     * Checks domain control for the order's domains that are not validated yet, with the order's DCV method and
+     * random value, and issues what was only waiting for it. Answers the domains still not validated.
+     */
+    public List<String> checkDcv(Caller caller, long orderId) {
+        CertificateOrder order = find(caller, orderId);
+        DcvMethod method = dcvMethod(order.getDcvMethod());
+        List<String> missing = new ArrayList<>();
+        DomainControlCheck check = null;
+        for (OrderRequest r : requests(caller, orderId)) {
+            for (String name : split(r.getDnsNames())) {
+                OrgDomain d = domain(order.getOrgId(), base(name));
+                if (d.isValidated() || missing.contains(d.getName())) {
+                    continue;
+                }
+                if (!method.isCheckable() || order.getDcvRandomValue() == null) {
+                    missing.add(d.getName());
+                    continue;
+                }
+                check = check == null ? DomainControlCheck.fromConfig() : check;
+                if (check.check(d.getName(), method, order.getDcvRandomValue())) {
+                    d.validated(method.wireName(), Instant.now());
+                    audit.record(caller, "domain.validate", "domain=" + d.getName(), "validated by "
+                            + method.wireName() + " for order " + order.getId());
+                } else {
+                    missing.add(d.getName());
+                }
+            }
+        }
+        for (OrderRequest r : requests(caller, orderId)) {
+            tryIssue(caller, r);
+        }
+        return missing;
+    }
+
+    /** An operator marks a domain of the organization validated (e.g. checked by other means). */
+    public OrgDomain validateDomain(Caller operator, String name) {
+        String orgId = Caller.require(operator).requireOrganization();
+        OrgDomain d = domain(orgId, base(OrderRules.dnsName(name.toLowerCase(Locale.ROOT), true)));
+        if (!d.isValidated()) {
+            d.validated("operator", Instant.now());
+            audit.record(operator, "domain.validate", "domain=" + d.getName(), "validated by " + operator.actor());
+        }
+        return d;
+    }
+
+    public List<OrgDomain> domains(Caller caller) {
+        return em.createNamedQuery(OrgDomain.BY_ORG, OrgDomain.class)
+                .setParameter("orgId", Caller.require(caller).requireOrganization()).getResultList();
+    }
+
+    /** A certificate of one of the organization's orders (for download and revocation). */
+    public IssuedCertificate certificate(Caller caller, long certificateId) {
+        IssuedCertificate c = ledger.find(caller, certificateId);
+        if (orderOf(c) == null) {
+            throw new UnknownOrderCertificateException(); // a device or CertManager certificate: not DigiCert's
+        }
+        return c;
+    }
+
+    /** The order a certificate belongs to, or null. */
+    public CertificateOrder orderOf(IssuedCertificate c) {
+        return em.createQuery("SELECT r.order FROM OrderRequest r WHERE r.certificate = :c", CertificateOrder.class)
+                .setParameter("c", c).getResultList().stream().findFirst().orElse(null);
+    }
+
+    /** Revokes one certificate of an order at once (DigiCert's revoke request, approved on the spot). */
+    public OrderRequest revokeCertificate(Caller caller, long certificateId, RevocationReason reason, String comments) {
+        IssuedCertificate cert = certificate(caller, certificateId);
+        CertificateOrder order = orderOf(cert);
+        ledger.revoke(caller, cert, reason, "order=" + order.getId());
+        if (cert.equals(order.getCertificate())) {
+            order.revoked();
+        }
+        return revokeRequest(caller, order, comments);
+    }
+
+    /** Revokes every valid certificate of the order. */
+    public OrderRequest revokeOrder(Caller caller, long orderId, RevocationReason reason, String comments) {
+        CertificateOrder order = find(caller, orderId);
+        if (order.getCertificate() == null) {
+            throw new InvalidOrderException("order_not_issued", "the order has no certificate to revoke");
+        }
+        for (OrderRequest r : requests(caller, orderId)) {
+            IssuedCertificate c = r.getCertificate();
+            if (c != null && !c.isRevoked()) {
+                ledger.revoke(caller, c, reason, "order=" + order.getId());
+            }
+        }
+        order.revoked();
+        return revokeRequest(caller, order, comments);
+    }
+
+    private OrderRequest revokeRequest(Caller caller, CertificateOrder order, String comments) {
+        IssuedCertificate current = order.getCertificate();
+        OrderRequest r = new OrderRequest(order, "revoke", "", order.getCommonName(), order.getDnsNames(),
+                order.getEmails(), order.getSignatureHash(), false, order.getCa(), null, caller.actor(),
+                clip(comments, 1000), Instant.now());
+        r.approved(caller.actor(), null, Instant.now());
+        em.persist(r);
+        em.flush();
+        LOG.fine(() -> "revoke request " + r.getId() + " of order " + order.getId() + " (" + current + ")");
+        return r;
+    }
+
+    /** Approval (unless skipped) and DCV (where the product needs it) decide whether it issues now. */
+    private OrderOutcome settle(Caller caller, CertificateOrder order, OrderRequest request, boolean skipApproval,
+                                DcvMethod dcv) {
+        if (skipApproval) {
+            request.approved(caller.actor(), "skip_approval", Instant.now());
+        }
+        IssuedCertificate issued = tryIssue(caller, request);
+        String token = issued == null && dcv.isCheckable() && !unvalidated(order, request).isEmpty()
+                ? order.getDcvRandomValue() : null;
+        return new OrderOutcome(order, request, issued, token);
+    }
+
+    private IssuedCertificate tryIssue(Caller caller, OrderRequest r) {
+        if (!"approved".equals(r.getStatus()) || r.getCertificate() != null || "revoke".equals(r.getType())) {
+            return null;
+        }
+        CertificateOrder order = r.getOrder();
+        if (!unvalidated(order, r).isEmpty()) {
+            return null;
+        }
+        DigiCertProduct product = DigiCertProduct.byNameId(order.getProduct()).orElseThrow();
+        ValidatedCsr csr = ledger.validateCsr(r.getCsrPem());
+        X500Name subject = subject(product, r, csr);
+        CertificateProfile.Usage usage = switch (product.kind()) {
+            case TLS -> CertificateProfile.Usage.TLS_SERVER;
+            case CLIENT -> CertificateProfile.Usage.CLIENT_EMAIL;
+            case CODE_SIGNING -> CertificateProfile.Usage.CODE_SIGNING;
+        };
+        Instant end = r.getValidUntil() == null ? order.getPlanEnd() : r.getValidUntil();
+        IssuedCertificate cert = ledger.issue(caller, new Issuance(IssueAuthority.valueOf(r.getCa()), subject,
+                csr.publicKey(), ValidityRequest.until(end), usage, split(r.getDnsNames()), null,
+                order.getCertificate() == null ? null : order.getCertificate().getCertSn(), "certificate.issue",
+                "order=" + order.getId() + " request=" + r.getId(), new SignatureScheme(r.getSignatureHash(),
+                r.isRsassaPss()), split(r.getEmails())));
+        r.issued(cert);
+        if (!"duplicate".equals(r.getType())) {
+            order.holds(cert, r.getCommonName(), r.getDnsNames(), r.getEmails(), r.getSignatureHash(), r.getCa());
+        }
+        return cert;
+    }
+
+    /** The request's domains not validated yet (none for products without DCV). */
+    private List<String> unvalidated(CertificateOrder order, OrderRequest r) {
+        List<String> missing = new ArrayList<>();
+        if (!DigiCertProduct.byNameId(order.getProduct()).orElseThrow().needsDcv()) {
+            return missing;
+        }
+        for (String name : split(r.getDnsNames())) {
+            String base = base(name);
+            if (!domain(order.getOrgId(), base).isValidated() && !missing.contains(base)) {
+                missing.add(base);
+            }
+        }
+        return missing;
+    }
+
+    private void registerDomains(CertificateOrder order, List<String> names) {
+        if (DigiCertProduct.byNameId(order.getProduct()).orElseThrow().needsDcv()) {
+            for (String n : names) {
+                domain(order.getOrgId(), base(n));
+            }
+        }
+    }
+
+    /** The organization's domain of that name, created (not validated) when it is new. */
+    private OrgDomain domain(String orgId, String name) {
+        List<OrgDomain> found = em.createNamedQuery(OrgDomain.BY_ORG_AND_NAME, OrgDomain.class)
+                .setParameter("orgId", orgId).setParameter("name", name).getResultList();
+        if (!found.isEmpty()) {
+            return found.get(0);
+        }
+        OrgDomain d = new OrgDomain(orgId, name, Instant.now());
+        em.persist(d);
+        em.flush();
+        return d;
+    }
+
+    private static X500Name subject(DigiCertProduct product, OrderRequest r, ValidatedCsr csr) {
+        if (product.kind() == DigiCertProduct.Kind.CODE_SIGNING) {
+            return csr.subject();
+        }
+        X500NameBuilder b = new X500NameBuilder(BCStyle.INSTANCE);
+        b.addRDN(BCStyle.CN, r.getCommonName());
+        for (String ou : split(r.getOrder().getOrganizationUnits())) {
+            b.addRDN(BCStyle.OU, ou);
+        }
+        return b.build();
+    }
+
+    private IssueAuthority ca(String caCertId) {
+        if (caCertId == null || caCertId.isBlank()) {
+            return IssueAuthority.RSA;
+        }
+        IssueAuthority a = caCertIds().get(caCertId.trim().toUpperCase(Locale.ROOT));
+        if (a == null) {
+            throw new InvalidOrderException("invalid_ca_cert_id", "ca_cert_id must name one of certgate's CAs ("
+                    + String.join(", ", caCertIds().keySet()) + ")");
+        }
+        return a;
+    }
+
+    private static DcvMethod dcvMethod(String wire) {
+        if (wire == null || wire.isBlank()) {
+            return DcvMethod.EMAIL;
+        }
+        return DcvMethod.parse(wire).orElseThrow(() -> new InvalidOrderException("invalid_dcv_method",
+                "dcv_method must be email, http-token, dns-txt-token or dns-cname-token"));
+    }
+
+    private static String required(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidOrderException("missing_field", name + " is required");
+        }
+        return value;
+    }
+
+    /** The CSR as stored: PEM with line breaks, whatever form the client sent (one line, \n, headers or not). */
+    private static String pem(ValidatedCsr csr, String sent) {
+        String body = sent.replaceAll("-----(BEGIN|END) (NEW )?CERTIFICATE REQUEST-----", "").replaceAll("\\s", "");
+        StringBuilder b = new StringBuilder("-----BEGIN CERTIFICATE REQUEST-----\n");
+        for (int i = 0; i < body.length(); i += 64) {
+            b.append(body, i, Math.min(body.length(), i + 64)).append('\n');
+        }
+        return b.append("-----END CERTIFICATE REQUEST-----\n").toString();
+    }
+
+    /** The domain DCV validates: a wildcard's base domain. */
+    private static String base(String name) {
+        return name.startsWith("*.") ? name.substring(2) : name;
+    }
+
+    private static String validityText(CertificateSpec.CertValidity v) {
+        if (v == null || v.isEmpty()) {
+            return "years=1";
+        }
+        return v.customExpirationDate() != null ? "custom=" + v.customExpirationDate()
+                : v.days() != null ? "days=" + v.days() : "years=" + v.years();
+    }
+
+    static String join(List<String> values) {
+        return values == null || values.isEmpty() ? null : String.join(",", values);
+    }
+
+    public static List<String> split(String joined) {
+        return joined == null || joined.isBlank() ? List.of() : List.of(joined.split(","));
+    }
+
+    private static String clip(String s, int max) {
+        return s == null ? null : s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,13 @@
+package io.certgate.ejb.enrollment;
+
+import io.certgate.domain.CertgateException;
+
+/** Not an object of the caller's organization (another organization's looks the same). */
+public class UnknownOrderCertificateException extends CertgateException {
+
+    private static final long serialVersionUID = 1L;
+
+    public UnknownOrderCertificateException() {
+        super("no such certificate");
+    }
+}

@@ -1,0 +1,13 @@
+package io.certgate.ejb.enrollment;
+
+import io.certgate.domain.CertgateException;
+
+/** Not an object of the caller's organization (another organization's looks the same). */
+public class UnknownOrderException extends CertgateException {
+
+    private static final long serialVersionUID = 1L;
+
+    public UnknownOrderException() {
+        super("no such order");
+    }
+}

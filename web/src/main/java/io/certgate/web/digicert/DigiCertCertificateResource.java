@@ -1,0 +1,97 @@
+package io.certgate.web.digicert;
+
+import io.certgate.domain.ca.IssuedCertificate;
+import io.certgate.domain.enrollment.CertificateOrder;
+import io.certgate.domain.enrollment.OrderRequest;
+import io.certgate.ejb.ca.CertificateAuthorities;
+import io.certgate.ejb.ca.CertificateLedger;
+import io.certgate.ejb.ca.Pem;
+import io.certgate.ejb.enrollment.CertificateOrders;
+import jakarta.ejb.EJB;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.Base64;
+
+/** CertCentral certificates: download by format (by certificate or by order), chain, revoke. */
+@Path("services/v2/certificate")
+public class DigiCertCertificateResource extends DigiCertResource {
+
+    @EJB
+    private CertificateOrders orders;
+
+    @EJB
+    private CertificateLedger ledger;
+
+    @EJB
+    private CertificateAuthorities authorities;
+
+    @GET
+    @Path("{certificateId}/download/format/{format}")
+    public Response download(@PathParam("certificateId") String certificateId, @PathParam("format") String format) {
+        return call(() -> download(orders.certificate(caller(), id(certificateId, "certificate")), format));
+    }
+
+    @GET
+    @Path("download/order/{orderId}/format/{format}")
+    public Response downloadByOrder(@PathParam("orderId") String orderId, @PathParam("format") String format) {
+        return call(() -> {
+            CertificateOrder o = orders.find(caller(), id(orderId, "order"));
+            if (o.getCertificate() == null) {
+                throw new DigiCertRequestException(404, "not_found|certificate", "the order has no certificate yet");
+            }
+            return download(o.getCertificate(), format);
+        });
+    }
+
+    /**
+     * pem_all (certificate and root), pem_noroot and default_pem (certificate: certgate has no intermediates),
+     * pem_nointermediate (certificate and root), p7b (PKCS#7 with the root, PEM), cer/crt (certificate, PEM).
+     * PEM bodies end after the last END line with one newline, whatever the Accept header asked.
+     */
+    private Response download(IssuedCertificate cert, String format) {
+        String leaf = cert.getCertPem().strip() + "\n";
+        String root = authorities.certificatePem(cert.getIssueAuthority()).strip() + "\n";
+        String body = switch (format == null ? "" : format.toLowerCase(java.util.Locale.ROOT)) {
+            case "pem_all", "pem_nointermediate" -> leaf + root;
+            case "pem_noroot", "default_pem", "cer", "crt", "pem" -> leaf;
+            case "p7b" -> "-----BEGIN PKCS7-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                    .encodeToString(ledger.pkcs7(cert)) + "\n-----END PKCS7-----\n";
+            default -> throw new DigiCertRequestException("invalid_format", "format must be one of pem_all, "
+                    + "pem_noroot, pem_nointermediate, default_pem, p7b, cer, crt");
+        };
+        String type = "p7b".equalsIgnoreCase(format) ? "application/x-pkcs7-certificates" : "application/x-pem-file";
+        return Response.ok(body).header("Content-Type", type).build();
+    }
+
+    /** {intermediates:[...]}: certgate signs from its roots, so there are none. */
+    @GET
+    @Path("{certificateId}/chain")
+    public Response chain(@PathParam("certificateId") String certificateId) {
+        return call(() -> {
+            orders.certificate(caller(), id(certificateId, "certificate"));
+            return json(200, Json.createObjectBuilder().add("intermediates", Json.createArrayBuilder()).build());
+        });
+    }
+
+    /** {reason, comments, skip_approval}: revoked at once; 201 with the revoke request. */
+    @PUT
+    @Path("{certificateId}/revoke")
+    @Consumes(MediaType.WILDCARD)
+    public Response revoke(@PathParam("certificateId") String certificateId, InputStream body) {
+        return call(() -> {
+            JsonObject b = DigiCertRequests.read(body);
+            OrderRequest r = orders.revokeCertificate(caller(), id(certificateId, "certificate"),
+                    DigiCertOrderResource.reason(b), DigiCertRequests.string(b, "comments"));
+            return json(201, DigiCertOrderResource.revokeAnswer(r));
+        });
+    }
+
+}

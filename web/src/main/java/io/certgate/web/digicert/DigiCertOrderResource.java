@@ -1,0 +1,199 @@
+package io.certgate.web.digicert;
+
+import io.certgate.domain.ca.IssuedCertificate;
+import io.certgate.domain.ca.RevocationReason;
+import io.certgate.domain.enrollment.CertificateOrder;
+import io.certgate.domain.enrollment.OrderRequest;
+import io.certgate.ejb.ca.CertificateAuthorities;
+import io.certgate.ejb.enrollment.CertificateOrders;
+import io.certgate.ejb.enrollment.OrderOutcome;
+import jakarta.ejb.EJB;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+
+/** CertCentral orders: order, order info, list, reissue, duplicate, check DCV, revoke. */
+@Path("services/v2/order/certificate")
+public class DigiCertOrderResource extends DigiCertResource {
+
+    @EJB
+    private CertificateOrders orders;
+
+    @EJB
+    private CertificateAuthorities authorities;
+
+    @Context
+    private UriInfo uri;
+
+    /** Order a certificate of a product; 201 {id, requests} or, issued at once, {id, certificate_id, certificate_chain}. */
+    @POST
+    @Path("{product}")
+    @Consumes(MediaType.WILDCARD)
+    public Response order(@PathParam("product") String product, InputStream body) {
+        return call(() -> {
+            OrderOutcome o = orders.order(caller(), product, DigiCertRequests.order(DigiCertRequests.read(body)));
+            JsonObjectBuilder b = Json.createObjectBuilder().add("id", o.order().getId())
+                    .add("requests", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                            .add("id", o.request().getId()).add("status", o.request().getStatus())));
+            if (o.certificate() != null) {
+                b.add("certificate_id", o.certificate().getCertSn()).add("certificate_chain",
+                        DigiCertViews.chain(o.certificate(), authorities.certificatePem(o.certificate().getIssueAuthority())));
+            }
+            if (o.dcvRandomValue() != null) {
+                b.add("dcv_random_value", o.dcvRandomValue());
+            }
+            return json(201, b.build());
+        });
+    }
+
+    @GET
+    @Path("{orderId}")
+    public Response info(@PathParam("orderId") String orderId) {
+        return call(() -> {
+            CertificateOrder o = orders.find(caller(), id(orderId, "order"));
+            return json(200, DigiCertViews.order(orders, o, orders.requests(caller(), o.getId()), Instant.now()));
+        });
+    }
+
+    /** The orders, with {@code filters[status]} and {@code filters[common_name]}, paged by offset and limit. */
+    @GET
+    public Response list(@QueryParam("offset") @DefaultValue("0") int offset,
+                         @QueryParam("limit") @DefaultValue("1000") int limit) {
+        return call(() -> {
+            String status = uri.getQueryParameters().getFirst("filters[status]");
+            String cn = uri.getQueryParameters().getFirst("filters[common_name]");
+            List<CertificateOrder> page = orders.list(caller(), status, cn, offset, limit);
+            Instant now = Instant.now();
+            JsonArrayBuilder a = Json.createArrayBuilder();
+            for (CertificateOrder o : page) {
+                a.add(DigiCertViews.order(orders, o, orders.requests(caller(), o.getId()), now));
+            }
+            return json(200, Json.createObjectBuilder().add("orders", a).add("page", Json.createObjectBuilder()
+                    .add("total", page.size()).add("limit", limit).add("offset", offset)).build());
+        });
+    }
+
+    @POST
+    @Path("{orderId}/reissue")
+    @Consumes(MediaType.WILDCARD)
+    public Response reissue(@PathParam("orderId") String orderId, InputStream body) {
+        return call(() -> reissued(orders.reissue(caller(), id(orderId, "order"),
+                DigiCertRequests.reissue(DigiCertRequests.read(body), false))));
+    }
+
+    @POST
+    @Path("{orderId}/duplicate")
+    @Consumes(MediaType.WILDCARD)
+    public Response duplicate(@PathParam("orderId") String orderId, InputStream body) {
+        return call(() -> reissued(orders.reissue(caller(), id(orderId, "order"),
+                DigiCertRequests.reissue(DigiCertRequests.read(body), true))));
+    }
+
+    /** 003: {id, requests:[{id}]}; with skip_approval and issued: {id, certificate_id}; dcv_random_value for tokens. */
+    private Response reissued(OrderOutcome o) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("id", o.order().getId());
+        if (o.certificate() != null) {
+            b.add("certificate_id", o.certificate().getCertSn());
+        } else {
+            b.add("requests", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", o.request().getId())));
+        }
+        if (o.dcvRandomValue() != null) {
+            b.add("dcv_random_value", o.dcvRandomValue());
+        }
+        return json(201, b.build());
+    }
+
+    @GET
+    @Path("{orderId}/reissue")
+    public Response reissues(@PathParam("orderId") String orderId) {
+        return call(() -> certificates(orderId, "reissue"));
+    }
+
+    @GET
+    @Path("{orderId}/duplicate")
+    public Response duplicates(@PathParam("orderId") String orderId) {
+        return call(() -> certificates(orderId, "duplicate"));
+    }
+
+    private Response certificates(String orderId, String type) {
+        Instant now = Instant.now();
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        for (OrderRequest r : orders.requests(caller(), id(orderId, "order"))) {
+            if (type.equals(r.getType())) {
+                JsonObjectBuilder b = Json.createObjectBuilder().add("request_id", r.getId()).add("status", r.getStatus())
+                        .add("date_requested", DigiCertViews.time(r.getCreatedAt()));
+                IssuedCertificate c = r.getCertificate();
+                if (c != null) {
+                    b.add("certificate", DigiCertViews.certificateSummary(c, now));
+                }
+                a.add(b);
+            }
+        }
+        return json(200, Json.createObjectBuilder().add("certificates", a).build());
+    }
+
+    /** Checks domain control of the order's pending domains (http-token or dns-txt-token). */
+    @PUT
+    @Path("{orderId}/check-dcv")
+    @Consumes(MediaType.WILDCARD)
+    public Response checkDcv(@PathParam("orderId") String orderId) {
+        return call(() -> {
+            long id = id(orderId, "order");
+            List<String> pending = orders.checkDcv(caller(), id);
+            CertificateOrder o = orders.find(caller(), id);
+            return json(200, Json.createObjectBuilder().add("order_status", orders.status(o, Instant.now()))
+                    .add("dcv_status", pending.isEmpty() ? "complete" : "pending")
+                    .add("pending_domains", DigiCertViews.array(pending)).build());
+        });
+    }
+
+    @PUT
+    @Path("{orderId}/revoke")
+    @Consumes(MediaType.WILDCARD)
+    public Response revoke(@PathParam("orderId") String orderId, InputStream body) {
+        return call(() -> {
+            JsonObject b = DigiCertRequests.read(body);
+            OrderRequest r = orders.revokeOrder(caller(), id(orderId, "order"), reason(b),
+                    DigiCertRequests.string(b, "comments"));
+            return json(201, revokeAnswer(r));
+        });
+    }
+
+    static RevocationReason reason(JsonObject body) {
+        String reason = DigiCertRequests.string(body, "reason");
+        if (reason == null || reason.isBlank()) {
+            return RevocationReason.UNSPECIFIED;
+        }
+        String normalized = reason.replace("_", "").toLowerCase(java.util.Locale.ROOT);
+        for (RevocationReason r : RevocationReason.values()) {
+            if (r.name().replace("_", "").toLowerCase(java.util.Locale.ROOT).equals(normalized)) {
+                return r;
+            }
+        }
+        throw new DigiCertRequestException("invalid_reason", "reason must be one of unspecified, key_compromise, "
+                + "affiliation_changed, superseded, cessation_of_operation");
+    }
+
+    static JsonObject revokeAnswer(OrderRequest r) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("id", r.getId()).add("date", DigiCertViews.time(r.getCreatedAt()))
+                .add("type", "revoke").add("status", r.getStatus()).add("requester", DigiCertViews.person(r.getRequestedBy()));
+        b.add("comments", r.getComments() == null ? "" : r.getComments());
+        return b.build();
+    }
+}

@@ -1,0 +1,253 @@
+package io.certgate.web.digicert;
+
+import io.certgate.domain.ca.IssueAuthority;
+import io.certgate.domain.ca.IssuedCertificate;
+import io.certgate.domain.enrollment.CertificateOrder;
+import io.certgate.domain.enrollment.OrderRequest;
+import io.certgate.ejb.ca.Pem;
+import io.certgate.ejb.enrollment.CertificateOrders;
+import io.certgate.ejb.enrollment.DigiCertProduct;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.nio.charset.StandardCharsets;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.CRC32;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+
+/** Orders, requests and certificates in CertCentral's JSON shapes (ids as integers, RFC 3339 and YYYY-MM-DD dates). */
+final class DigiCertViews {
+
+    private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx")
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+    private DigiCertViews() {
+    }
+
+    static String time(Instant t) {
+        return RFC3339.format(t.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** An organization's (or actor's) integer id: CertCentral ids are integers, certgate's names are strings. */
+    static long id(String name) {
+        CRC32 crc = new CRC32();
+        crc.update(name.getBytes(StandardCharsets.UTF_8));
+        return crc.getValue();
+    }
+
+    static JsonObject organization(String orgId) {
+        return Json.createObjectBuilder().add("id", id(orgId)).add("name", orgId).add("display_name", orgId)
+                .add("status", "active").add("is_active", true).build();
+    }
+
+    static JsonObject product(DigiCertProduct p) {
+        return Json.createObjectBuilder().add("id", p.id()).add("name_id", p.nameId()).add("name", p.displayName())
+                .add("type", p.type()).add("validation_type", p.isPrivateCa() ? "private" : "ov").build();
+    }
+
+    static JsonObject caCert(CertificateOrders orders, String ca) {
+        IssueAuthority a = IssueAuthority.valueOf(ca);
+        return Json.createObjectBuilder().add("id", orders.caCertId(a)).add("name", "certgate " + a + " Root CA")
+                .build();
+    }
+
+    static JsonObject order(CertificateOrders orders, CertificateOrder o, List<OrderRequest> requests, Instant now) {
+        DigiCertProduct product = DigiCertProduct.byNameId(o.getProduct()).orElseThrow();
+        JsonObjectBuilder c = Json.createObjectBuilder();
+        IssuedCertificate cert = o.getCertificate();
+        if (cert != null) {
+            c.add("id", cert.getCertSn());
+        }
+        if (o.getCommonName() != null) {
+            c.add("common_name", o.getCommonName());
+        }
+        c.add("dns_names", array(CertificateOrders.split(o.getDnsNames())));
+        if (o.getEmails() != null) {
+            c.add("emails", array(CertificateOrders.split(o.getEmails())));
+        }
+        c.add("organization_units", array(CertificateOrders.split(o.getOrganizationUnits())));
+        c.add("signature_hash", o.getSignatureHash());
+        c.add("ca_cert", caCert(orders, o.getCa()));
+        if (o.getServerPlatformId() != null) {
+            c.add("server_platform", Json.createObjectBuilder().add("id", o.getServerPlatformId()));
+        }
+        if (o.getProfileOption() != null) {
+            c.add("profile_option", o.getProfileOption());
+        }
+        if (cert != null) {
+            X509CertificateHolder h = Pem.parseCertificate(cert.getCertPem());
+            c.add("serial_number", cert.getSerialNumber().toUpperCase(Locale.ROOT));
+            c.add("thumbprint", io.certgate.ejb.common.Digests.sha256Hex(encoded(h)).toUpperCase(Locale.ROOT));
+            c.add("date_created", time(cert.getSignedAt()));
+            c.add("valid_from", DAY.format(cert.getNotBefore()));
+            c.add("valid_till", DAY.format(cert.getNotAfter()));
+            c.add("days_remaining", Math.max(0, Duration.between(now, cert.getNotAfter()).toDays()));
+            c.add("key_size", keySize(h));
+        }
+        requests.stream().filter(r -> !"revoke".equals(r.getType())).reduce((a, b) -> b)
+                .ifPresent(last -> c.add("csr", last.getCsrPem()));
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("id", o.getId())
+                .add("certificate", c)
+                .add("status", orders.status(o, now))
+                .add("is_renewal", o.getRenewalOfOrderId() != null)
+                .add("is_renewed", o.getRenewedOrderId() != null)
+                .add("date_created", time(o.getCreatedAt()))
+                .add("order_validity", orderValidity(o))
+                .add("product", product(product))
+                .add("organization", organization(o.getOrgId()))
+                .add("disable_renewal_notifications", o.isDisableRenewalNotifications())
+                .add("requests", requests(requests));
+        if (o.getRenewedOrderId() != null) {
+            b.add("renewed_order_id", o.getRenewedOrderId());
+        }
+        if (o.getRenewalOfOrderId() != null) {
+            b.add("renewal_of_order_id", o.getRenewalOfOrderId());
+        }
+        if (o.getDcvMethod() != null) {
+            b.add("dcv_method", o.getDcvMethod());
+        }
+        if (product.kind() == DigiCertProduct.Kind.CODE_SIGNING) {
+            b.add("cs_provisioning_method", o.getCsProvisioningMethod() == null ? "email" : o.getCsProvisioningMethod());
+        }
+        if (o.getPaymentMethod() != null) {
+            b.add("payment_method", o.getPaymentMethod());
+        }
+        return b.build();
+    }
+
+    /** The order's plan as it was ordered, and its end. */
+    private static JsonObject orderValidity(CertificateOrder o) {
+        String[] kv = o.getOrderValidity().split("=", 2);
+        JsonObjectBuilder v = Json.createObjectBuilder();
+        switch (kv[0]) {
+            case "years" -> v.add("years", Integer.parseInt(kv[1]));
+            case "days" -> v.add("days", Integer.parseInt(kv[1]));
+            default -> v.add("custom_expiration_date", kv[1]);
+        }
+        return v.add("valid_till", DAY.format(o.getPlanEnd())).build();
+    }
+
+    static JsonArrayBuilder requests(List<OrderRequest> requests) {
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        for (OrderRequest r : requests) {
+            JsonObjectBuilder b = Json.createObjectBuilder().add("id", r.getId()).add("date", time(r.getCreatedAt()))
+                    .add("type", r.getType()).add("status", r.getStatus());
+            if (r.getComments() != null) {
+                b.add("comments", r.getComments());
+            }
+            a.add(b);
+        }
+        return a;
+    }
+
+    static JsonObject request(CertificateOrders orders, OrderRequest r) {
+        CertificateOrder o = r.getOrder();
+        JsonObjectBuilder cert = Json.createObjectBuilder().add("dns_names", array(CertificateOrders.split(r.getDnsNames())))
+                .add("signature_hash", r.getSignatureHash()).add("ca_cert", caCert(orders, r.getCa()));
+        if (r.getCommonName() != null) {
+            cert.add("common_name", r.getCommonName());
+        }
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("id", r.getId())
+                .add("date", time(r.getCreatedAt()))
+                .add("type", r.getType())
+                .add("status", r.getStatus())
+                .add("requester", person(r.getRequestedBy()))
+                .add("order", Json.createObjectBuilder().add("id", o.getId()).add("status", o.getStatus())
+                        .add("certificate", cert).add("product", product(DigiCertProduct.byNameId(o.getProduct())
+                                .orElseThrow())).add("organization", organization(o.getOrgId())));
+        if (r.getComments() != null) {
+            b.add("comments", r.getComments());
+        }
+        if (r.getDecidedBy() != null) {
+            b.add("processor", person(r.getDecidedBy())).add("date_processed", time(r.getDecidedAt()));
+        }
+        if (r.getProcessorComment() != null) {
+            b.add("processor_comment", r.getProcessorComment());
+        }
+        if (r.getCertificate() != null) {
+            b.add("certificate_id", r.getCertificate().getCertSn());
+        }
+        return b.build();
+    }
+
+    /** A requester or processor: certgate knows actors (digicert:<key id>, admin:<user>), not people. */
+    static JsonObject person(String actor) {
+        return Json.createObjectBuilder().add("id", id(actor)).add("first_name", actor).add("last_name", "")
+                .add("email", "").build();
+    }
+
+    static JsonObject certificateSummary(IssuedCertificate cert, Instant now) {
+        X509CertificateHolder h = Pem.parseCertificate(cert.getCertPem());
+        return Json.createObjectBuilder().add("id", cert.getCertSn())
+                .add("serial_number", cert.getSerialNumber().toUpperCase(Locale.ROOT))
+                .add("common_name", commonName(cert.getSubjectDn()))
+                .add("dns_names", array(io.certgate.ejb.ca.CertificateNames.dnsNames(h)))
+                .add("date_created", time(cert.getSignedAt()))
+                .add("valid_from", DAY.format(cert.getNotBefore()))
+                .add("valid_till", DAY.format(cert.getNotAfter()))
+                .add("status", cert.statusAt(now).name().toLowerCase(Locale.ROOT))
+                .add("key_size", keySize(h)).build();
+    }
+
+    /** The chain answer: end-entity first, then the root (certgate signs from its roots: no intermediates). */
+    static JsonArrayBuilder chain(IssuedCertificate cert, String rootPem) {
+        return Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("subject_common_name", commonName(cert.getSubjectDn()))
+                        .add("pem", cert.getCertPem().strip()))
+                .add(Json.createObjectBuilder().add("subject_common_name", "certgate " + cert.getIssueAuthority()
+                        + " Root CA").add("pem", rootPem.strip()));
+    }
+
+    static String commonName(String dn) {
+        for (String part : dn.split(",")) {
+            String p = part.trim();
+            if (p.regionMatches(true, 0, "CN=", 0, 3)) {
+                return p.substring(3);
+            }
+        }
+        return dn;
+    }
+
+    static JsonArrayBuilder array(List<String> values) {
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        values.forEach(a::add);
+        return a;
+    }
+
+    private static int keySize(X509CertificateHolder h) {
+        try {
+            PublicKey k = new JcaX509CertificateConverter().getCertificate(h).getPublicKey();
+            if (k instanceof RSAPublicKey r) {
+                return r.getModulus().bitLength();
+            }
+            if (k instanceof ECPublicKey e) {
+                return e.getParams().getCurve().getField().getFieldSize();
+            }
+        } catch (Exception e) {
+            // unknown key: 0
+        }
+        return 0;
+    }
+
+    private static byte[] encoded(X509CertificateHolder h) {
+        try {
+            return h.getEncoded();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
