@@ -153,6 +153,11 @@ public class CertificateOrder {
         this.status = "issued";
     }
 
+    /** The server platform the organization names on a reissue (recorded, no effect on the certificate). */
+    public void platform(Integer id) {
+        this.serverPlatformId = id;
+    }
+
     public void rejected() {
         if (certificate == null) {
             this.status = "rejected";

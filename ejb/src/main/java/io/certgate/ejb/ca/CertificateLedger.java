@@ -46,9 +46,9 @@ public class CertificateLedger {
         return csrValidator.validate(csrPem, authority);
     }
 
-    /** A CSR with any key this CA certifies, whichever CA will sign it. */
-    public ValidatedCsr validateCsr(String csrPem) {
-        return csrValidator.validate(csrPem);
+    /** A CSR whose key and signature the policy allows, whichever CA will sign it. */
+    public ValidatedCsr validateCsr(String csrPem, KeyPolicy policy) {
+        return csrValidator.validate(csrPem, policy);
     }
 
     /** A key (from an old certificate) that the authority's key policy accepts. */
@@ -59,7 +59,7 @@ public class CertificateLedger {
     public IssuedCertificate issue(Caller caller, Issuance request) {
         String orgId = Caller.require(caller).requireOrganization();
         IssueAuthority a = request.authority();
-        csrValidator.checkKey(request.publicKey()); // also for keys that come from an old certificate
+        csrValidator.checkKey(request.publicKey(), request.keyPolicy()); // also keys from an old certificate
         Instant now = Instant.now();
         ValidityPeriod validity = ValidityPolicy.resolve(request.validity(), authorities.caNotAfter(a), now);
         X509CertificateHolder cert = signer.sign(authorities.certificate(a), authorities.signer(a, request.signature()),

@@ -34,13 +34,56 @@ public class CsrValidator {
     private static final Pattern BASE64_BODY = Pattern.compile("[A-Za-z0-9+/=\\s]+");
     private static final ASN1ObjectIdentifier PRIME256V1 = SECObjectIdentifiers.secp256r1;
 
-    /** A CSR with any key this CA certifies (RSA-2048 signed SHA256withRSA, or P-256 signed SHA256withECDSA). */
-    public ValidatedCsr validate(String csrText) {
+    /** A CSR whose key and signature the policy allows, whichever CA will sign it. */
+    public ValidatedCsr validate(String csrText, KeyPolicy policy) {
         PKCS10CertificationRequest csr = parse(csrText);
-        boolean rsa = PKCSObjectIdentifiers.rsaEncryption.equals(csr.getSubjectPublicKeyInfo().getAlgorithm()
-                .getAlgorithm());
-        return validate(csr, rsa ? IssueAuthority.RSA : IssueAuthority.ECC);
+        checkAttributes(csr);
+        SubjectPublicKeyInfo spki = csr.getSubjectPublicKeyInfo();
+        checkKey(spki, policy);
+        ASN1ObjectIdentifier sig = csr.getSignatureAlgorithm().getAlgorithm();
+        boolean rsa = PKCSObjectIdentifiers.rsaEncryption.equals(spki.getAlgorithm().getAlgorithm());
+        String hash = rsa ? RSA_SIGNATURES.get(sig) : ECDSA_SIGNATURES.get(sig);
+        if (hash == null || !policy.csrHashes().contains(hash)) {
+            throw new InvalidCsrException("the CSR must be signed with " + String.join(" or ", policy.csrHashes().stream()
+                    .sorted().map(h -> h + (rsa ? "withRSA" : "withECDSA")).toList()));
+        }
+        verifySignature(csr);
+        return subjectChecked(csr);
     }
+
+    /** The key policy for an existing key (renewals without CSR, keys generated here). */
+    public void checkKey(SubjectPublicKeyInfo spki, KeyPolicy policy) {
+        ASN1ObjectIdentifier keyAlg = spki.getAlgorithm().getAlgorithm();
+        if (PKCSObjectIdentifiers.rsaEncryption.equals(keyAlg)) {
+            int bits;
+            try {
+                bits = RSAPublicKey.getInstance(spki.parsePublicKey()).getModulus().bitLength();
+            } catch (Exception e) {
+                throw new InvalidCsrException("the RSA public key cannot be read");
+            }
+            if (!policy.rsaBits().contains(bits)) {
+                throw new InvalidCsrException("the RSA public key must be " + policy.rsaBits().stream().sorted()
+                        .map(String::valueOf).reduce((a, b) -> a + " or " + b).orElse("") + " bits, not " + bits);
+            }
+        } else if (X9ObjectIdentifiers.id_ecPublicKey.equals(keyAlg)) {
+            if (!policy.curves().contains(spki.getAlgorithm().getParameters())) {
+                throw new InvalidCsrException(policy.curves().size() == 1
+                        ? "the EC public key must be on curve prime256v1 (P-256)"
+                        : "the EC public key must be on curve P-256 or P-384");
+            }
+        } else {
+            throw new InvalidCsrException("the public key must be RSA or EC");
+        }
+    }
+
+    private static final java.util.Map<ASN1ObjectIdentifier, String> RSA_SIGNATURES = java.util.Map.of(
+            PKCSObjectIdentifiers.sha256WithRSAEncryption, "SHA256",
+            PKCSObjectIdentifiers.sha384WithRSAEncryption, "SHA384",
+            PKCSObjectIdentifiers.sha512WithRSAEncryption, "SHA512");
+    private static final java.util.Map<ASN1ObjectIdentifier, String> ECDSA_SIGNATURES = java.util.Map.of(
+            X9ObjectIdentifiers.ecdsa_with_SHA256, "SHA256",
+            X9ObjectIdentifiers.ecdsa_with_SHA384, "SHA384",
+            X9ObjectIdentifiers.ecdsa_with_SHA512, "SHA512");
 
     public ValidatedCsr validate(String csrText, IssueAuthority authority) {
         return validate(parse(csrText), authority);
@@ -51,24 +94,22 @@ public class CsrValidator {
         SubjectPublicKeyInfo spki = csr.getSubjectPublicKeyInfo();
         checkAlgorithms(csr.getSignatureAlgorithm(), spki, authority);
         verifySignature(csr);
+        return subjectChecked(csr);
+    }
+
+    private static ValidatedCsr subjectChecked(PKCS10CertificationRequest csr) {
         if (csr.getSubject() == null || csr.getSubject().getRDNs().length == 0) {
             throw new InvalidCsrException("the CSR has an empty subject");
         }
         if (csr.getSubject().toString().length() > MAX_SUBJECT_DN_CHARS) {
             throw new InvalidCsrException("the CSR subject is longer than " + MAX_SUBJECT_DN_CHARS + " characters");
         }
-        return new ValidatedCsr(csr.getSubject(), spki);
+        return new ValidatedCsr(csr.getSubject(), csr.getSubjectPublicKeyInfo());
     }
 
     /** Checks that an existing public key (renewal without CSR) suits the authority. */
     public void checkKey(SubjectPublicKeyInfo spki, IssueAuthority authority) {
         checkKeyAlgorithm(spki, authority);
-    }
-
-    /** The key policy of every certificate, whichever CA signs it: RSA-2048 or EC P-256, nothing else. */
-    public void checkKey(SubjectPublicKeyInfo spki) {
-        boolean rsa = PKCSObjectIdentifiers.rsaEncryption.equals(spki.getAlgorithm().getAlgorithm());
-        checkKeyAlgorithm(spki, rsa ? IssueAuthority.RSA : IssueAuthority.ECC);
     }
 
     static PKCS10CertificationRequest parse(String text) {

@@ -9,24 +9,25 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  * What a business module asks the ledger to issue: which CA, for which subject and key, how long, for what
  * usage (with DNS names and e-mail addresses as subject alternative names); the device it is bound to (binding)
  * and the certificate it renews, if any; how the audit trail names the action and its context (e.g.
- * {@code certificate.apply}, {@code assetId=...}); and the signature scheme.
+ * {@code certificate.apply}, {@code assetId=...}); the signature scheme; and the key policy.
  */
 public record Issuance(IssueAuthority authority, X500Name subject, SubjectPublicKeyInfo publicKey,
                        ValidityRequest validity, CertificateProfile.Usage usage, List<String> dnsNames,
                        Long deviceId, Long renews, String auditAction, String auditContext,
-                       SignatureScheme signature, List<String> emails) {
+                       SignatureScheme signature, List<String> emails, KeyPolicy keyPolicy) {
 
     public Issuance {
+        keyPolicy = keyPolicy == null ? KeyPolicy.DEVICE : keyPolicy;
         dnsNames = dnsNames == null ? List.of() : List.copyOf(dnsNames);
         emails = emails == null ? List.of() : List.copyOf(emails);
         signature = signature == null ? SignatureScheme.DEFAULT : signature;
     }
 
-    /** An issuance signed the default way (SHA-256), with no e-mail addresses. */
+    /** An issuance signed the default way (SHA-256), with no e-mail addresses, for the device key policy. */
     public Issuance(IssueAuthority authority, X500Name subject, SubjectPublicKeyInfo publicKey,
                     ValidityRequest validity, CertificateProfile.Usage usage, List<String> dnsNames, Long deviceId,
                     Long renews, String auditAction, String auditContext) {
         this(authority, subject, publicKey, validity, usage, dnsNames, deviceId, renews, auditAction, auditContext,
-                SignatureScheme.DEFAULT, List.of());
+                SignatureScheme.DEFAULT, List.of(), KeyPolicy.DEVICE);
     }
 }

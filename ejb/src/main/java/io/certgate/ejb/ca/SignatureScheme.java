@@ -10,8 +10,8 @@ import java.util.Set;
  */
 public record SignatureScheme(String hash, boolean pss) {
 
+    private static final Set<String> HASHES = Set.of("SHA256", "SHA384", "SHA512"); // before DEFAULT uses it
     public static final SignatureScheme DEFAULT = new SignatureScheme("SHA256", false);
-    private static final Set<String> HASHES = Set.of("SHA256", "SHA384", "SHA512");
 
     public SignatureScheme {
         hash = hash == null ? "SHA256" : hash.toUpperCase(Locale.ROOT).replace("-", "");

@@ -12,6 +12,7 @@ import io.certgate.ejb.ca.CertificateAuthorities;
 import io.certgate.ejb.ca.CertificateLedger;
 import io.certgate.ejb.ca.CertificateProfile;
 import io.certgate.ejb.ca.Issuance;
+import io.certgate.ejb.ca.KeyPolicy;
 import io.certgate.ejb.ca.SignatureScheme;
 import io.certgate.ejb.ca.ValidatedCsr;
 import io.certgate.ejb.ca.ValidityRequest;
@@ -78,14 +79,14 @@ public class CertificateOrders {
     public OrderOutcome order(Caller caller, String productNameId, OrderSpec spec) {
         String orgId = Caller.require(caller).requireOrganization();
         DigiCertProduct product = DigiCertProduct.byNameId(productNameId).orElseThrow(() ->
-                new InvalidOrderException("invalid_product", "unknown product: " + productNameId));
+                new InvalidOrderException("not_found|product", "unknown product: " + productNameId));
         Instant now = Instant.now();
         CertificateSpec c = spec.certificate();
         OrderRules.Names names = OrderRules.names(product, c);
-        String hash = OrderRules.signatureHash(c.signatureHash());
+        String hash = OrderRules.signatureHash(required("certificate.signature_hash", c.signatureHash()));
         IssueAuthority ca = ca(c.caCertId());
         new SignatureScheme(hash, c.rsassaPss()).algorithmFor(ca); // refuse PSS with the ECC CA now, not later
-        ValidatedCsr csr = ledger.validateCsr(required("certificate.csr", c.csrPem()));
+        ValidatedCsr csr = ledger.validateCsr(required("certificate.csr", c.csrPem()), KeyPolicy.ENTERPRISE);
         Instant planEnd = OrderRules.planEnd(spec.orderValidity(), now);
         Instant certEnd = OrderRules.certificateEnd(c.validity(), planEnd, now);
         DcvMethod dcv = dcvMethod(spec.dcvMethod());
@@ -129,10 +130,10 @@ public class CertificateOrders {
         Instant now = Instant.now();
         CertificateSpec c = spec.certificate();
         OrderRules.Names names = OrderRules.names(product, c);
-        String hash = OrderRules.signatureHash(c.signatureHash() == null ? order.getSignatureHash() : c.signatureHash());
+        String hash = OrderRules.signatureHash(required("certificate.signature_hash", c.signatureHash()));
         IssueAuthority ca = c.caCertId() == null ? IssueAuthority.valueOf(order.getCa()) : ca(c.caCertId());
         new SignatureScheme(hash, c.rsassaPss()).algorithmFor(ca);
-        ValidatedCsr csr = ledger.validateCsr(required("certificate.csr", c.csrPem()));
+        ValidatedCsr csr = ledger.validateCsr(required("certificate.csr", c.csrPem()), KeyPolicy.ENTERPRISE);
         if (!order.getPlanEnd().isAfter(now)) {
             throw new InvalidOrderException("order_expired", "the order's validity has ended");
         }
@@ -143,8 +144,11 @@ public class CertificateOrders {
         } else if (spec.dcvMethod() != null) {
             order.dcv(dcv.wireName(), order.getDcvRandomValue());
         }
-        String type = spec.asDuplicate() && product.kind() == DigiCertProduct.Kind.TLS && !product.isPrivateCa()
-                ? "duplicate" : "reissue";
+        if (c.serverPlatformId() != null) {
+            order.platform(c.serverPlatformId());
+        }
+        boolean publicTls = product.kind() == DigiCertProduct.Kind.TLS && !product.isPrivateCa();
+        String type = spec.duplicate() || (spec.storeAsDuplicate() && publicTls) ? "duplicate" : "reissue";
         OrderRequest request = new OrderRequest(order, type, pem(csr, c.csrPem()), names.commonName(),
                 join(names.dnsNames()), join(names.emails()), hash, c.rsassaPss(), ca.name(), certEnd, caller.actor(),
                 clip(spec.comments(), 1000), now);
@@ -368,7 +372,7 @@ public class CertificateOrders {
             return null;
         }
         DigiCertProduct product = DigiCertProduct.byNameId(order.getProduct()).orElseThrow();
-        ValidatedCsr csr = ledger.validateCsr(r.getCsrPem());
+        ValidatedCsr csr = ledger.validateCsr(r.getCsrPem(), KeyPolicy.ENTERPRISE);
         X500Name subject = subject(product, r, csr);
         CertificateProfile.Usage usage = switch (product.kind()) {
             case TLS -> CertificateProfile.Usage.TLS_SERVER;
@@ -380,7 +384,7 @@ public class CertificateOrders {
                 csr.publicKey(), ValidityRequest.until(end), usage, split(r.getDnsNames()), null,
                 order.getCertificate() == null ? null : order.getCertificate().getCertSn(), "certificate.issue",
                 "order=" + order.getId() + " request=" + r.getId(), new SignatureScheme(r.getSignatureHash(),
-                r.isRsassaPss()), split(r.getEmails())));
+                r.isRsassaPss()), split(r.getEmails()), KeyPolicy.ENTERPRISE));
         r.issued(cert);
         if (!"duplicate".equals(r.getType())) {
             order.holds(cert, r.getCommonName(), r.getDnsNames(), r.getEmails(), r.getSignatureHash(), r.getCa());

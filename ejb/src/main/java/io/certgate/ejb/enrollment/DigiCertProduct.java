@@ -12,8 +12,8 @@ public enum DigiCertProduct {
     SSL_PLUS(1, "ssl_plus", "Standard SSL", "ssl_certificate", Kind.TLS, false, false),
     SSL_WILDCARD(2, "ssl_wildcard", "Wildcard SSL", "ssl_certificate", Kind.TLS, false, true),
     SSL_MULTI_DOMAIN(3, "ssl_multi_domain", "Multi-Domain SSL", "ssl_certificate", Kind.TLS, false, false),
-    PRIVATE_SSL_PLUS(4, "private_ssl_plus", "Private SSL", "private_ssl_certificate", Kind.TLS, true, false),
-    PRIVATE_SSL_WILDCARD(5, "private_ssl_wildcard", "Private Wildcard SSL", "private_ssl_certificate", Kind.TLS, true,
+    PRIVATE_SSL_PLUS(4, "private_ssl_plus", "Private SSL", "ssl_certificate", Kind.TLS, true, false),
+    PRIVATE_SSL_WILDCARD(5, "private_ssl_wildcard", "Private Wildcard SSL", "ssl_certificate", Kind.TLS, true,
             true),
     CLIENT_PREMIUM(6, "client_premium", "Premium", "client_certificate", Kind.CLIENT, true, false),
     CODE_SIGNING(7, "code_signing", "Code Signing", "code_signing_certificate", Kind.CODE_SIGNING, true, false);

@@ -143,8 +143,8 @@ public final class OrderRules {
         } else if (v.customExpirationDate() != null) {
             end = endOfDay(v.customExpirationDate());
             if (end.isAfter(planEnd)) {
-                throw new InvalidOrderException("invalid_value", "custom_expiration_date is after the end of the "
-                        + "order's validity (" + planEnd.atZone(ZoneOffset.UTC).toLocalDate() + ")");
+                throw new InvalidOrderException("cert_validity_exceeds_order_validity", "custom_expiration_date is "
+                        + "after the end of the order's validity (" + planEnd.atZone(ZoneOffset.UTC).toLocalDate() + ")");
             }
         } else if (v.days() != null) {
             if (positive("cert_validity.days", v.days()) > DigiCertProduct.MAX_CERTIFICATE_DAYS) {

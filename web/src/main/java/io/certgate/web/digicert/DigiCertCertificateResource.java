@@ -71,13 +71,17 @@ public class DigiCertCertificateResource extends DigiCertResource {
         return Response.ok(body).header("Content-Type", type).build();
     }
 
-    /** {intermediates:[...]}: certgate signs from its roots, so there are none. */
+    /**
+     * {intermediates:[{subject_common_name, pem}]}: the certificate first, then its issuer (certgate signs from
+     * its roots: the root), as clients such as Keyfactor's gateway read it.
+     */
     @GET
     @Path("{certificateId}/chain")
     public Response chain(@PathParam("certificateId") String certificateId) {
         return call(() -> {
-            orders.certificate(caller(), id(certificateId, "certificate"));
-            return json(200, Json.createObjectBuilder().add("intermediates", Json.createArrayBuilder()).build());
+            IssuedCertificate c = orders.certificate(caller(), id(certificateId, "certificate"));
+            return json(200, Json.createObjectBuilder().add("intermediates", DigiCertViews.chain(c,
+                    authorities.certificatePem(c.getIssueAuthority()))).build());
         });
     }
 

@@ -37,7 +37,7 @@ final class DigiCertErrors {
     private static final ExceptionTable<Error> TABLE = new ExceptionTable<>(new Error(400, "invalid_value"))
             .map(MissingCredentialException.class, new Error(401, "access_denied|invalid_api_key"))
             .map(CallerRequiredException.class, new Error(401, "access_denied|invalid_api_key"))
-            .map(SelfApprovalException.class, new Error(403, "access_denied"))
+            .map(SelfApprovalException.class, new Error(403, "access_denied|invalid_approver"))
             .map(UnknownOrderException.class, new Error(404, "not_found|order"))
             .map(UnknownOrderRequestException.class, new Error(404, "not_found|request"))
             .map(UnknownOrderCertificateException.class, new Error(404, "not_found|certificate"))
@@ -60,7 +60,7 @@ final class DigiCertErrors {
             return error(r.status(), r.code(), r.getMessage());
         }
         if (e instanceof InvalidOrderException o) {
-            return error(400, o.code(), o.getMessage());
+            return error(o.code().startsWith("not_found") ? 404 : 400, o.code(), o.getMessage());
         }
         if (e instanceof CertgateException ce) {
             Error err = TABLE.lookup(ce);

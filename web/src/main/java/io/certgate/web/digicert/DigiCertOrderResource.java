@@ -135,14 +135,10 @@ public class DigiCertOrderResource extends DigiCertResource {
         Instant now = Instant.now();
         JsonArrayBuilder a = Json.createArrayBuilder();
         for (OrderRequest r : orders.requests(caller(), id(orderId, "order"))) {
-            if (type.equals(r.getType())) {
-                JsonObjectBuilder b = Json.createObjectBuilder().add("request_id", r.getId()).add("status", r.getStatus())
-                        .add("date_requested", DigiCertViews.time(r.getCreatedAt()));
-                IssuedCertificate c = r.getCertificate();
-                if (c != null) {
-                    b.add("certificate", DigiCertViews.certificateSummary(c, now));
-                }
-                a.add(b);
+            IssuedCertificate c = r.getCertificate();
+            if (type.equals(r.getType()) && c != null) { // the certificates they brought; pending ones are requests
+                a.add(Json.createObjectBuilder(DigiCertViews.certificateSummary(c, now)).add("request_id", r.getId())
+                        .add("date_requested", DigiCertViews.time(r.getCreatedAt())));
             }
         }
         return json(200, Json.createObjectBuilder().add("certificates", a).build());
@@ -157,9 +153,17 @@ public class DigiCertOrderResource extends DigiCertResource {
             long id = id(orderId, "order");
             List<String> pending = orders.checkDcv(caller(), id);
             CertificateOrder o = orders.find(caller(), id);
+            if (!pending.isEmpty()) { // CertCentral's codes for a token that was not found
+                String code = switch (o.getDcvMethod() == null ? "" : o.getDcvMethod()) {
+                    case "http-token" -> "file_random_value_not_found";
+                    case "dns-txt-token" -> "invalid_dns_txt";
+                    default -> "dcv_method_not_checkable";
+                };
+                return DigiCertErrors.error(400, code, "domain control not shown yet for " + String.join(", ", pending)
+                        + " (dcv_method " + o.getDcvMethod() + ")");
+            }
             return json(200, Json.createObjectBuilder().add("order_status", orders.status(o, Instant.now()))
-                    .add("dcv_status", pending.isEmpty() ? "complete" : "pending")
-                    .add("pending_domains", DigiCertViews.array(pending)).build());
+                    .add("dcv_status", "valid").build());
         });
     }
 

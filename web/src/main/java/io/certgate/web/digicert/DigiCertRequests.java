@@ -4,6 +4,7 @@ import io.certgate.ejb.enrollment.CertificateSpec;
 import io.certgate.ejb.enrollment.OrderSpec;
 import io.certgate.ejb.enrollment.ReissueSpec;
 import io.certgate.web.support.BoundedBody;
+import io.certgate.web.support.JsonFields;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -44,7 +45,7 @@ final class DigiCertRequests {
         } catch (BoundedBody.BodyTooLargeException e) {
             throw new DigiCertRequestException("request_too_large", e.getMessage());
         } catch (IOException e) {
-            throw new DigiCertRequestException("invalid_request", "the request body cannot be read");
+            throw new DigiCertRequestException("bad_request_format", "the request body cannot be read");
         }
         if (text == null || text.isBlank()) {
             return JsonValue.EMPTY_JSON_OBJECT;
@@ -52,11 +53,11 @@ final class DigiCertRequests {
         try (JsonReader r = Json.createReader(new StringReader(text))) {
             JsonValue v = r.readValue();
             if (v.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new DigiCertRequestException("invalid_request", "the request body must be a JSON object");
+                throw new DigiCertRequestException("bad_request_format", "the request body must be a JSON object");
             }
             return v.asJsonObject();
         } catch (JsonException e) {
-            throw new DigiCertRequestException("invalid_request", "the request body is not valid JSON");
+            throw new DigiCertRequestException("bad_request_format", "the request body is not valid JSON");
         }
     }
 
@@ -83,7 +84,7 @@ final class DigiCertRequests {
     static ReissueSpec reissue(JsonObject body, boolean duplicateEndpoint) {
         return new ReissueSpec(certificate(body, "cert_validity"), string(body, "comments"),
                 bool(body, "skip_approval"), string(body, "dcv_method"),
-                duplicateEndpoint || bool(body, "store_reissue_as_duplicate"), string(body, "cs_provisioning_method"));
+                duplicateEndpoint, bool(body, "store_reissue_as_duplicate"), string(body, "cs_provisioning_method"));
     }
 
     /** {@code certificate{...}}; its {@code cert_validity} where the reissue has one. */
@@ -122,17 +123,7 @@ final class DigiCertRequests {
     }
 
     static String string(JsonObject o, String name) {
-        JsonValue v = o.get(name);
-        if (v == null || v == JsonValue.NULL) {
-            return null;
-        }
-        if (v instanceof JsonString s) {
-            return s.getString();
-        }
-        if (v instanceof JsonNumber n) {
-            return n.toString();
-        }
-        throw new DigiCertRequestException("invalid_value", name + " must be a string");
+        return JsonFields.string(o, name, message -> new DigiCertRequestException("invalid_value", message));
     }
 
     static Integer integer(JsonObject o, String name) {
@@ -168,14 +159,7 @@ final class DigiCertRequests {
     }
 
     static JsonObject object(JsonObject o, String name) {
-        JsonValue v = o.get(name);
-        if (v == null || v == JsonValue.NULL) {
-            return null;
-        }
-        if (v.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new DigiCertRequestException("invalid_value", name + " must be an object");
-        }
-        return v.asJsonObject();
+        return JsonFields.object(o, name, message -> new DigiCertRequestException("invalid_value", message));
     }
 
     static List<String> strings(JsonObject o, String name) {

@@ -3,6 +3,7 @@ package io.certgate.web.enos;
 import io.certgate.domain.ca.IssueAuthority;
 import io.certgate.domain.ca.RevocationReason;
 import io.certgate.domain.device.DeviceIdentifier;
+import io.certgate.web.support.JsonFields;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -170,27 +171,10 @@ final class EnosRequest {
     }
 
     private static String string(JsonObject o, String name) {
-        JsonValue v = o.get(name);
-        if (v == null || v == JsonValue.NULL) {
-            return null;
-        }
-        if (v instanceof JsonString s) {
-            return s.getString();
-        }
-        if (v instanceof JsonNumber n) {
-            return n.toString();
-        }
-        throw new EnosRequestException("invalid argument: " + name + " must be a string");
+        return JsonFields.string(o, name, message -> new EnosRequestException("invalid argument: " + message));
     }
 
     private static JsonObject object(JsonObject o, String name) {
-        JsonValue v = o.get(name);
-        if (v == null || v == JsonValue.NULL) {
-            return null;
-        }
-        if (v.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new EnosRequestException("invalid argument: " + name + " must be an object");
-        }
-        return v.asJsonObject();
+        return JsonFields.object(o, name, message -> new EnosRequestException("invalid argument: " + message));
     }
 }

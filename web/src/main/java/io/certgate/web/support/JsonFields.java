@@ -1,0 +1,43 @@
+package io.certgate.web.support;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.function.Function;
+
+/**
+ * Typed fields of a JSON request body, shared by the JSON facades: absent or null is null, a value of the wrong
+ * type is the facade's own error ({@code wrongType} turns "name must be a string" into it).
+ */
+public final class JsonFields {
+
+    private JsonFields() {
+    }
+
+    /** A string (a number is taken as its text). */
+    public static String string(JsonObject o, String name, Function<String, RuntimeException> wrongType) {
+        JsonValue v = o.get(name);
+        if (v == null || v == JsonValue.NULL) {
+            return null;
+        }
+        if (v instanceof JsonString s) {
+            return s.getString();
+        }
+        if (v instanceof JsonNumber n) {
+            return n.toString();
+        }
+        throw wrongType.apply(name + " must be a string");
+    }
+
+    public static JsonObject object(JsonObject o, String name, Function<String, RuntimeException> wrongType) {
+        JsonValue v = o.get(name);
+        if (v == null || v == JsonValue.NULL) {
+            return null;
+        }
+        if (v.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw wrongType.apply(name + " must be an object");
+        }
+        return v.asJsonObject();
+    }
+}
