@@ -71,7 +71,7 @@ class HsmCustodyIT {
         Assumptions.assumeTrue(tools, "SoftHSM2 and OpenSC are not installed");
         wlp = Path.of(System.getProperty("certgate.wlp.dir", "target/liberty/wlp"));
         Path work = wlp.getParent().getParent().resolve("softhsm-it").toAbsolutePath();
-        deleteTree(work);
+        ServerDirs.deleteTree(work);
         Files.createDirectories(work.resolve("tokens"));
         softhsmConf = work.resolve("softhsm2.conf");
         Files.writeString(softhsmConf, "directories.tokendir = " + work.resolve("tokens") + "\n"
@@ -80,16 +80,16 @@ class HsmCustodyIT {
                 "0815-so"), 60);
 
         // a second Liberty server: the test server's configuration and application, its own data and ports
-        Path template = wlp.resolve("usr/servers/" + System.getProperty("certgate.server.name", "certgate"));
-        serverDir = wlp.resolve("usr/servers/" + SERVER);
-        deleteTree(serverDir);
-        copyTree(template, serverDir, List.of("logs", "workarea", "certgate-data", "tranlog", "expanded", "derby.log"));
-        String env = Files.readString(template.resolve("server.env"))
+        // not the build's configDropins: this instance has its own embedded database whatever the suite runs on
+        serverDir = ServerDirs.copyOfTestServer(SERVER, List.of("logs", "workarea", "certgate-data", "tranlog",
+                "expanded", "derby.log", "configDropins"));
+        String env = Files.readString(serverDir.resolve("server.env"))
+                + "\nCERTGATE_DB=derby\nCERTGATE_BOOTSTRAP_ORG=acme\nCERTGATE_BOOTSTRAP_SYMANTEC_ACCOUNTS=ra-auto"
                 + "\nHTTP_PORT=9081\nHTTPS_PORT=9444\nCERTGATE_CA_CUSTODY=pkcs11\nCERTGATE_CA_PKCS11_LIBRARY=" + LIBRARY
                 + "\nCERTGATE_CA_PKCS11_SLOTLISTINDEX=0\nCERTGATE_CA_PKCS11_PIN=" + PIN
                 + "\nSOFTHSM2_CONF=" + softhsmConf + "\n";
         Files.writeString(serverDir.resolve("server.env"), env);
-        server("start");
+        ServerDirs.server("start", SERVER);
         started = true;
         awaitReady();
     }
@@ -97,7 +97,7 @@ class HsmCustodyIT {
     @AfterAll
     static void stop() throws Exception {
         if (started) {
-            server("stop");
+            ServerDirs.server("stop", SERVER);
         }
     }
 
@@ -284,15 +284,6 @@ class HsmCustodyIT {
                 + Files.readString(serverDir.resolve("logs/messages.log")));
     }
 
-    private static void server(String command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(wlp.resolve("bin/server").toString(), command, SERVER)
-                .redirectErrorStream(true);
-        Process p = pb.start();
-        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "server " + command + " timed out");
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), "server " + command + ": " + out);
-    }
-
     private static String run(List<String> command, int seconds) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("SOFTHSM2_CONF", softhsmConf.toString());
@@ -310,38 +301,5 @@ class HsmCustodyIT {
             }
         }
         return false;
-    }
-
-    private static void copyTree(Path from, Path to, List<String> skip) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) all::iterator) {
-                Path rel = from.relativize(p);
-                boolean skipped = false;
-                for (Path part : rel) {
-                    skipped |= skip.contains(part.toString());
-                }
-                if (skipped) {
-                    continue;
-                }
-                Path target = to.resolve(rel.toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            List<Path> paths = new ArrayList<>(all.sorted(Comparator.reverseOrder()).toList());
-            for (Path p : paths) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -54,8 +54,12 @@ public class Bootstrap {
     @EJB
     private SchemaInstaller schema; // start order only
 
+    @jakarta.persistence.PersistenceContext(unitName = "certgate")
+    private jakarta.persistence.EntityManager em;
+
     @PostConstruct
     void bootstrap() {
+        io.certgate.ejb.common.FirstStart.lock(em); // instances starting together create each credential once
         Config config = ConfigProvider.getConfig();
         Path dir = directory();
         admin(config, dir);

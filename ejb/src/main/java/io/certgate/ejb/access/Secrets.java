@@ -1,6 +1,7 @@
 package io.certgate.ejb.access;
 
 import io.certgate.domain.StoredKeyStore;
+import io.certgate.ejb.common.FirstStart;
 import io.certgate.ejb.common.ServerFiles;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -48,6 +49,7 @@ public class Secrets {
 
     @PostConstruct
     void load() {
+        FirstStart.lock(em); // instances starting together: one creates the key, the others load it
         char[] password = ServerFiles.keystorePassword();
         try {
             StoredKeyStore row = em.find(StoredKeyStore.class, ROW);

@@ -6,6 +6,7 @@ import io.certgate.ejb.ca.custody.KeyCustody;
 import io.certgate.ejb.ca.custody.Pkcs11Custody;
 import io.certgate.ejb.ca.custody.Pkcs11Settings;
 import io.certgate.ejb.ca.custody.Pkcs12Custody;
+import io.certgate.ejb.common.FirstStart;
 import io.certgate.ejb.common.ServerFiles;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
@@ -54,6 +55,7 @@ public class CertificateAuthorities {
 
     @PostConstruct
     void start() {
+        FirstStart.lock(em); // instances starting together: one generates the roots, the others load them
         Config config = ConfigProvider.getConfig();
         String base = config.getOptionalValue("certgate.public.base.url", String.class).orElse("http://localhost:9080");
         publicBaseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
@@ -96,7 +98,7 @@ public class CertificateAuthorities {
             } else {
                 row.replace(b64, Instant.now());
             }
-            em.flush(); // a second instance starting at the same moment fails here and loads ours on restart
+            em.flush();
         }
         return opened.custody();
     }

@@ -33,7 +33,7 @@ import javax.sql.DataSource;
 public class SchemaInstaller {
 
     private static final Logger LOG = Logger.getLogger(SchemaInstaller.class.getName());
-    static final int LATEST = 3;
+    static final int LATEST = 4;
 
     @Resource(lookup = "jdbc/certgate")
     private DataSource dataSource;

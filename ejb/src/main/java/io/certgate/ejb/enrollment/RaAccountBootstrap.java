@@ -36,8 +36,12 @@ public class RaAccountBootstrap {
     @EJB
     private RaAccountIssuer issuer;
 
+    @jakarta.persistence.PersistenceContext(unitName = "certgate")
+    private jakarta.persistence.EntityManager em;
+
     @PostConstruct
     void bootstrap() {
+        io.certgate.ejb.common.FirstStart.lock(em); // instances starting together create each account once
         var config = ConfigProvider.getConfig();
         String org = config.getOptionalValue("certgate.bootstrap.org", String.class).map(String::trim)
                 .filter(s -> !s.isEmpty()).orElse(null);
