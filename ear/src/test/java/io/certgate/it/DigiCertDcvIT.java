@@ -182,6 +182,35 @@ class DigiCertDcvIT {
         assertEquals("good", DigiCert.ocsp(o.cert()), "the previous certificate stays valid");
     }
 
+    @Test
+    void aDomainValidatedOnItsOwnLetsItsWaitingOrderIssue() throws Exception {
+        String domain = DigiCert.domain("dcv-domain");
+        JsonObject placed = requester.order("ssl_plus", DigiCert.order(DigiCert.certificate(domain, null,
+                Pki.rsaCsr(domain), "sha256"), true).build()).expect(201);
+        long orderId = intId(placed, "id");
+        long domainId = -1;
+        for (JsonValue v : requester.domains().expect(200).getJsonArray("domains")) {
+            if (domain.equals(v.asJsonObject().getString("name"))) {
+                domainId = intId(v.asJsonObject(), "id");
+                assertEquals("pending", v.asJsonObject().getString("dcv_status"));
+            }
+        }
+        assertTrue(domainId > 0, "the order put its domain on the list");
+        JsonObject method = requester.send("PUT", "/domain/" + domainId + "/dcv/method",
+                Json.createObjectBuilder().add("dcv_method", "dns-txt-token").build()).expect(200);
+        String token = method.getJsonObject("dcv_token").getString("token");
+        assertEquals("invalid_dns_txt", requester.send("PUT", "/domain/" + domainId + "/dcv/validate-token",
+                Json.createObjectBuilder().build()).errorCode(400), "not published yet");
+        dns.txt("_dnsauth." + domain, token);
+        assertEquals("valid", requester.send("PUT", "/domain/" + domainId + "/dcv/validate-token",
+                Json.createObjectBuilder().build()).expect(200).getString("dcv_status"));
+        X509Certificate cert = issuedCertificate(orderId);
+        assertEquals(DigiCert.set(domain), DigiCert.dnsNames(cert), "the waiting order issued");
+        // another organization's key does not see this domain
+        assertEquals(404, DigiCert.newKey(DigiCert.newOrg()).send("PUT", "/domain/" + domainId + "/dcv/validate-token",
+                Json.createObjectBuilder().build()).status());
+    }
+
     /** CertCentral answers 400 invalid_dns_txt (older page) or dns_name_validations not all approved (newer page). */
     private static void assertDcvNotValid(DigiCertClient.Reply r) {
         if (r.status() == 400) {

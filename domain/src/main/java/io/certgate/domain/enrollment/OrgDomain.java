@@ -38,6 +38,13 @@ public class OrgDomain {
     @Column(name = "VALIDATED_AT")
     private Instant validatedAt;
 
+    /** The DCV method and random value of a domain validated on its own (not through an order). */
+    @Column(name = "DCV_METHOD", length = 32)
+    private String dcvMethod;
+
+    @Column(name = "DCV_TOKEN", length = 64)
+    private String dcvToken;
+
     @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
 
@@ -55,6 +62,11 @@ public class OrgDomain {
         this.validatedAt = at;
     }
 
+    public void dcv(String method, String token) {
+        this.dcvMethod = method;
+        this.dcvToken = token;
+    }
+
     public boolean isValidated() {
         return validatedAt != null;
     }
@@ -65,4 +77,6 @@ public class OrgDomain {
     public String getValidatedBy() { return validatedBy; }
     public Instant getValidatedAt() { return validatedAt; }
     public Instant getCreatedAt() { return createdAt; }
+    public String getDcvMethod() { return dcvMethod; }
+    public String getDcvToken() { return dcvToken; }
 }

@@ -292,6 +292,46 @@ public class CertificateOrders {
         return d;
     }
 
+    /** A domain of the caller's organization by id. */
+    public OrgDomain domain(Caller caller, long domainId) {
+        String orgId = Caller.require(caller).requireOrganization();
+        OrgDomain d = em.find(OrgDomain.class, domainId);
+        if (d == null || !d.getOrgId().equals(orgId)) {
+            throw new UnknownOrderException();
+        }
+        return d;
+    }
+
+    /** Chooses a token method for validating a domain on its own and hands out its random value. */
+    public OrgDomain domainDcvMethod(Caller caller, long domainId, String method) {
+        OrgDomain d = domain(caller, domainId);
+        DcvMethod m = dcvMethod(method);
+        d.dcv(m.wireName(), m.isCheckable() ? RandomIds.alphanumeric(32).toLowerCase(Locale.ROOT) : null);
+        return d;
+    }
+
+    /**
+     * Checks a domain on its own with its token method and random value; once validated, every order waiting
+     * only for it issues. True when the domain is validated.
+     */
+    public boolean checkDomainDcv(Caller caller, long domainId) {
+        OrgDomain d = domain(caller, domainId);
+        if (d.isValidated()) {
+            return true;
+        }
+        DcvMethod method = dcvMethod(d.getDcvMethod());
+        if (!method.isCheckable() || d.getDcvToken() == null
+                || !DomainControlCheck.fromConfig().check(d.getName(), method, d.getDcvToken())) {
+            return false;
+        }
+        d.validated(method.wireName(), Instant.now());
+        audit.record(caller, "domain.validate", "domain=" + d.getName(), "validated by " + method.wireName());
+        for (OrderRequest r : requests(caller, "approved")) {
+            tryIssue(caller, r);
+        }
+        return true;
+    }
+
     public List<OrgDomain> domains(Caller caller) {
         return em.createNamedQuery(OrgDomain.BY_ORG, OrgDomain.class)
                 .setParameter("orgId", Caller.require(caller).requireOrganization()).getResultList();

@@ -2,39 +2,37 @@ package io.certgate.ejb.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The shipped schema scripts parse, and run on a real (in-memory) Derby. */
+/**
+ * The schema migrations on a real (in-memory) Derby: a new database gets every version, a database made by the
+ * schema installer of the previous release (schema-1 and its version row) upgrades in place, a second run
+ * changes nothing, and the keys hold.
+ */
 class SchemaScriptTest {
 
-    @Test
-    void everyVersionParsesIntoCreateStatements() throws Exception {
-        for (int v = 1; v <= SchemaInstaller.LATEST; v++) {
-            List<String> statements = SchemaInstaller.statements("META-INF/sql/schema-" + v + ".sql");
-            assertTrue(statements.size() >= (v == 1 ? 5 : 1));
-            for (String s : statements) {
-                assertTrue(s.startsWith("CREATE ") || s.startsWith("ALTER ") || s.startsWith("INSERT "), s);
-                assertTrue(!s.contains(";"), s);
-            }
-        }
-    }
+    static final int LATEST = 5;
 
     @Test
-    void schemaRunsOnDerbyAndEnforcesTheKeys() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:derby:memory:schematest;create=true");
+    void aNewDatabaseGetsEveryVersionAndTheKeysHold() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:derby:memory:fresh;create=true")) {
+            SchemaInstaller.migrate(c);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:derby:memory:fresh");
              Statement s = c.createStatement()) {
-            for (int v = 1; v <= SchemaInstaller.LATEST; v++) {
-                for (String sql : SchemaInstaller.statements("META-INF/sql/schema-" + v + ".sql")) {
-                    s.execute(sql);
-                }
-            }
+            assertEquals(LATEST, count(s, "SELECT COUNT(*) FROM CG_SCHEMA_VERSION"));
+            assertEquals(LATEST, count(s, "SELECT COUNT(*) FROM DATABASECHANGELOG WHERE EXECTYPE = 'EXECUTED'"));
+            assertEquals(1, count(s, "SELECT COUNT(*) FROM CG_STARTUP_LOCK"));
+            assertEquals(2, count(s, "SELECT COUNT(*) FROM CG_CRL"));
             s.execute("INSERT INTO CG_PRODUCT (ORG_ID, PRODUCT_KEY, NAME, PRODUCT_TYPE, BI_DIRECTIONAL_AUTH, "
                     + "DEFAULT_VALID_DAY, MAX_VALID_DAY, CREATED_AT) VALUES ('o', 'pk', 'n', 'Device', TRUE, 730, 1095, "
                     + "CURRENT_TIMESTAMP)");
@@ -46,10 +44,63 @@ class SchemaScriptTest {
             s.execute("INSERT INTO CG_KEY_BINDING VALUES ('h', 1, CURRENT_TIMESTAMP)");
             assertThrows(SQLException.class, () -> s.execute("INSERT INTO CG_KEY_BINDING VALUES ('h', 1, CURRENT_TIMESTAMP)"),
                     "one device per key");
-            try (var rs = s.executeQuery("SELECT COUNT(*) FROM CG_DEVICE")) {
-                rs.next();
-                assertEquals(1, rs.getInt(1));
+        }
+    }
+
+    @Test
+    void aDatabaseOfThePreviousReleaseUpgradesInPlaceAndKeepsItsData() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:derby:memory:previous;create=true");
+             Statement s = c.createStatement()) {
+            // what the previous release's installer made: schema-1 and its version row, then some data
+            for (String sql : statements("META-INF/sql/schema-1.sql")) {
+                s.execute(sql);
             }
+            s.execute("INSERT INTO CG_SCHEMA_VERSION (SCHEMA_VERSION, APPLIED_AT) VALUES (1, CURRENT_TIMESTAMP)");
+            s.execute("INSERT INTO CG_RA_ACCOUNT (ORG_ID, NAME, REQUIRE_APPROVAL, ALLOW_SPECIFIC_END_DATE, "
+                    + "CLIENT_CERT_SHA256, CREATED_AT) VALUES ('acme', 'ra-old', TRUE, FALSE, 'f', CURRENT_TIMESTAMP)");
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:derby:memory:previous")) {
+            SchemaInstaller.migrate(c);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:derby:memory:previous")) {
+            SchemaInstaller.migrate(c); // a second start changes nothing
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:derby:memory:previous");
+             Statement s = c.createStatement()) {
+            assertEquals(LATEST, count(s, "SELECT COUNT(*) FROM CG_SCHEMA_VERSION"));
+            assertEquals(1, count(s, "SELECT COUNT(*) FROM DATABASECHANGELOG WHERE EXECTYPE = 'MARK_RAN'"),
+                    "schema-1 was there: marked ran");
+            assertEquals(LATEST - 1, count(s, "SELECT COUNT(*) FROM DATABASECHANGELOG WHERE EXECTYPE = 'EXECUTED'"));
+            assertEquals(1, count(s, "SELECT COUNT(*) FROM CG_RA_ACCOUNT WHERE NAME = 'ra-old' AND APPROVER = FALSE"),
+                    "the old row is kept and gets the new column's default");
+            assertEquals(2, count(s, "SELECT COUNT(*) FROM CG_CRL"));
+        }
+    }
+
+    private static long count(Statement s, String sql) throws SQLException {
+        try (var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The statements of a script as the previous release's installer split them (semicolon at a line's end). */
+    private static List<String> statements(String resource) throws Exception {
+        try (InputStream in = SchemaScriptTest.class.getClassLoader().getResourceAsStream(resource)) {
+            List<String> out = new ArrayList<>();
+            StringBuilder current = new StringBuilder();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String t = line.strip();
+                if (t.isEmpty() || t.startsWith("--")) {
+                    continue;
+                }
+                current.append(t).append('\n');
+                if (t.endsWith(";")) {
+                    out.add(current.substring(0, current.lastIndexOf(";")).strip());
+                    current.setLength(0);
+                }
+            }
+            return out;
         }
     }
 }

@@ -8,7 +8,12 @@ import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -56,6 +61,40 @@ public class DigiCertAccountResource extends DigiCertResource {
         return call(() -> json(200, Json.createObjectBuilder().add("organizations", Json.createArrayBuilder()
                 .add(DigiCertViews.organization(caller().requireOrganization()))).add("page",
                 Json.createObjectBuilder().add("total", 1).add("limit", 0).add("offset", 0)).build()));
+    }
+
+    /** Chooses the DCV method of a domain: 200 {dcv_token:{token, status}} for token methods. */
+    @PUT
+    @Path("domain/{domainId}/dcv/method")
+    @Consumes(MediaType.WILDCARD)
+    public Response dcvMethod(@PathParam("domainId") String domainId, InputStream body) {
+        return call(() -> {
+            OrgDomain d = orders.domainDcvMethod(caller(), id(domainId, "domain"),
+                    DigiCertRequests.string(DigiCertRequests.read(body), "dcv_method"));
+            JsonObjectBuilder b = Json.createObjectBuilder().add("dcv_method", d.getDcvMethod());
+            if (d.getDcvToken() != null) {
+                b.add("dcv_token", Json.createObjectBuilder().add("token", d.getDcvToken())
+                        .add("status", d.isValidated() ? "valid" : "pending"));
+            }
+            return json(200, b.build());
+        });
+    }
+
+    /** Checks the domain's token: 200 {dcv_status: valid}, or 400 as for an order's check-dcv. */
+    @PUT
+    @Path("domain/{domainId}/dcv/validate-token")
+    @Consumes(MediaType.WILDCARD)
+    public Response validateToken(@PathParam("domainId") String domainId) {
+        return call(() -> {
+            long id = id(domainId, "domain");
+            if (orders.checkDomainDcv(caller(), id)) {
+                return json(200, Json.createObjectBuilder().add("dcv_status", "valid").build());
+            }
+            OrgDomain d = orders.domain(caller(), id);
+            String code = "http-token".equals(d.getDcvMethod()) ? "file_random_value_not_found"
+                    : "dns-txt-token".equals(d.getDcvMethod()) ? "invalid_dns_txt" : "dcv_method_not_checkable";
+            return DigiCertErrors.error(400, code, "domain control not shown yet for " + d.getName());
+        });
     }
 
     @GET
