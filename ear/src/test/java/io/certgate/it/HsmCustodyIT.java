@@ -129,10 +129,10 @@ class HsmCustodyIT {
         Pki.verifyChain(eccCert, eccRoot);
 
         // OCSP answers good, then revoked; signed by the token's root key
-        assertEquals(null, ocspStatus(eccRoot, eccCert));
+        assertEquals(null, Pki.ocspStatus(BASE, eccRoot, eccCert));
         post("/connect-service/v2.0/certificates?action=revoke&" + dev, "{\"certSn\":" + ecc.getString("certSN")
                 + ",\"reason\":1}", auth);
-        Object revoked = ocspStatus(eccRoot, eccCert);
+        Object revoked = Pki.ocspStatus(BASE, eccRoot, eccCert);
         assertTrue(revoked instanceof RevokedStatus, "revoked after revocation: " + revoked);
         assertEquals("revoked", OcspAndMutualTlsIT.opensslOcsp(eccRoot, eccCert, BASE), "openssl ocsp agrees");
 
@@ -242,22 +242,6 @@ class HsmCustodyIT {
         try (var r = Json.createReader(new java.io.StringReader(s))) {
             return r.readObject();
         }
-    }
-
-    /** The OCSP status of a certificate (null is good), the response verified with the root's key. */
-    private static Object ocspStatus(X509Certificate root, X509Certificate cert) throws Exception {
-        CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
-                new JcaX509CertificateHolder(root), cert.getSerialNumber());
-        byte[] request = new OCSPReqBuilder().addRequest(id).build().getEncoded();
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(BASE
-                        + "/enos/CA/ocsp")).header("Content-Type", "application/ocsp-request")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        OCSPResp resp = new OCSPResp(r.body());
-        assertEquals(OCSPResp.SUCCESSFUL, resp.getStatus());
-        BasicOCSPResp basic = (BasicOCSPResp) resp.getResponseObject();
-        assertTrue(basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(root.getPublicKey())),
-                "signed by the token's root key");
-        return basic.getResponses()[0].getCertStatus();
     }
 
     private static HttpClient raClient(String account) throws Exception {

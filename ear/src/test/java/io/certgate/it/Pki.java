@@ -114,4 +114,30 @@ final class Pki {
             throw new AssertionError("chain does not verify: " + e, e);
         }
     }
+
+    /** The OCSP status from the responder at {@code base} (null is good), the response verified with the root's key. */
+    static Object ocspStatus(String base, X509Certificate root, X509Certificate cert) {
+        try {
+            org.bouncycastle.cert.ocsp.CertificateID id = new org.bouncycastle.cert.ocsp.CertificateID(
+                    new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build()
+                            .get(org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1),
+                    new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(root), cert.getSerialNumber());
+            byte[] request = new org.bouncycastle.cert.ocsp.OCSPReqBuilder().addRequest(id).build().getEncoded();
+            java.net.http.HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/enos/CA/ocsp"))
+                            .timeout(java.time.Duration.ofSeconds(30)).header("Content-Type", "application/ocsp-request")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(request)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, r.statusCode(), "OCSP at " + base);
+            org.bouncycastle.cert.ocsp.OCSPResp resp = new org.bouncycastle.cert.ocsp.OCSPResp(r.body());
+            assertEquals(org.bouncycastle.cert.ocsp.OCSPResp.SUCCESSFUL, resp.getStatus());
+            org.bouncycastle.cert.ocsp.BasicOCSPResp basic = (org.bouncycastle.cert.ocsp.BasicOCSPResp) resp
+                    .getResponseObject();
+            assertTrue(basic.isSignatureValid(new org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder()
+                    .build(root.getPublicKey())), "OCSP response signed by the root");
+            return basic.getResponses()[0].getCertStatus();
+        } catch (Exception e) {
+            throw new AssertionError("OCSP at " + base + ": " + e, e);
+        }
+    }
 }

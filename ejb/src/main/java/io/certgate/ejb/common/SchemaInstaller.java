@@ -37,12 +37,31 @@ public class SchemaInstaller {
     @Resource(lookup = "jdbc/certgate")
     private DataSource dataSource;
 
+    static final int ATTEMPTS = 5;
+
+    /**
+     * Migrates; an instance that starts at the same moment as another on an empty database can lose the race to
+     * create Liquibase's own tables, so a failed attempt is retried after a pause (the next sees them).
+     */
     @PostConstruct
     void install() {
-        try (Connection c = dataSource.getConnection()) {
-            migrate(c);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot install or upgrade the database schema: " + e.getMessage(), e);
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                migrate(c);
+                return;
+            } catch (Exception e) {
+                if (attempt == ATTEMPTS) {
+                    throw new IllegalStateException("cannot install or upgrade the database schema: " + e.getMessage(), e);
+                }
+                int a = attempt;
+                LOG.warning(() -> "Schema migration attempt " + a + " failed (" + e.getMessage() + "); retrying");
+                try {
+                    Thread.sleep(1000L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while migrating the schema", ie);
+                }
+            }
         }
     }
 
