@@ -55,14 +55,14 @@ public final class Pkcs12Custody implements KeyCustody {
                 String alias = alias(a);
                 if (ks.containsAlias(alias)) {
                     roots.put(a, new Root((X509Certificate) ks.getCertificate(alias),
-                            (PrivateKey) ks.getKey(alias, password)));
+                            signingKey(a, (PrivateKey) ks.getKey(alias, password))));
                     continue;
                 }
                 KeyPair kp = generate(a);
                 X509Certificate cert = RootCertificates.selfSigned(rootName(a), now, kp.getPublic(),
                         signer(a, kp.getPrivate()));
                 ks.setKeyEntry(alias, kp.getPrivate(), password, new Certificate[] {cert});
-                roots.put(a, new Root(cert, kp.getPrivate()));
+                roots.put(a, new Root(cert, signingKey(a, kp.getPrivate())));
                 changed = true;
                 LOG.info(() -> "Generated the " + a + " root CA " + cert.getSubjectX500Principal() + ", serial "
                         + cert.getSerialNumber().toString(16) + ", valid until " + cert.getNotAfter().toInstant());
@@ -110,6 +110,18 @@ public final class Pkcs12Custody implements KeyCustody {
         } catch (OperatorCreationException e) {
             throw new IllegalStateException("cannot sign with the " + authority + " root", e);
         }
+    }
+
+    /**
+     * The EC key converted once into BouncyCastle's own key object: BouncyCastle signs with it, and a JDK key
+     * would be converted again on every signature, recomputing the curve's point tables each time.
+     */
+    private static PrivateKey signingKey(IssueAuthority a, PrivateKey key) throws GeneralSecurityException {
+        if (a != IssueAuthority.ECC) {
+            return key;
+        }
+        return java.security.KeyFactory.getInstance("EC", CryptoProviders.BC)
+                .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(key.getEncoded()));
     }
 
     private static KeyPair generate(IssueAuthority a) throws GeneralSecurityException {
