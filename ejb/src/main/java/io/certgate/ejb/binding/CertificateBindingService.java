@@ -84,6 +84,44 @@ public class CertificateBindingService {
                 old.getCertSn());
     }
 
+    /**
+     * A device enrolls itself (EST simpleenroll): it proves who it is with its secret, and the certificate is
+     * issued and bound exactly as an EnOS apply for it would be, the CA chosen by the CSR's key.
+     */
+    public IssuedCertificate enrollWithSecret(DeviceIdentifier deviceId, String secret, String csrPem, String protocol) {
+        Device device = devices.authenticate(deviceId, secret);
+        if (device == null) {
+            throw new DeviceAuthenticationException();
+        }
+        Caller caller = Caller.of(device.getOrgId(), protocol + ":" + device.getAssetId(), null);
+        return apply(caller, DeviceIdentifier.of(device.getAssetId(), null, null), csrPem, null,
+                ledger.authorityFor(csrPem));
+    }
+
+    /**
+     * A device re-enrolls (EST simplereenroll) with its current certificate as its credential: a valid
+     * certificate of this CA bound to a device. The new certificate keeps the subject (RFC 7030 4.2.2) and is
+     * a renewal of the current one.
+     */
+    public IssuedCertificate reenrollWithCertificate(java.security.cert.X509Certificate presented, String csrPem,
+                                                    String protocol) {
+        IssuedCertificate current = ledger.presented(presented).orElseThrow(DeviceAuthenticationException::new);
+        if (current.getDeviceId() == null || current.isRevoked()
+                || current.statusAt(Instant.now()) != io.certgate.domain.ca.CertificateStatus.VALID) {
+            throw new DeviceAuthenticationException();
+        }
+        Caller owner = Caller.of(current.getOrgId(), protocol, null);
+        Device device = devices.byId(owner, current.getDeviceId());
+        Caller caller = Caller.of(device.getOrgId(), protocol + ":" + device.getAssetId(), null);
+        IssueAuthority authority = ledger.authorityFor(csrPem);
+        ValidatedCsr csr = ledger.validateCsr(csrPem, authority);
+        if (!csr.subject().equals(Pem.parseCertificate(current.getCertPem()).getSubject())) {
+            throw new SubjectChangedException();
+        }
+        return renew(caller, DeviceIdentifier.of(device.getAssetId(), null, null), current.getCertSn(), csrPem, null,
+                authority);
+    }
+
     /** Revokes one of the device's certificates. */
     public IssuedCertificate revoke(Caller caller, DeviceIdentifier deviceId, long certSn, RevocationReason reason) {
         Caller.require(caller);

@@ -104,6 +104,36 @@ public class CertificateLedger {
         return c;
     }
 
+    /**
+     * The certificate a TLS client presented, as this ledger stores it (same issuer, serial and encoding), or
+     * empty: how a certificate authenticates its holder, before any caller exists.
+     */
+    public Optional<IssuedCertificate> presented(java.security.cert.X509Certificate cert) {
+        for (IssueAuthority a : IssueAuthority.values()) {
+            if (!authorities.certificate(a).getSubjectX500Principal().equals(cert.getIssuerX500Principal())) {
+                continue;
+            }
+            List<IssuedCertificate> found = em.createNamedQuery(IssuedCertificate.BY_AUTHORITY_AND_SERIAL,
+                    IssuedCertificate.class).setParameter("authority", a)
+                    .setParameter("serial", cert.getSerialNumber().toString(16)).getResultList();
+            try {
+                for (IssuedCertificate c : found) {
+                    if (java.util.Arrays.equals(Pem.parseCertificate(c.getCertPem()).getEncoded(), cert.getEncoded())) {
+                        return Optional.of(c);
+                    }
+                }
+            } catch (IOException | java.security.cert.CertificateEncodingException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The CA for a CSR's key: RSA keys from the RSA root, EC keys from the ECC root. */
+    public IssueAuthority authorityFor(String csrPem) {
+        return csrValidator.keyAuthority(csrPem);
+    }
+
     /** A certificate of the caller's organization by X.509 serial number. */
     public Optional<IssuedCertificate> findBySerial(Caller caller, BigInteger serial) {
         String orgId = Caller.require(caller).requireOrganization();

@@ -34,6 +34,12 @@ public class CsrValidator {
     private static final Pattern BASE64_BODY = Pattern.compile("[A-Za-z0-9+/=\\s]+");
     private static final ASN1ObjectIdentifier PRIME256V1 = SECObjectIdentifiers.secp256r1;
 
+    /** The authority whose key type the CSR's key has (RSA, else ECC); the CSR is validated later. */
+    public IssueAuthority keyAuthority(String csrText) {
+        return PKCSObjectIdentifiers.rsaEncryption.equals(parse(csrText).getSubjectPublicKeyInfo().getAlgorithm()
+                .getAlgorithm()) ? IssueAuthority.RSA : IssueAuthority.ECC;
+    }
+
     /** A CSR whose key and signature the policy allows, whichever CA will sign it. */
     public ValidatedCsr validate(String csrText, KeyPolicy policy) {
         PKCS10CertificationRequest csr = parse(csrText);

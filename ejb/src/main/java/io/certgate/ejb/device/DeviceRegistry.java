@@ -83,6 +83,41 @@ public class DeviceRegistry {
         return device;
     }
 
+    /**
+     * The device that proves itself with its secret (the one device creation answered once): by assetId, or by
+     * productKey + deviceKey. Null when the device is unknown or the secret is wrong (compared in constant
+     * time): the caller refuses both alike.
+     */
+    public Device authenticate(DeviceIdentifier id, String secret) {
+        if (id == null || !id.isComplete() || secret == null) {
+            return null;
+        }
+        List<Device> found = id.byAssetId()
+                ? em.createQuery("SELECT d FROM Device d WHERE d.assetId = :assetId", Device.class)
+                        .setParameter("assetId", id.assetId()).getResultList()
+                : em.createQuery("SELECT d FROM Device d WHERE d.product.productKey = :productKey "
+                        + "AND d.deviceKey = :deviceKey", Device.class).setParameter("productKey", id.productKey())
+                        .setParameter("deviceKey", id.deviceKey()).getResultList();
+        if (found.isEmpty()) {
+            return null;
+        }
+        Device d = found.get(0);
+        boolean match = java.security.MessageDigest.isEqual(
+                d.getDeviceSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return match ? d : null;
+    }
+
+    /** A device by its id, for a caller of its organization. */
+    public Device byId(Caller caller, long id) {
+        String orgId = Caller.require(caller).requireOrganization();
+        Device d = em.find(Device.class, id);
+        if (d == null || !d.getOrgId().equals(orgId)) {
+            throw new UnknownDeviceException();
+        }
+        return d;
+    }
+
     private Device byKeys(String orgId, String productKey, String deviceKey) {
         return one(em.createNamedQuery(Device.BY_ORG_PRODUCT_AND_KEY, Device.class).setParameter("orgId", orgId)
                 .setParameter("productKey", productKey).setParameter("deviceKey", deviceKey).getResultList());

@@ -1,5 +1,6 @@
 package io.certgate.web.symantec;
 
+import io.certgate.web.support.ClientCertificates;
 import io.certgate.ejb.access.RaAccounts;
 import io.certgate.ejb.enrollment.EnrollmentService;
 import io.certgate.web.support.BoundedBody;

@@ -1,15 +1,15 @@
-package io.certgate.web.symantec;
+package io.certgate.web.support;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.cert.X509Certificate;
 
 /** The TLS client certificate the container verified for this request (null over plain HTTP or without one). */
-final class ClientCertificates {
+public final class ClientCertificates {
 
     private ClientCertificates() {
     }
 
-    static X509Certificate of(HttpServletRequest request) {
+    public static X509Certificate of(HttpServletRequest request) {
         if (request == null || !request.isSecure()) {
             return null;
         }
