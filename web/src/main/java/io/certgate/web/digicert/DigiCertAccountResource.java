@@ -91,9 +91,7 @@ public class DigiCertAccountResource extends DigiCertResource {
                 return json(200, Json.createObjectBuilder().add("dcv_status", "valid").build());
             }
             OrgDomain d = orders.domain(caller(), id);
-            String code = "http-token".equals(d.getDcvMethod()) ? "file_random_value_not_found"
-                    : "dns-txt-token".equals(d.getDcvMethod()) ? "invalid_dns_txt" : "dcv_method_not_checkable";
-            return DigiCertErrors.error(400, code, "domain control not shown yet for " + d.getName());
+            return DigiCertErrors.dcvNotShown(d.getDcvMethod(), d.getName());
         });
     }
 

@@ -70,6 +70,16 @@ final class DigiCertErrors {
         return error(500, "internal_error", "internal error; request id " + requestId);
     }
 
+    /** Domain control not shown yet: CertCentral's code for the method (400). */
+    static Response dcvNotShown(String method, String domains) {
+        String code = switch (method == null ? "" : method) {
+            case "http-token" -> "file_random_value_not_found";
+            case "dns-txt-token" -> "invalid_dns_txt";
+            default -> "dcv_method_not_checkable";
+        };
+        return error(400, code, "domain control not shown yet for " + domains + " (dcv_method " + method + ")");
+    }
+
     static Response error(int status, String code, String message) {
         String body = Json.createObjectBuilder().add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder()
                 .add("code", code).add("message", message == null ? "" : message))).build().toString();

@@ -153,14 +153,8 @@ public class DigiCertOrderResource extends DigiCertResource {
             long id = id(orderId, "order");
             List<String> pending = orders.checkDcv(caller(), id);
             CertificateOrder o = orders.find(caller(), id);
-            if (!pending.isEmpty()) { // CertCentral's codes for a token that was not found
-                String code = switch (o.getDcvMethod() == null ? "" : o.getDcvMethod()) {
-                    case "http-token" -> "file_random_value_not_found";
-                    case "dns-txt-token" -> "invalid_dns_txt";
-                    default -> "dcv_method_not_checkable";
-                };
-                return DigiCertErrors.error(400, code, "domain control not shown yet for " + String.join(", ", pending)
-                        + " (dcv_method " + o.getDcvMethod() + ")");
+            if (!pending.isEmpty()) {
+                return DigiCertErrors.dcvNotShown(o.getDcvMethod(), String.join(", ", pending));
             }
             return json(200, Json.createObjectBuilder().add("order_status", orders.status(o, Instant.now()))
                     .add("dcv_status", "valid").build());
