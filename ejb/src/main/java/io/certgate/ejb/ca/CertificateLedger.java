@@ -41,6 +41,10 @@ public class CertificateLedger {
     @EJB
     private AuditTrail audit;
 
+    /** certgate_certificates_issued_total and _revoked_total by authority, for /metrics. */
+    @jakarta.inject.Inject
+    private org.eclipse.microprofile.metrics.MetricRegistry metrics;
+
     /** A CSR that passes the key policy of the authority (RSA-2048 / P-256, SHA-256, a valid signature). */
     public ValidatedCsr validateCsr(String csrPem, IssueAuthority authority) {
         return csrValidator.validate(csrPem, authority);
@@ -71,6 +75,7 @@ public class CertificateLedger {
                 request.renews());
         em.persist(record);
         em.flush(); // the certSn comes from the database; a failure here means the client gets nothing
+        count("certgate_certificates_issued", a);
         String renewing = request.renews() == null ? "" : " renewing certSn " + request.renews();
         audit.record(caller, request.auditAction(), "certSn=" + record.getCertSn() + " " + request.auditContext(),
                 "issued serial " + record.getSerialNumber() + renewing);
@@ -87,6 +92,7 @@ public class CertificateLedger {
             throw new UnknownCertificateException();
         }
         cert.revoke(reason, Instant.now());
+        count("certgate_certificates_revoked", cert.getIssueAuthority());
         audit.record(caller, "certificate.revoke", "certSn=" + cert.getCertSn() + " " + context,
                 "revoked (" + reason + ")");
         LOG.info(() -> "Revoked certSn " + cert.getCertSn() + " (serial " + cert.getSerialNumber() + ", reason "
@@ -158,6 +164,12 @@ public class CertificateLedger {
             return g.generate(new org.bouncycastle.cms.CMSAbsentContent()).getEncoded();
         } catch (Exception e) {
             throw new IllegalStateException("cannot build PKCS#7", e);
+        }
+    }
+
+    private void count(String name, IssueAuthority authority) {
+        if (metrics != null) { // absent outside the server (unit tests)
+            metrics.counter(name, new org.eclipse.microprofile.metrics.Tag("authority", authority.name())).inc();
         }
     }
 
