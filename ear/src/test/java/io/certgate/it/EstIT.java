@@ -294,7 +294,7 @@ class EstIT {
             assertEquals(0, attrs.body().length);
         }
 
-        // RFC 7030 4.4: certgate never makes or exports device keys, so the operation is not implemented
+        // RFC 7030 4.4 is optional: certgate never makes or exports device keys, so it answers 501 by design
         rsaRequest("csr", 2048, "sha256", "/CN=" + device.getString("deviceKey") + "/O=Acme");
         Reply keygen = curl("keygen.out", "--user", device.getString("deviceKey") + ":" + device.getString("deviceSecret"),
                 "-H", "Content-Type: application/pkcs10", "--data-binary", "@csr.b64", est(label, "serverkeygen"));

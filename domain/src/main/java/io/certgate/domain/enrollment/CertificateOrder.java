@@ -2,6 +2,7 @@ package io.certgate.domain.enrollment;
 
 import io.certgate.domain.ca.IssuedCertificate;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -37,28 +38,15 @@ public class CertificateOrder {
     @Column(name = "PRODUCT", nullable = false, length = 32)
     private String product;
 
-    @Column(name = "COMMON_NAME", length = 255)
-    private String commonName;
-
-    /** Comma-separated DNS names (the common name first, for TLS products). */
-    @Column(name = "DNS_NAMES", length = 4000)
-    private String dnsNames;
-
-    @Column(name = "EMAILS", length = 2000)
-    private String emails;
+    /** What its certificate says (the common name first among the DNS names, for TLS products). */
+    @Embedded
+    private CertificateContent content;
 
     @Column(name = "ORGANIZATION_UNITS", length = 1000)
     private String organizationUnits;
 
-    @Column(name = "SIGNATURE_HASH", nullable = false, length = 16)
-    private String signatureHash;
-
     @Column(name = "SERVER_PLATFORM_ID")
     private Integer serverPlatformId;
-
-    /** RSA or ECC: the CA the certificates come from (DigiCert's ca_cert). */
-    @Column(name = "CA", nullable = false, length = 8)
-    private String ca;
 
     @Column(name = "PROFILE_OPTION", length = 64)
     private String profileOption;
@@ -111,21 +99,16 @@ public class CertificateOrder {
     protected CertificateOrder() {
     }
 
-    public CertificateOrder(String orgId, String product, String commonName, String dnsNames, String emails,
-                            String organizationUnits, String signatureHash, Integer serverPlatformId, String ca,
-                            String profileOption, String csProvisioningMethod, String dcvMethod, String dcvRandomValue,
+    public CertificateOrder(String orgId, String product, CertificateContent content, String organizationUnits,
+                            Integer serverPlatformId, String profileOption, String csProvisioningMethod, String dcvMethod, String dcvRandomValue,
                             Instant planEnd, String orderValidity, Long renewalOfOrderId,
                             boolean disableRenewalNotifications, String paymentMethod, String comments,
                             String createdBy, Instant createdAt) {
         this.orgId = orgId;
         this.product = product;
-        this.commonName = commonName;
-        this.dnsNames = dnsNames;
-        this.emails = emails;
+        this.content = content;
         this.organizationUnits = organizationUnits;
-        this.signatureHash = signatureHash;
         this.serverPlatformId = serverPlatformId;
-        this.ca = ca;
         this.profileOption = profileOption;
         this.csProvisioningMethod = csProvisioningMethod;
         this.dcvMethod = dcvMethod;
@@ -142,14 +125,9 @@ public class CertificateOrder {
     }
 
     /** The order's certificate is now this one (first issue or reissue); what it names follows the request. */
-    public void holds(IssuedCertificate cert, String newCommonName, String newDnsNames, String newEmails,
-                      String newSignatureHash, String newCa) {
+    public void holds(IssuedCertificate cert, CertificateContent issued) {
         this.certificate = cert;
-        this.commonName = newCommonName;
-        this.dnsNames = newDnsNames;
-        this.emails = newEmails;
-        this.signatureHash = newSignatureHash;
-        this.ca = newCa;
+        this.content = issued;
         this.status = "issued";
     }
 
@@ -180,13 +158,9 @@ public class CertificateOrder {
     public Long getId() { return id; }
     public String getOrgId() { return orgId; }
     public String getProduct() { return product; }
-    public String getCommonName() { return commonName; }
-    public String getDnsNames() { return dnsNames; }
-    public String getEmails() { return emails; }
+    public CertificateContent getContent() { return content; }
     public String getOrganizationUnits() { return organizationUnits; }
-    public String getSignatureHash() { return signatureHash; }
     public Integer getServerPlatformId() { return serverPlatformId; }
-    public String getCa() { return ca; }
     public String getProfileOption() { return profileOption; }
     public String getCsProvisioningMethod() { return csProvisioningMethod; }
     public String getDcvMethod() { return dcvMethod; }

@@ -2,6 +2,7 @@ package io.certgate.domain.enrollment;
 
 import io.certgate.domain.ca.IssuedCertificate;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -53,23 +54,12 @@ public class OrderRequest {
     @Column(name = "CSR_PEM", nullable = false, length = 16384)
     private String csrPem;
 
-    @Column(name = "COMMON_NAME", length = 255)
-    private String commonName;
-
-    @Column(name = "DNS_NAMES", length = 4000)
-    private String dnsNames;
-
-    @Column(name = "EMAILS", length = 2000)
-    private String emails;
-
-    @Column(name = "SIGNATURE_HASH", nullable = false, length = 16)
-    private String signatureHash;
+    /** What the certificate it asks for says. */
+    @Embedded
+    private CertificateContent content;
 
     @Column(name = "RSASSA_PSS", nullable = false)
     private boolean rsassaPss;
-
-    @Column(name = "CA", nullable = false, length = 8)
-    private String ca;
 
     /** The certificate's end as asked (or null: as long as the rules allow). */
     @Column(name = "VALID_UNTIL")
@@ -100,20 +90,15 @@ public class OrderRequest {
     protected OrderRequest() {
     }
 
-    public OrderRequest(CertificateOrder order, String type, String csrPem, String commonName, String dnsNames,
-                        String emails, String signatureHash, boolean rsassaPss, String ca, Instant validUntil,
-                        String requestedBy, String comments, Instant createdAt) {
+    public OrderRequest(CertificateOrder order, String type, String csrPem, CertificateContent content,
+                        boolean rsassaPss, Instant validUntil, String requestedBy, String comments, Instant createdAt) {
         this.order = order;
         this.orgId = order.getOrgId();
         this.type = type;
         this.status = "pending";
         this.csrPem = csrPem;
-        this.commonName = commonName;
-        this.dnsNames = dnsNames;
-        this.emails = emails;
-        this.signatureHash = signatureHash;
+        this.content = content;
         this.rsassaPss = rsassaPss;
-        this.ca = ca;
         this.validUntil = validUntil;
         this.requestedBy = requestedBy;
         this.comments = comments;
@@ -148,12 +133,8 @@ public class OrderRequest {
     public String getType() { return type; }
     public String getStatus() { return status; }
     public String getCsrPem() { return csrPem; }
-    public String getCommonName() { return commonName; }
-    public String getDnsNames() { return dnsNames; }
-    public String getEmails() { return emails; }
-    public String getSignatureHash() { return signatureHash; }
+    public CertificateContent getContent() { return content; }
     public boolean isRsassaPss() { return rsassaPss; }
-    public String getCa() { return ca; }
     public Instant getValidUntil() { return validUntil; }
     public String getRequestedBy() { return requestedBy; }
     public String getComments() { return comments; }

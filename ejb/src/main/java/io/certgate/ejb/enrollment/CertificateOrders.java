@@ -4,6 +4,7 @@ import io.certgate.domain.access.Caller;
 import io.certgate.domain.ca.IssueAuthority;
 import io.certgate.domain.ca.IssuedCertificate;
 import io.certgate.domain.ca.RevocationReason;
+import io.certgate.domain.enrollment.CertificateContent;
 import io.certgate.domain.enrollment.CertificateOrder;
 import io.certgate.domain.enrollment.OrderRequest;
 import io.certgate.domain.enrollment.OrgDomain;
@@ -93,9 +94,9 @@ public class CertificateOrders {
         if (spec.renewalOfOrderId() != null) {
             find(caller, spec.renewalOfOrderId()); // an order of this organization
         }
-        CertificateOrder order = new CertificateOrder(orgId, product.nameId(), names.commonName(),
-                join(names.dnsNames()), join(names.emails()), join(c.organizationUnits()), hash, c.serverPlatformId(),
-                ca.name(), c.profileOption(), spec.csProvisioningMethod(), dcv.wireName(),
+        CertificateContent content = content(names, hash, ca);
+        CertificateOrder order = new CertificateOrder(orgId, product.nameId(), content, join(c.organizationUnits()),
+                c.serverPlatformId(), c.profileOption(), spec.csProvisioningMethod(), dcv.wireName(),
                 product.needsDcv() ? RandomIds.alphanumeric(32).toLowerCase(Locale.ROOT) : null,
                 planEnd, validityText(spec.orderValidity()), spec.renewalOfOrderId(), spec.disableRenewalNotifications(),
                 spec.paymentMethod(), clip(spec.comments(), 1000), caller.actor(), now);
@@ -104,9 +105,8 @@ public class CertificateOrders {
         if (spec.renewalOfOrderId() != null) {
             find(caller, spec.renewalOfOrderId()).renewedBy(order.getId());
         }
-        OrderRequest request = new OrderRequest(order, "new_request", pem(csr, c.csrPem()), names.commonName(),
-                join(names.dnsNames()), join(names.emails()), hash, c.rsassaPss(), ca.name(), certEnd, caller.actor(),
-                clip(spec.comments(), 1000), now);
+        OrderRequest request = new OrderRequest(order, "new_request", pem(csr, c.csrPem()), content, c.rsassaPss(),
+                certEnd, caller.actor(), clip(spec.comments(), 1000), now);
         em.persist(request);
         em.flush();
         audit.record(caller, "order.create", "order=" + order.getId(), product.nameId() + " for "
@@ -131,7 +131,7 @@ public class CertificateOrders {
         CertificateSpec c = spec.certificate();
         OrderRules.Names names = OrderRules.names(product, c);
         String hash = OrderRules.signatureHash(required("certificate.signature_hash", c.signatureHash()));
-        IssueAuthority ca = c.caCertId() == null ? IssueAuthority.valueOf(order.getCa()) : ca(c.caCertId());
+        IssueAuthority ca = c.caCertId() == null ? IssueAuthority.valueOf(order.getContent().getCa()) : ca(c.caCertId());
         new SignatureScheme(hash, c.rsassaPss()).algorithmFor(ca);
         ValidatedCsr csr = ledger.validateCsr(required("certificate.csr", c.csrPem()), KeyPolicy.ENTERPRISE);
         if (!order.getPlanEnd().isAfter(now)) {
@@ -149,9 +149,8 @@ public class CertificateOrders {
         }
         boolean publicTls = product.kind() == DigiCertProduct.Kind.TLS && !product.isPrivateCa();
         String type = spec.duplicate() || (spec.storeAsDuplicate() && publicTls) ? "duplicate" : "reissue";
-        OrderRequest request = new OrderRequest(order, type, pem(csr, c.csrPem()), names.commonName(),
-                join(names.dnsNames()), join(names.emails()), hash, c.rsassaPss(), ca.name(), certEnd, caller.actor(),
-                clip(spec.comments(), 1000), now);
+        OrderRequest request = new OrderRequest(order, type, pem(csr, c.csrPem()), content(names, hash, ca),
+                c.rsassaPss(), certEnd, caller.actor(), clip(spec.comments(), 1000), now);
         em.persist(request);
         em.flush();
         audit.record(caller, "order." + type, "order=" + order.getId(), "request " + request.getId()
@@ -177,7 +176,7 @@ public class CertificateOrders {
         List<CertificateOrder> matching = new ArrayList<>();
         for (CertificateOrder o : all) {
             if ((status == null || status.equalsIgnoreCase(status(o, now)))
-                    && (commonName == null || commonName.equalsIgnoreCase(o.getCommonName()))) {
+                    && (commonName == null || commonName.equalsIgnoreCase(o.getContent().getCommonName()))) {
                 matching.add(o);
             }
         }
@@ -256,7 +255,7 @@ public class CertificateOrders {
         List<String> missing = new ArrayList<>();
         DomainControlCheck check = null;
         for (OrderRequest r : requests(caller, orderId)) {
-            for (String name : split(r.getDnsNames())) {
+            for (String name : split(r.getContent().getDnsNames())) {
                 OrgDomain d = domain(order.getOrgId(), base(name));
                 if (d.isValidated() || missing.contains(d.getName())) {
                     continue;
@@ -381,8 +380,7 @@ public class CertificateOrders {
 
     private OrderRequest revokeRequest(Caller caller, CertificateOrder order, String comments) {
         IssuedCertificate current = order.getCertificate();
-        OrderRequest r = new OrderRequest(order, "revoke", "", order.getCommonName(), order.getDnsNames(),
-                order.getEmails(), order.getSignatureHash(), false, order.getCa(), null, caller.actor(),
+        OrderRequest r = new OrderRequest(order, "revoke", "", order.getContent(), false, null, caller.actor(),
                 clip(comments, 1000), Instant.now());
         r.approved(caller.actor(), null, Instant.now());
         em.persist(r);
@@ -420,14 +418,14 @@ public class CertificateOrders {
             case CODE_SIGNING -> CertificateProfile.Usage.CODE_SIGNING;
         };
         Instant end = r.getValidUntil() == null ? order.getPlanEnd() : r.getValidUntil();
-        IssuedCertificate cert = ledger.issue(caller, new Issuance(IssueAuthority.valueOf(r.getCa()), subject,
-                csr.publicKey(), ValidityRequest.until(end), usage, split(r.getDnsNames()), null,
+        IssuedCertificate cert = ledger.issue(caller, new Issuance(IssueAuthority.valueOf(r.getContent().getCa()), subject,
+                csr.publicKey(), ValidityRequest.until(end), usage, split(r.getContent().getDnsNames()), null,
                 order.getCertificate() == null ? null : order.getCertificate().getCertSn(), "certificate.issue",
-                "order=" + order.getId() + " request=" + r.getId(), new SignatureScheme(r.getSignatureHash(),
-                r.isRsassaPss()), split(r.getEmails()), KeyPolicy.ENTERPRISE));
+                "order=" + order.getId() + " request=" + r.getId(), new SignatureScheme(r.getContent().getSignatureHash(),
+                r.isRsassaPss()), split(r.getContent().getEmails()), KeyPolicy.ENTERPRISE));
         r.issued(cert);
         if (!"duplicate".equals(r.getType())) {
-            order.holds(cert, r.getCommonName(), r.getDnsNames(), r.getEmails(), r.getSignatureHash(), r.getCa());
+            order.holds(cert, r.getContent());
         }
         return cert;
     }
@@ -438,7 +436,7 @@ public class CertificateOrders {
         if (!DigiCertProduct.byNameId(order.getProduct()).orElseThrow().needsDcv()) {
             return missing;
         }
-        for (String name : split(r.getDnsNames())) {
+        for (String name : split(r.getContent().getDnsNames())) {
             String base = base(name);
             if (!domain(order.getOrgId(), base).isValidated() && !missing.contains(base)) {
                 missing.add(base);
@@ -473,11 +471,15 @@ public class CertificateOrders {
             return csr.subject();
         }
         X500NameBuilder b = new X500NameBuilder(BCStyle.INSTANCE);
-        b.addRDN(BCStyle.CN, r.getCommonName());
+        b.addRDN(BCStyle.CN, r.getContent().getCommonName());
         for (String ou : split(r.getOrder().getOrganizationUnits())) {
             b.addRDN(BCStyle.OU, ou);
         }
         return b.build();
+    }
+
+    private static CertificateContent content(OrderRules.Names names, String hash, IssueAuthority ca) {
+        return new CertificateContent(names.commonName(), join(names.dnsNames()), join(names.emails()), hash, ca.name());
     }
 
     private IssueAuthority ca(String caCertId) {

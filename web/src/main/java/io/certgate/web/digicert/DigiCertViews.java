@@ -2,6 +2,7 @@ package io.certgate.web.digicert;
 
 import io.certgate.domain.ca.IssueAuthority;
 import io.certgate.domain.ca.IssuedCertificate;
+import io.certgate.domain.enrollment.CertificateContent;
 import io.certgate.domain.enrollment.CertificateOrder;
 import io.certgate.domain.enrollment.OrderRequest;
 import io.certgate.ejb.ca.Pem;
@@ -66,20 +67,21 @@ final class DigiCertViews {
     static JsonObject order(CertificateOrders orders, CertificateOrder o, List<OrderRequest> requests, Instant now) {
         DigiCertProduct product = DigiCertProduct.byNameId(o.getProduct()).orElseThrow();
         JsonObjectBuilder c = Json.createObjectBuilder();
+        CertificateContent says = o.getContent();
         IssuedCertificate cert = o.getCertificate();
         if (cert != null) {
             c.add("id", cert.getCertSn());
         }
-        if (o.getCommonName() != null) {
-            c.add("common_name", o.getCommonName());
+        if (says.getCommonName() != null) {
+            c.add("common_name", says.getCommonName());
         }
-        c.add("dns_names", array(CertificateOrders.split(o.getDnsNames())));
-        if (o.getEmails() != null) {
-            c.add("emails", array(CertificateOrders.split(o.getEmails())));
+        c.add("dns_names", array(CertificateOrders.split(says.getDnsNames())));
+        if (says.getEmails() != null) {
+            c.add("emails", array(CertificateOrders.split(says.getEmails())));
         }
         c.add("organization_units", array(CertificateOrders.split(o.getOrganizationUnits())));
-        c.add("signature_hash", o.getSignatureHash());
-        c.add("ca_cert", caCert(orders, o.getCa()));
+        c.add("signature_hash", says.getSignatureHash());
+        c.add("ca_cert", caCert(orders, says.getCa()));
         if (o.getServerPlatformId() != null) {
             c.add("server_platform", Json.createObjectBuilder().add("id", o.getServerPlatformId()));
         }
@@ -155,10 +157,12 @@ final class DigiCertViews {
 
     static JsonObject request(CertificateOrders orders, OrderRequest r) {
         CertificateOrder o = r.getOrder();
-        JsonObjectBuilder cert = Json.createObjectBuilder().add("dns_names", array(CertificateOrders.split(r.getDnsNames())))
-                .add("signature_hash", r.getSignatureHash()).add("ca_cert", caCert(orders, r.getCa()));
-        if (r.getCommonName() != null) {
-            cert.add("common_name", r.getCommonName());
+        CertificateContent asked = r.getContent();
+        JsonObjectBuilder cert = Json.createObjectBuilder().add("dns_names", array(CertificateOrders.split(
+                asked.getDnsNames()))).add("signature_hash", asked.getSignatureHash()).add("ca_cert", caCert(orders,
+                asked.getCa()));
+        if (asked.getCommonName() != null) {
+            cert.add("common_name", asked.getCommonName());
         }
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("id", r.getId())
