@@ -58,6 +58,10 @@ public class Product {
     @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
 
+    /** Devices enrolling themselves (EST, SCEP) wait for an operator's approval. */
+    @Column(name = "ENROLLMENT_APPROVAL", nullable = false)
+    private boolean enrollmentApproval;
+
     protected Product() {
     }
 
@@ -86,4 +90,9 @@ public class Product {
     public int getDefaultValidDay() { return defaultValidDay; }
     public int getMaxValidDay() { return maxValidDay; }
     public Instant getCreatedAt() { return createdAt; }
+    public boolean isEnrollmentApproval() { return enrollmentApproval; }
+
+    public void requireEnrollmentApproval(boolean required) {
+        this.enrollmentApproval = required;
+    }
 }

@@ -85,20 +85,6 @@ public class CertificateBindingService {
     }
 
     /**
-     * A device enrolls itself (EST simpleenroll): it proves who it is with its secret, and the certificate is
-     * issued and bound exactly as an EnOS apply for it would be, the CA chosen by the CSR's key.
-     */
-    public IssuedCertificate enrollWithSecret(DeviceIdentifier deviceId, String secret, String csrPem, String protocol) {
-        Device device = devices.authenticate(deviceId, secret);
-        if (device == null) {
-            throw new DeviceAuthenticationException();
-        }
-        Caller caller = Caller.of(device.getOrgId(), protocol + ":" + device.getAssetId(), null);
-        return apply(caller, DeviceIdentifier.of(device.getAssetId(), null, null), csrPem, null,
-                ledger.authorityFor(csrPem));
-    }
-
-    /**
      * A device re-enrolls (EST simplereenroll) with its current certificate as its credential: a valid
      * certificate of this CA bound to a device. The new certificate keeps the subject (RFC 7030 4.2.2) and is
      * a renewal of the current one.

@@ -139,6 +139,20 @@ public class CertificateAuthorities {
         return custody.signer(authority, scheme.algorithmFor(authority));
     }
 
+    /** The SCEP RA certificate (issued by the RSA root; key beside the roots'). */
+    public X509Certificate scepRaCertificate() {
+        return custody.scepRaCertificate();
+    }
+
+    public ContentSigner scepRaSigner() {
+        return custody.scepRaSigner();
+    }
+
+    /** Opens what SCEP clients encrypt to the RA certificate; the key stays in custody. */
+    public org.bouncycastle.cms.Recipient scepRaDecryptor() {
+        return custody.scepRaDecryptor();
+    }
+
     public String custodyDescription() {
         return custody.description();
     }

@@ -89,7 +89,22 @@ public class DeviceRegistry {
      * time): the caller refuses both alike.
      */
     public Device authenticate(DeviceIdentifier id, String secret) {
-        if (id == null || !id.isComplete() || secret == null) {
+        Device d = identify(id);
+        if (d == null || secret == null) {
+            return null;
+        }
+        boolean match = java.security.MessageDigest.isEqual(
+                d.getDeviceSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return match ? d : null;
+    }
+
+    /**
+     * The device a device names itself by (assetId, or productKey and deviceKey), in whatever organization, or
+     * null: only for a device about to prove who it is (its secret, a one-time enrollment secret).
+     */
+    public Device identify(DeviceIdentifier id) {
+        if (id == null || !id.isComplete()) {
             return null;
         }
         List<Device> found = id.byAssetId()
@@ -98,14 +113,7 @@ public class DeviceRegistry {
                 : em.createQuery("SELECT d FROM Device d WHERE d.product.productKey = :productKey "
                         + "AND d.deviceKey = :deviceKey", Device.class).setParameter("productKey", id.productKey())
                         .setParameter("deviceKey", id.deviceKey()).getResultList();
-        if (found.isEmpty()) {
-            return null;
-        }
-        Device d = found.get(0);
-        boolean match = java.security.MessageDigest.isEqual(
-                d.getDeviceSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return match ? d : null;
+        return found.isEmpty() ? null : found.get(0);
     }
 
     /** A device by its id, for a caller of its organization. */

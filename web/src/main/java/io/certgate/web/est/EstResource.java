@@ -5,7 +5,10 @@ import io.certgate.domain.ca.IssueAuthority;
 import io.certgate.domain.ca.IssuedCertificate;
 import io.certgate.domain.device.DeviceIdentifier;
 import io.certgate.ejb.binding.BiDirectionalAuthNotSupportedException;
-import io.certgate.ejb.binding.CertificateBindingService;
+import io.certgate.ejb.binding.SelfEnrollmentOutcome;
+import io.certgate.ejb.binding.SelfEnrollments;
+import io.certgate.ejb.binding.TransactionKeyMismatchException;
+import io.certgate.domain.binding.SelfEnrollment;
 import io.certgate.ejb.binding.DeviceAuthenticationException;
 import io.certgate.ejb.binding.KeyAlreadyBoundException;
 import io.certgate.ejb.ca.CertificateAuthorities;
@@ -41,8 +44,9 @@ import org.bouncycastle.cms.CMSSignedDataGenerator;
 
 /**
  * EST (RFC 7030) under /.well-known/est on the HTTPS port, with the optional label (3.2.2) naming the EnOS
- * product: cacerts, simpleenroll (HTTP Basic as deviceKey:deviceSecret, or assetId:deviceSecret without a
- * label), simplereenroll (the device's current certificate as TLS client certificate), csrattrs (none
+ * product: cacerts, simpleenroll (HTTP Basic as deviceKey:secret, or assetId:secret without a label, the
+ * secret being the device's or a one-time enrollment secret; or a valid certificate of the device as TLS client
+ * certificate; 202 with Retry-After while the product's approval is pending), simplereenroll (the device's current certificate as TLS client certificate), csrattrs (none
  * required: 204), serverkeygen (501: certgate never makes or exports device keys). Answers are base64
  * certs-only PKCS#7; refusals are the RFC's status codes with a short text.
  */
@@ -54,7 +58,7 @@ public class EstResource {
     static final int MAX_CSR_CHARS = 16 * 1024;
 
     @EJB
-    private CertificateBindingService bindings;
+    private SelfEnrollments enrollments;
 
     @EJB
     private CertificateAuthorities authorities;
@@ -71,7 +75,11 @@ public class EstResource {
     private static final ExceptionTable<Integer> STATUS = new ExceptionTable<>(400)
             .map(DeviceAuthenticationException.class, 401)
             .map(BiDirectionalAuthNotSupportedException.class, 403)
-            .map(KeyAlreadyBoundException.class, 409);
+            .map(KeyAlreadyBoundException.class, 409)
+            .map(TransactionKeyMismatchException.class, 409);
+
+    /** Seconds a client waits before repeating a request that waits for an operator (RFC 7030 4.2.3). */
+    static final int RETRY_AFTER_SECONDS = 30;
 
     @GET
     @Path("cacerts")
@@ -138,20 +146,27 @@ public class EstResource {
         return serverkeygen();
     }
 
+    /**
+     * simpleenroll: HTTP Basic as the device (its secret or a one-time enrollment secret), or else a valid
+     * certificate of the device as TLS client certificate.
+     */
     private Response enroll(String label, String authorization, InputStream body) {
         if (!http.isSecure()) {
             return text(403, "EST needs HTTPS");
         }
         String[] basic = basic(authorization);
-        if (basic == null) {
+        X509Certificate presented = basic == null ? ClientCertificates.of(http) : null;
+        if (basic == null && presented == null) {
             return unauthorized();
         }
-        DeviceIdentifier device = label == null ? DeviceIdentifier.of(basic[0], null, null)
-                : DeviceIdentifier.of(null, label, basic[0]);
         try {
             String csr = csrPem(body);
-            IssuedCertificate cert = bindings.enrollWithSecret(device, basic[1], csr, "est");
-            return certsOnly(cert, null);
+            if (presented != null) {
+                return answer(enrollments.enrollWithCertificate(presented, "est", csr));
+            }
+            DeviceIdentifier device = label == null ? DeviceIdentifier.of(basic[0], null, null)
+                    : DeviceIdentifier.of(null, label, basic[0]);
+            return answer(enrollments.enrollWithSecret(device, basic[1], "est", null, csr));
         } catch (RuntimeException e) {
             return refusal(e);
         }
@@ -163,10 +178,22 @@ public class EstResource {
             return unauthorized();
         }
         try {
-            return certsOnly(bindings.reenrollWithCertificate(presented, csrPem(body), "est"), null);
+            return answer(enrollments.reenrollWithCertificate(presented, "est", csrPem(body)));
         } catch (RuntimeException e) {
             return refusal(e);
         }
+    }
+
+    /** The certificate; 202 with Retry-After while an operator has not decided; 403 once one refused. */
+    private Response answer(SelfEnrollmentOutcome outcome) {
+        if (outcome.status() == SelfEnrollment.Status.PENDING) {
+            return Response.status(202).header("Retry-After", RETRY_AFTER_SECONDS).header("Content-Type", "text/plain")
+                    .entity("request " + outcome.requestId() + " waits for an operator's approval\n").build();
+        }
+        if (outcome.status() == SelfEnrollment.Status.REJECTED) {
+            return text(403, "request " + outcome.requestId() + " was rejected by an operator");
+        }
+        return certsOnly(outcome.certificate(), null);
     }
 
     /** The PKCS#10 of the body: base64 DER (line breaks allowed), as PEM for the business layer. */

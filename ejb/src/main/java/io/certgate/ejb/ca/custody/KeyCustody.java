@@ -27,4 +27,16 @@ public interface KeyCustody {
 
     /** The same with another JCA algorithm for the authority's key (SHA-384/512, RSASSA-PSS). */
     ContentSigner signer(IssueAuthority authority, String algorithm);
+
+    /** The SCEP RA certificate, issued by the RSA root; its key is kept beside the roots'. */
+    X509Certificate scepRaCertificate();
+
+    /** A fresh SHA256withRSA signer with the SCEP RA key, for CertRep messages. */
+    ContentSigner scepRaSigner();
+
+    /**
+     * Opens what a SCEP client encrypted to the RA certificate (CMS key transport, RSA PKCS#1 v1.5) without
+     * handing out the key; a fresh one per message.
+     */
+    org.bouncycastle.cms.Recipient scepRaDecryptor();
 }

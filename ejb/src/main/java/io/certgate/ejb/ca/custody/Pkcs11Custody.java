@@ -49,11 +49,13 @@ public final class Pkcs11Custody implements KeyCustody {
 
     private final Provider provider;
     private final Map<IssueAuthority, Root> roots;
+    private final Root scepRa;
     private final String description;
 
-    private Pkcs11Custody(Provider provider, Map<IssueAuthority, Root> roots, String description) {
+    private Pkcs11Custody(Provider provider, Map<IssueAuthority, Root> roots, Root scepRa, String description) {
         this.provider = provider;
         this.roots = roots;
+        this.scepRa = scepRa;
         this.description = description;
     }
 
@@ -73,13 +75,19 @@ public final class Pkcs11Custody implements KeyCustody {
         }
         Map<IssueAuthority, Root> roots = new EnumMap<>(IssueAuthority.class);
         for (IssueAuthority a : IssueAuthority.values()) {
-            roots.put(a, root(keyStore, provider, settings, a));
+            roots.put(a, keyEntry(keyStore, provider, label(settings, a), a.signatureAlgorithm()));
         }
+        String raLabel = scepRaLabel(settings);
+        if (!hasRoot(keyStore, raLabel)) {
+            generateScepRa(settings, provider, roots.get(IssueAuthority.RSA), now);
+            keyStore = login(provider, settings);
+        }
+        Root scepRa = keyEntry(keyStore, provider, raLabel, IssueAuthority.RSA.signatureAlgorithm());
         String description = "PKCS#11 token (library " + settings.library() + ", " + settings.slotDescription()
-                + "), keys " + Stream.of(IssueAuthority.values()).map(a -> label(settings, a))
-                .collect(Collectors.joining(", "));
+                + "), keys " + Stream.concat(Stream.of(IssueAuthority.values()).map(a -> label(settings, a)),
+                Stream.of(raLabel)).collect(Collectors.joining(", "));
         LOG.info(() -> "Key custody: " + description);
-        return new Pkcs11Custody(provider, Collections.unmodifiableMap(roots), description);
+        return new Pkcs11Custody(provider, Collections.unmodifiableMap(roots), scepRa, description);
     }
 
     @Override
@@ -103,8 +111,74 @@ public final class Pkcs11Custody implements KeyCustody {
     }
 
     @Override
+    public X509Certificate scepRaCertificate() {
+        return scepRa.certificate();
+    }
+
+    @Override
+    public ContentSigner scepRaSigner() {
+        try {
+            return new JcaContentSignerBuilder(IssueAuthority.RSA.signatureAlgorithm()).setProvider(provider)
+                    .build(scepRa.key());
+        } catch (OperatorCreationException e) {
+            throw new IllegalStateException("cannot sign with the SCEP RA key in the PKCS#11 token", e);
+        }
+    }
+
+    /** The token decrypts the content key (the RA key may decrypt; the roots may not); BouncyCastle the content. */
+    @Override
+    public org.bouncycastle.cms.Recipient scepRaDecryptor() {
+        return new org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient(scepRa.key()).setProvider(provider)
+                .setContentProvider(io.certgate.ejb.ca.CryptoProviders.BC).setMustProduceEncodableUnwrappedKey(true);
+    }
+
+    @Override
     public String toString() {
         return description;
+    }
+
+    static String scepRaLabel(Pkcs11Settings settings) {
+        return settings.labelPrefix() + "-scep-ra";
+    }
+
+    /**
+     * The SCEP RA key pair, generated in the token like a root but allowed to decrypt (clients encrypt their
+     * requests to it), with its certificate issued by the RSA root.
+     */
+    private static void generateScepRa(Pkcs11Settings settings, Provider provider, Root rsaRoot, Instant now) {
+        String label = scepRaLabel(settings);
+        String id = HexFormat.of().formatHex(label.getBytes(StandardCharsets.US_ASCII));
+        String config = baseConfig(settings, settings.name() + "-generate-scep-ra") + """
+                attributes(generate, *, *) = {
+                  CKA_TOKEN = true
+                  CKA_LABEL = 0h%s
+                  CKA_ID = 0h%s
+                }
+                attributes(generate, CKO_PRIVATE_KEY, CKK_RSA) = {
+                  CKA_DECRYPT = true
+                }
+                attributes(generate, CKO_PUBLIC_KEY, *) = {
+                  CKA_VERIFY = true
+                  CKA_ENCRYPT = true
+                  CKA_WRAP = false
+                }
+                """.formatted(id, id);
+        try {
+            Provider generator = provider(settings, config);
+            KeyStore keyStore = login(generator, settings);
+            KeyPairGenerator kpg = KeyPairGenerator.getInstance("RSA", generator);
+            kpg.initialize(2048);
+            KeyPair pair = kpg.generateKeyPair();
+            ContentSigner rootSigner = new JcaContentSignerBuilder(IssueAuthority.RSA.signatureAlgorithm())
+                    .setProvider(provider).build(rsaRoot.key());
+            X509Certificate cert = io.certgate.ejb.ca.RaCertificates.scepRa(now, pair.getPublic(),
+                    rsaRoot.certificate(), rootSigner);
+            keyStore.setKeyEntry(label, pair.getPrivate(), null, new Certificate[] {cert, rsaRoot.certificate()});
+            LOG.info(() -> "Generated the SCEP RA key in the PKCS#11 token as " + label + ", certificate serial "
+                    + cert.getSerialNumber().toString(16));
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot generate the SCEP RA key " + label + " in the PKCS#11 token", e);
+        }
     }
 
     static String label(Pkcs11Settings settings, IssueAuthority a) {
@@ -228,9 +302,8 @@ public final class Pkcs11Custody implements KeyCustody {
         }
     }
 
-    /** The key entry of a root, checked to be a pair: an imported certificate may not belong to the key. */
-    private static Root root(KeyStore keyStore, Provider provider, Pkcs11Settings settings, IssueAuthority a) {
-        String label = label(settings, a);
+    /** A key entry (a root, the RA), checked to be a pair: an imported certificate may not belong to the key. */
+    private static Root keyEntry(KeyStore keyStore, Provider provider, String label, String algorithm) {
         try {
             if (!(keyStore.getKey(label, null) instanceof PrivateKey key)
                     || !(keyStore.getCertificate(label) instanceof X509Certificate cert)) {
@@ -238,11 +311,11 @@ public final class Pkcs11Custody implements KeyCustody {
                         + label + " with one CKA_ID (see its objects with pkcs11-tool --list-objects)");
             }
             byte[] probe = ("certgate key check " + label).getBytes(StandardCharsets.US_ASCII);
-            Signature sign = Signature.getInstance(a.signatureAlgorithm(), provider);
+            Signature sign = Signature.getInstance(algorithm, provider);
             sign.initSign(key);
             sign.update(probe);
             byte[] signature = sign.sign();
-            Signature verify = Signature.getInstance(a.signatureAlgorithm());
+            Signature verify = Signature.getInstance(algorithm);
             verify.initVerify(cert.getPublicKey());
             verify.update(probe);
             if (!verify.verify(signature)) {
@@ -251,7 +324,7 @@ public final class Pkcs11Custody implements KeyCustody {
             }
             return new Root(key, cert);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot use the " + a + " root " + label + " in the PKCS#11 token", e);
+            throw new IllegalStateException("cannot use the key " + label + " in the PKCS#11 token", e);
         }
     }
 }

@@ -38,10 +38,14 @@ public final class Pkcs12Custody implements KeyCustody {
     public record Opened(Pkcs12Custody custody, byte[] changedKeystore) {
     }
 
-    private final Map<IssueAuthority, Root> roots;
+    static final String SCEP_RA_ALIAS = "scep-ra";
 
-    private Pkcs12Custody(Map<IssueAuthority, Root> roots) {
+    private final Map<IssueAuthority, Root> roots;
+    private final Root scepRa;
+
+    private Pkcs12Custody(Map<IssueAuthority, Root> roots, Root scepRa) {
         this.roots = roots;
+        this.scepRa = scepRa;
     }
 
     /** Opens the keystore ({@code null}: there is none yet), generating the roots that are missing. */
@@ -67,13 +71,28 @@ public final class Pkcs12Custody implements KeyCustody {
                 LOG.info(() -> "Generated the " + a + " root CA " + cert.getSubjectX500Principal() + ", serial "
                         + cert.getSerialNumber().toString(16) + ", valid until " + cert.getNotAfter().toInstant());
             }
+            Root scepRa;
+            if (ks.containsAlias(SCEP_RA_ALIAS)) {
+                scepRa = new Root((X509Certificate) ks.getCertificate(SCEP_RA_ALIAS),
+                        (PrivateKey) ks.getKey(SCEP_RA_ALIAS, password));
+            } else {
+                KeyPair kp = generate(IssueAuthority.RSA);
+                Root rsa = roots.get(IssueAuthority.RSA);
+                X509Certificate cert = io.certgate.ejb.ca.RaCertificates.scepRa(now, kp.getPublic(), rsa.certificate(),
+                        signer(IssueAuthority.RSA, rsa.key()));
+                ks.setKeyEntry(SCEP_RA_ALIAS, kp.getPrivate(), password, new Certificate[] {cert, rsa.certificate()});
+                scepRa = new Root(cert, kp.getPrivate());
+                changed = true;
+                LOG.info(() -> "Issued the SCEP RA certificate " + cert.getSubjectX500Principal() + ", serial "
+                        + cert.getSerialNumber().toString(16));
+            }
             byte[] bytes = null;
             if (changed) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 ks.store(out, password);
                 bytes = out.toByteArray();
             }
-            return new Opened(new Pkcs12Custody(roots), bytes);
+            return new Opened(new Pkcs12Custody(roots, scepRa), bytes);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot open the CA keystore (is certgate.ca.keystore.password right?)", e);
         }
@@ -82,7 +101,7 @@ public final class Pkcs12Custody implements KeyCustody {
     @Override
     public String description() {
         return "PKCS#12 keystore in the database (aliases " + alias(IssueAuthority.RSA) + ", "
-                + alias(IssueAuthority.ECC) + ")";
+                + alias(IssueAuthority.ECC) + ", " + SCEP_RA_ALIAS + ")";
     }
 
     @Override
@@ -93,6 +112,22 @@ public final class Pkcs12Custody implements KeyCustody {
     @Override
     public ContentSigner signer(IssueAuthority authority, String algorithm) {
         return signer(authority, algorithm, roots.get(authority).key());
+    }
+
+    @Override
+    public X509Certificate scepRaCertificate() {
+        return scepRa.certificate();
+    }
+
+    @Override
+    public ContentSigner scepRaSigner() {
+        return signer(IssueAuthority.RSA, scepRa.key());
+    }
+
+    @Override
+    public org.bouncycastle.cms.Recipient scepRaDecryptor() {
+        return new org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient(scepRa.key())
+                .setContentProvider(CryptoProviders.BC).setMustProduceEncodableUnwrappedKey(true);
     }
 
     private static ContentSigner signer(IssueAuthority authority, PrivateKey key) {

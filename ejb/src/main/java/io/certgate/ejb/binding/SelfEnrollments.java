@@ -1,0 +1,280 @@
+package io.certgate.ejb.binding;
+
+import io.certgate.domain.access.Caller;
+import io.certgate.domain.binding.EnrollmentSecret;
+import io.certgate.domain.binding.SelfEnrollment;
+import io.certgate.domain.ca.CertificateStatus;
+import io.certgate.domain.ca.IssueAuthority;
+import io.certgate.domain.ca.IssuedCertificate;
+import io.certgate.domain.device.Device;
+import io.certgate.domain.device.DeviceIdentifier;
+import io.certgate.ejb.access.AuditTrail;
+import io.certgate.ejb.ca.CertificateLedger;
+import io.certgate.ejb.common.Digests;
+import io.certgate.ejb.common.InvalidArgumentException;
+import io.certgate.ejb.common.RandomIds;
+import io.certgate.ejb.device.DeviceRegistry;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Devices enrolling themselves (EST, SCEP) on the one ledger. A device proves who it is with its secret, a
+ * one-time enrollment secret, or a valid certificate bound to it; the certificate is issued and bound as an
+ * EnOS apply would be, at once or, when the product asks for approval, once an operator approves. A request is
+ * kept by (device, protocol, transaction) so that a client repeating or polling it finds its state.
+ */
+@Stateless
+public class SelfEnrollments {
+
+    /** How long a one-time enrollment secret stays usable unless the operator says otherwise. */
+    public static final Duration DEFAULT_SECRET_LIFETIME = Duration.ofDays(7);
+    public static final Duration MAX_SECRET_LIFETIME = Duration.ofDays(90);
+
+    @PersistenceContext(unitName = "certgate")
+    private EntityManager em;
+
+    @EJB
+    private DeviceRegistry devices;
+
+    @EJB
+    private CertificateBindingService bindings;
+
+    @EJB
+    private CertificateLedger ledger;
+
+    @EJB
+    private KeyBindings keys;
+
+    @EJB
+    private AuditTrail audit;
+
+    @EJB
+    private io.certgate.ejb.product.ProductCatalog products;
+
+    /**
+     * A device enrolls with a secret: its own device secret, or a one-time enrollment secret made for it (spent
+     * by this request; the client's repeats of the same transaction still authenticate with it).
+     * {@code transactionId} null: the request is known by its public key (EST).
+     */
+    public SelfEnrollmentOutcome enrollWithSecret(DeviceIdentifier deviceId, String secret, String protocol,
+                                                  String transactionId, String csrPem) {
+        Device device = devices.identify(deviceId);
+        if (device == null || secret == null || secret.isEmpty()) {
+            throw new DeviceAuthenticationException();
+        }
+        Instant now = Instant.now();
+        Request request = request(device, protocol, transactionId, csrPem);
+        String secretHash = Digests.sha256Hex(secret.getBytes(StandardCharsets.UTF_8));
+        String spent = null;
+        if (devices.authenticate(DeviceIdentifier.of(device.getAssetId(), null, null), secret) == null) {
+            boolean repeat = request.existing != null && request.existing.getSecretSha256() != null
+                    && MessageDigest.isEqual(request.existing.getSecretSha256().getBytes(StandardCharsets.US_ASCII),
+                    secretHash.getBytes(StandardCharsets.US_ASCII));
+            if (!repeat) {
+                EnrollmentSecret oneTime = em.createNamedQuery(EnrollmentSecret.BY_HASH, EnrollmentSecret.class)
+                        .setParameter("hash", secretHash).getResultList().stream().findFirst().orElse(null);
+                if (oneTime == null || !oneTime.usableFor(device.getId(), now)) {
+                    throw new DeviceAuthenticationException();
+                }
+                oneTime.use(now);
+                spent = secretHash;
+            }
+        }
+        return proceed(device, request, spent, now);
+    }
+
+    /**
+     * A device enrolls with a valid certificate already bound to it (EST simpleenroll over TLS client
+     * authentication): a new certificate for the device, under the product's rules like any other enrollment.
+     */
+    public SelfEnrollmentOutcome enrollWithCertificate(X509Certificate presented, String protocol, String csrPem) {
+        Device device = deviceOf(currentCertificate(presented));
+        return proceed(device, request(device, protocol, null, csrPem), null, Instant.now());
+    }
+
+    /**
+     * A device renews with its current certificate (EST simplereenroll, SCEP RenewalReq): same subject, a
+     * renewal of the current certificate, issued at once.
+     */
+    public SelfEnrollmentOutcome reenrollWithCertificate(X509Certificate presented, String protocol, String csrPem) {
+        return SelfEnrollmentOutcome.issued(bindings.reenrollWithCertificate(presented, csrPem, protocol), null);
+    }
+
+    /**
+     * A client polls a request (SCEP CertPoll) it signed with the request's own key: the transaction and the
+     * public key together name it; anything else is unknown.
+     */
+    public SelfEnrollmentOutcome poll(String protocol, String transactionId, String publicKeySha256) {
+        List<SelfEnrollment> found = em.createNamedQuery(SelfEnrollment.BY_PROTOCOL_TRANSACTION, SelfEnrollment.class)
+                .setParameter("protocol", protocol).setParameter("transactionId", transactionId).getResultList();
+        SelfEnrollment request = found.stream().filter(r -> r.getPublicKeySha256().equals(publicKeySha256))
+                .findFirst().orElseThrow(UnknownSelfEnrollmentException::new);
+        return answer(request);
+    }
+
+    /** An operator makes a one-time enrollment secret for one device; the secret is returned once. */
+    public String createSecret(Caller caller, DeviceIdentifier deviceId, Duration lifetime) {
+        Caller.require(caller);
+        Device device = devices.find(caller, deviceId);
+        Duration life = lifetime == null ? DEFAULT_SECRET_LIFETIME : lifetime;
+        if (life.isNegative() || life.isZero() || life.compareTo(MAX_SECRET_LIFETIME) > 0) {
+            throw new InvalidArgumentException("validHours must be between 1 and " + MAX_SECRET_LIFETIME.toHours());
+        }
+        String secret = RandomIds.base64Url(24);
+        Instant now = Instant.now();
+        EnrollmentSecret row = new EnrollmentSecret(device.getOrgId(), device.getId(),
+                Digests.sha256Hex(secret.getBytes(StandardCharsets.UTF_8)), caller.actor(), now, now.plus(life));
+        em.persist(row);
+        em.flush();
+        audit.record(caller, "enrollment.secret.create", "assetId=" + device.getAssetId() + " secretId=" + row.getId()
+                + " expiresAt=" + row.getExpiresAt(), "success");
+        return secret;
+    }
+
+    /** Whether devices of a product wait for an operator when they enroll themselves. */
+    public void requireApproval(Caller caller, String productKey, boolean required) {
+        Caller.require(caller);
+        io.certgate.domain.product.Product product = products.get(caller, productKey);
+        product.requireEnrollmentApproval(required);
+        audit.record(caller, "product.enrollment-approval", "productKey=" + productKey + " required=" + required,
+                "success");
+    }
+
+    /** The organization's requests waiting for an operator, oldest first. */
+    public List<SelfEnrollment> pending(Caller caller) {
+        String orgId = Caller.require(caller).requireOrganization();
+        return em.createNamedQuery(SelfEnrollment.BY_ORG_AND_STATUS, SelfEnrollment.class)
+                .setParameter("orgId", orgId).setParameter("status", SelfEnrollment.Status.PENDING).getResultList();
+    }
+
+    /** An operator approves a pending request: the certificate is issued and bound now. */
+    public SelfEnrollment approve(Caller caller, long requestId) {
+        SelfEnrollment request = pendingRequest(caller, requestId);
+        Device device = devices.byId(caller, request.getDeviceId());
+        IssuedCertificate cert = bindings.apply(caller, DeviceIdentifier.of(device.getAssetId(), null, null),
+                request.getCsrPem(), null, ledger.authorityFor(request.getCsrPem()));
+        request.issued(cert.getCertSn(), caller.actor(), Instant.now());
+        audit.record(caller, "enrollment.approve", "requestId=" + requestId + " certSn=" + cert.getCertSn(), "success");
+        return request;
+    }
+
+    /** An operator rejects a pending request; the device's next poll is refused. */
+    public SelfEnrollment reject(Caller caller, long requestId) {
+        SelfEnrollment request = pendingRequest(caller, requestId);
+        request.reject(caller.actor(), Instant.now());
+        audit.record(caller, "enrollment.reject", "requestId=" + requestId, "success");
+        return request;
+    }
+
+    private SelfEnrollment pendingRequest(Caller caller, long requestId) {
+        String orgId = Caller.require(caller).requireOrganization();
+        SelfEnrollment request = em.find(SelfEnrollment.class, requestId);
+        if (request == null || !request.getOrgId().equals(orgId)) {
+            throw new UnknownSelfEnrollmentException();
+        }
+        if (request.getStatus() != SelfEnrollment.Status.PENDING) {
+            throw new SelfEnrollmentDecidedException(request.getStatus().name());
+        }
+        return request;
+    }
+
+    /** The request as asked (checked CSR, transaction) and the earlier one of the same transaction, if any. */
+    private record Request(String protocol, String transactionId, String csrPem, IssueAuthority authority,
+                           String keyHash, SelfEnrollment existing) {
+    }
+
+    private Request request(Device device, String protocol, String transactionId, String csrPem) {
+        IssueAuthority authority = ledger.authorityFor(csrPem);
+        String keyHash = CertificateLedger.publicKeySha256(ledger.validateCsr(csrPem, authority).publicKey());
+        String tx = transactionId != null ? transactionId : keyHash;
+        SelfEnrollment existing = em.createNamedQuery(SelfEnrollment.BY_TRANSACTION, SelfEnrollment.class)
+                .setParameter("deviceId", device.getId()).setParameter("protocol", protocol)
+                .setParameter("transactionId", tx).getResultList().stream().findFirst().orElse(null);
+        if (existing != null && !existing.getPublicKeySha256().equals(keyHash)) {
+            throw new TransactionKeyMismatchException();
+        }
+        return new Request(protocol, tx, csrPem, authority, keyHash, existing);
+    }
+
+    /**
+     * The same transaction again: its state (the certificate once issued, while it is valid); otherwise a new
+     * request, issued at once or kept pending for an operator.
+     */
+    private SelfEnrollmentOutcome proceed(Device device, Request r, String spentSecret, Instant now) {
+        if (r.existing != null) {
+            if (r.existing.getStatus() != SelfEnrollment.Status.ISSUED || stillValid(r.existing)) {
+                return answer(r.existing);
+            }
+            r.existing.retire(); // its certificate is gone (revoked, expired): this is a new request
+            em.flush();
+        }
+        Long holder = keys.holder(r.keyHash);
+        if (holder != null && holder.longValue() != device.getId()) {
+            throw new KeyAlreadyBoundException();
+        }
+        Caller deviceCaller = Caller.of(device.getOrgId(), r.protocol + ":" + device.getAssetId(), null);
+        DeviceIdentifier id = DeviceIdentifier.of(device.getAssetId(), null, null);
+        if (device.getProduct().isEnrollmentApproval()) {
+            if (!device.getProduct().isBiDirectionalAuth()) {
+                throw new BiDirectionalAuthNotSupportedException();
+            }
+            SelfEnrollment pending = new SelfEnrollment(device.getOrgId(), device.getId(), r.protocol, r.transactionId,
+                    r.keyHash, r.csrPem, spentSecret, now);
+            em.persist(pending);
+            em.flush();
+            audit.record(deviceCaller, "enrollment.request", "requestId=" + pending.getId() + " assetId="
+                    + device.getAssetId() + " protocol=" + r.protocol, "pending");
+            return SelfEnrollmentOutcome.of(pending);
+        }
+        IssuedCertificate cert = bindings.apply(deviceCaller, id, r.csrPem, null, r.authority);
+        Long requestId = null;
+        if (r.transactionId != null && !r.transactionId.equals(r.keyHash)) { // a protocol with transactions: replayable
+            SelfEnrollment done = new SelfEnrollment(device.getOrgId(), device.getId(), r.protocol, r.transactionId,
+                    r.keyHash, r.csrPem, spentSecret, now);
+            done.issued(cert.getCertSn(), deviceCaller.actor(), now);
+            em.persist(done);
+            requestId = done.getId();
+        }
+        return SelfEnrollmentOutcome.issued(cert, requestId);
+    }
+
+    /** A kept request's state; an issued one with its certificate. EST's requests end when their answer is given. */
+    private SelfEnrollmentOutcome answer(SelfEnrollment request) {
+        if (request.getStatus() != SelfEnrollment.Status.ISSUED) {
+            return SelfEnrollmentOutcome.of(request);
+        }
+        IssuedCertificate cert = ledger.find(Caller.of(request.getOrgId(), request.getProtocol(), null),
+                request.getCertSn());
+        if (request.getTransactionId().equals(request.getPublicKeySha256())) {
+            request.retire(); // EST: the device has its certificate; a later simpleenroll is a new request
+        }
+        return SelfEnrollmentOutcome.issued(cert, request.getId());
+    }
+
+    private boolean stillValid(SelfEnrollment request) {
+        IssuedCertificate cert = ledger.find(Caller.of(request.getOrgId(), request.getProtocol(), null),
+                request.getCertSn());
+        return cert.statusAt(Instant.now()) == CertificateStatus.VALID;
+    }
+
+    private IssuedCertificate currentCertificate(X509Certificate presented) {
+        IssuedCertificate current = presented == null ? null : ledger.presented(presented).orElse(null);
+        if (current == null || current.getDeviceId() == null
+                || current.statusAt(Instant.now()) != CertificateStatus.VALID) {
+            throw new DeviceAuthenticationException();
+        }
+        return current;
+    }
+
+    private Device deviceOf(IssuedCertificate current) {
+        return devices.byId(Caller.of(current.getOrgId(), "device", null), current.getDeviceId());
+    }
+}
