@@ -41,6 +41,12 @@ final class Admin {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    static Http.Answer putJson(String path, String json) {
+        return Http.send(CLIENT, HttpRequest.newBuilder(URI.create(RaAccount.HTTPS + path))
+                .header("Authorization", basic("admin", password())).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     static Http.Answer get(String path) {
         return Http.send(CLIENT, HttpRequest.newBuilder(URI.create(RaAccount.HTTPS + path))
                 .header("Authorization", basic("admin", password())).GET());

@@ -141,6 +141,71 @@ class EstIT {
     }
 
     @Test
+    void simpleenrollWithTheDevicesCertificateAsTlsClientCertificate() throws Exception {
+        String org = Enos.newOrg();
+        JsonObject device = Enos.newDevice(org);
+        String id = Enos.byKeys(org, device);
+        String label = device.getString("productKey");
+        String deviceKey = device.getString("deviceKey");
+        rsaRequest("csr", 2048, "sha256", "/CN=" + deviceKey);
+        X509Certificate first = issued(simpleenroll(label, deviceKey, device.getString("deviceSecret"), "csr"),
+                "cert.pem");
+
+        // RFC 7030 3.3.2: an existing certificate of the device authenticates a new enrollment (another key)
+        rsaRequest("gateway", 2048, "sha256", "/CN=" + deviceKey + "-gateway");
+        X509Certificate second = issued(curl("gateway.p7.b64", "--cert", "cert.pem", "--key", "csr.key",
+                "-H", "Content-Type: application/pkcs10", "--data-binary", "@gateway.b64", est(label, "simpleenroll")),
+                "gateway.pem");
+        Pki.verifyChain(second, Pki.root("RSA"));
+        assertKeyOf("gateway.key", second);
+        assertSubject("CN=" + deviceKey + "-gateway", second);
+        assertEquals(0, listed(id, second).getInt("certStatus"), "bound to the same device");
+        assertEquals(0, listed(id, first).getInt("certStatus"), "the first one stays valid");
+    }
+
+    @Test
+    void aProductThatAsksForApprovalAnswers202WithRetryAfterUntilAnOperatorApproves() throws Exception {
+        String org = Enos.newOrg();
+        JsonObject device = Enos.newDevice(org);
+        String id = Enos.byKeys(org, device);
+        String label = device.getString("productKey");
+        String deviceKey = device.getString("deviceKey");
+        assertEquals(200, Admin.putJson("/admin/api/orgs/" + org + "/products/" + label + "/enrollment-approval",
+                "{\"required\": true}").status());
+        Http.Answer made = Admin.postJson("/admin/api/orgs/" + org + "/devices/" + device.getString("assetId")
+                + "/enrollment-secrets", "{}");
+        assertEquals(201, made.status(), made.body());
+        String oneTime = made.json().getString("secret");
+
+        // RFC 7030 4.2.3: 202 with Retry-After while the request waits; the device repeats the same request
+        rsaRequest("csr", 2048, "sha256", "/CN=" + deviceKey);
+        Reply waiting = simpleenroll(label, deviceKey, oneTime, "csr");
+        assertEquals(202, waiting.status(), waiting.text());
+        assertTrue(Integer.parseInt(waiting.header("retry-after")) > 0, waiting.text());
+        Reply stillWaiting = simpleenroll(label, deviceKey, oneTime, "csr");
+        assertEquals(202, stillWaiting.status(), "the spent one-time secret still opens its own request: "
+                + stillWaiting.text());
+        assertEquals(0, list(id).size(), "nothing issued while pending");
+
+        JsonArray pending = Admin.get("/admin/api/orgs/" + org + "/self-enrollments").json().getJsonArray("pending");
+        assertEquals(1, pending.size(), "one request, however often repeated: " + pending);
+        assertEquals("est", pending.getJsonObject(0).getString("protocol"));
+        Http.Answer approved = Admin.post("/admin/api/orgs/" + org + "/self-enrollments/"
+                + pending.getJsonObject(0).getInt("requestId") + "/approve");
+        assertEquals(200, approved.status(), approved.body());
+
+        X509Certificate cert = issued(simpleenroll(label, deviceKey, oneTime, "csr"), "cert.pem");
+        Pki.verifyChain(cert, Pki.root("RSA"));
+        assertKeyOf("csr.key", cert);
+        assertEquals(0, listed(id, cert).getInt("certStatus"));
+
+        // the secret was for one enrollment: a new key with it is refused
+        rsaRequest("csr2", 2048, "sha256", "/CN=" + deviceKey);
+        assertUnauthorized(simpleenroll(label, deviceKey, oneTime, "csr2"), "a spent one-time secret");
+        assertEquals(1, list(id).size());
+    }
+
+    @Test
     void eccEnrollAndReenrollWithoutLabelByAssetId() throws Exception {
         String org = Enos.newOrg();
         JsonObject device = Enos.newDevice(org);

@@ -71,6 +71,9 @@ public class AdminResource {
     @EJB
     private CertificateOrders certificateOrders;
 
+    @EJB
+    private io.certgate.ejb.binding.SelfEnrollments selfEnrollments;
+
     /** Business error -> HTTP status of the admin API. */
     private static final ExceptionTable<Integer> STATUS = new ExceptionTable<Integer>(400)
             .map(UnknownTransactionException.class, 404)
@@ -78,7 +81,11 @@ public class AdminResource {
             .map(UnknownOrderRequestException.class, 404)
             .map(io.certgate.ejb.access.UnknownAccountException.class, 404)
             .map(TransactionNotPendingException.class, 409)
-            .map(TransactionRejectedException.class, 409);
+            .map(TransactionRejectedException.class, 409)
+            .map(io.certgate.ejb.binding.UnknownSelfEnrollmentException.class, 404)
+            .map(io.certgate.ejb.binding.SelfEnrollmentDecidedException.class, 409)
+            .map(io.certgate.ejb.device.UnknownDeviceException.class, 404)
+            .map(io.certgate.ejb.product.UnknownProductException.class, 404);
 
     @Inject
     private CallerContext caller;
@@ -205,6 +212,82 @@ public class AdminResource {
             credentials.disableDigiCertKey(operatorFor(orgId), keyId);
             return Json.createObjectBuilder().add("orgId", orgId).add("keyId", keyId).add("enabled", false).build();
         });
+    }
+
+    /**
+     * A one-time enrollment secret for one device (EST Basic password, SCEP challenge password), shown once.
+     * Body (optional): {@code {"validHours": 168}}.
+     */
+    @POST
+    @Path("orgs/{orgId}/devices/{assetId}/enrollment-secrets")
+    @Consumes(MediaType.WILDCARD)
+    public Response createEnrollmentSecret(@PathParam("orgId") String orgId, @PathParam("assetId") String assetId,
+                                           String body) {
+        return created(() -> {
+            JsonObject b = body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT
+                    : Json.createReader(new java.io.StringReader(body)).readObject();
+            long hours = b.getJsonNumber("validHours") == null
+                    ? io.certgate.ejb.binding.SelfEnrollments.DEFAULT_SECRET_LIFETIME.toHours()
+                    : b.getJsonNumber("validHours").longValue();
+            String secret = selfEnrollments.createSecret(operatorFor(orgId),
+                    io.certgate.domain.device.DeviceIdentifier.of(assetId, null, null), java.time.Duration.ofHours(hours));
+            return Json.createObjectBuilder().add("orgId", orgId).add("assetId", assetId).add("secret", secret)
+                    .add("validHours", hours).build();
+        });
+    }
+
+    /** Whether the product's devices wait for an operator when they enroll themselves (EST, SCEP). */
+    @jakarta.ws.rs.PUT
+    @Path("orgs/{orgId}/products/{productKey}/enrollment-approval")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response setEnrollmentApproval(@PathParam("orgId") String orgId, @PathParam("productKey") String productKey,
+                                          String body) {
+        return answer(200, () -> {
+            JsonObject b = body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT
+                    : Json.createReader(new java.io.StringReader(body)).readObject();
+            boolean required = b.getBoolean("required", true);
+            selfEnrollments.requireApproval(operatorFor(orgId), productKey, required);
+            return Json.createObjectBuilder().add("orgId", orgId).add("productKey", productKey)
+                    .add("required", required).build();
+        });
+    }
+
+    /** Self-enrollment requests waiting for an operator, oldest first. */
+    @GET
+    @Path("orgs/{orgId}/self-enrollments")
+    public Response pendingSelfEnrollments(@PathParam("orgId") String orgId) {
+        return answer(200, () -> {
+            JsonArrayBuilder list = Json.createArrayBuilder();
+            for (io.certgate.domain.binding.SelfEnrollment r : selfEnrollments.pending(operatorFor(orgId))) {
+                list.add(selfEnrollment(r));
+            }
+            return Json.createObjectBuilder().add("orgId", orgId).add("pending", list).build();
+        });
+    }
+
+    /** Approves (issues now) or rejects a device's pending self-enrollment request. */
+    @POST
+    @Path("orgs/{orgId}/self-enrollments/{requestId}/{decision: approve|reject}")
+    public Response decideSelfEnrollment(@PathParam("orgId") String orgId, @PathParam("requestId") long requestId,
+                                         @PathParam("decision") String decision) {
+        return answer(200, () -> {
+            Caller operator = operatorFor(orgId);
+            return selfEnrollment("approve".equals(decision) ? selfEnrollments.approve(operator, requestId)
+                    : selfEnrollments.reject(operator, requestId)).build();
+        });
+    }
+
+    private static JsonObjectBuilder selfEnrollment(io.certgate.domain.binding.SelfEnrollment r) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("requestId", r.getId()).add("deviceId", r.getDeviceId())
+                .add("protocol", r.getProtocol()).add("status", r.getStatus().name().toLowerCase(java.util.Locale.ROOT))
+                .add("requestedAt", r.getRequestedAt().toString()).add("csr", r.getCsrPem());
+        if (r.getCertSn() != null) {
+            b.add("certSn", r.getCertSn());
+        }
+        if (r.getDecidedBy() != null) {
+            b.add("decidedBy", r.getDecidedBy());
+        }
+        return b;
     }
 
     /** The operator of this request, acting on the organization it names. */
