@@ -174,11 +174,30 @@ class HsmCustodyIT {
         Pki.verifyChain(Pki.cert(pem), rsaRoot);
     }
 
+    /** SCEP's RA key lives in the token too: the client's request is decrypted there, the answer signed there. */
+    @Test
+    void scepEnrollsThroughTheRaKeyInTheToken(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/scepclient")),
+                "Debian's scep package is not installed");
+        Map<String, String> auth = Map.of("Authorization", "Bearer " + enosToken());
+        String org = bootstrap("enos-service-account.properties").getProperty("orgId");
+        String pk = post("/connect-service/v2.1/products?action=create&orgId=" + org,
+                "{\"productName\":{\"defaultValue\":\"hsm scep\"},\"biDirectionalAuth\":true}", auth).getString("data");
+        JsonObject device = post("/connect-service/v2.1/devices?action=create&orgId=" + org, "{\"productKey\":\"" + pk
+                + "\",\"deviceKey\":\"hsm-scep-1\",\"deviceName\":{\"defaultValue\":\"HSM SCEP\"}}", auth)
+                .getJsonObject("data");
+        run(List.of("scepclient", "-server-url", BASE + "/scep/" + pk, "-private-key", dir.resolve("key.pem").toString(),
+                "-cn", "hsm-scep-1", "-challenge", device.getString("deviceSecret")), 60);
+        X509Certificate cert = Pki.cert(Files.readString(dir.resolve("client.pem")));
+        Pki.verifyChain(cert, Pki.cert(get("/enos/CA/cacert/RSA")));
+        assertTrue(cert.getSubjectX500Principal().getName().contains("CN=hsm-scep-1"));
+    }
+
     @Test
     void theRootKeysAreSensitiveAndNeverExtractable() throws Exception {
         String out = run(List.of("pkcs11-tool", "--module", LIBRARY, "--slot-index", "0", "--login", "--pin", PIN,
                 "--list-objects", "--type", "privkey"), 60);
-        for (String label : List.of("certgate-rsa-root", "certgate-ecc-root")) {
+        for (String label : List.of("certgate-rsa-root", "certgate-ecc-root", "certgate-scep-ra")) {
             String object = Stream.of(out.split("Private Key Object"))
                     .filter(o -> o.matches("(?s).*label:\\s+" + label + "\\s.*")).findFirst()
                     .orElseThrow(() -> new AssertionError("the token holds no private key " + label + ":\n" + out));
