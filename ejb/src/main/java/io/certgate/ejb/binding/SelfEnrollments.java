@@ -122,7 +122,7 @@ public class SelfEnrollments {
 
     /** An operator makes a one-time enrollment secret for one device; the secret is returned once. */
     public String createSecret(Caller caller, DeviceIdentifier deviceId, Duration lifetime) {
-        Caller.require(caller);
+        Caller.require(caller).requireOrganization();
         Device device = devices.find(caller, deviceId);
         Duration life = lifetime == null ? DEFAULT_SECRET_LIFETIME : lifetime;
         if (life.isNegative() || life.isZero() || life.compareTo(MAX_SECRET_LIFETIME) > 0) {
@@ -141,7 +141,7 @@ public class SelfEnrollments {
 
     /** Whether devices of a product wait for an operator when they enroll themselves. */
     public void requireApproval(Caller caller, String productKey, boolean required) {
-        Caller.require(caller);
+        Caller.require(caller).requireOrganization();
         io.certgate.domain.product.Product product = products.get(caller, productKey);
         product.requireEnrollmentApproval(required);
         audit.record(caller, "product.enrollment-approval", "productKey=" + productKey + " required=" + required,

@@ -1,5 +1,7 @@
 package io.certgate.ejb.ca;
 
+import io.certgate.ejb.common.AfterCommit;
+
 import io.certgate.domain.access.Caller;
 import io.certgate.domain.ca.IssueAuthority;
 import io.certgate.domain.ca.IssuedCertificate;
@@ -26,6 +28,10 @@ import org.bouncycastle.cert.X509CertificateHolder;
  */
 @Stateless
 public class CertificateLedger {
+
+    /** Log lines and metrics of issuance and revocation wait for the commit. */
+    @jakarta.annotation.Resource
+    private jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
     private static final Logger LOG = Logger.getLogger(CertificateLedger.class.getName());
 
@@ -75,13 +81,16 @@ public class CertificateLedger {
                 request.renews());
         em.persist(record);
         em.flush(); // the certSn comes from the database; a failure here means the client gets nothing
-        count("certgate_certificates_issued", a);
         String renewing = request.renews() == null ? "" : " renewing certSn " + request.renews();
         audit.record(caller, request.auditAction(), "certSn=" + record.getCertSn() + " " + request.auditContext(),
                 "issued serial " + record.getSerialNumber() + renewing);
-        LOG.info(() -> "Issued certSn " + record.getCertSn() + " (" + a + ", " + request.usage() + ", serial "
+        String line = "Issued certSn " + record.getCertSn() + " (" + a + ", " + request.usage() + ", serial "
                 + record.getSerialNumber() + ", until " + record.getNotAfter() + ") for " + request.auditContext()
-                + " in org " + orgId + renewing);
+                + " in org " + orgId + renewing;
+        AfterCommit.run(transactions, () -> {
+            count("certgate_certificates_issued", a);
+            LOG.info(line);
+        });
         return record;
     }
 
@@ -92,11 +101,15 @@ public class CertificateLedger {
             throw new UnknownCertificateException();
         }
         cert.revoke(reason, Instant.now());
-        count("certgate_certificates_revoked", cert.getIssueAuthority());
         audit.record(caller, "certificate.revoke", "certSn=" + cert.getCertSn() + " " + context,
                 "revoked (" + reason + ")");
-        LOG.info(() -> "Revoked certSn " + cert.getCertSn() + " (serial " + cert.getSerialNumber() + ", reason "
-                + reason + ") of " + context + " in org " + orgId + " by " + caller.actor());
+        String line = "Revoked certSn " + cert.getCertSn() + " (serial " + cert.getSerialNumber() + ", reason "
+                + reason + ") of " + context + " in org " + orgId + " by " + caller.actor();
+        IssueAuthority authority = cert.getIssueAuthority();
+        AfterCommit.run(transactions, () -> {
+            count("certgate_certificates_revoked", authority);
+            LOG.info(line);
+        });
         return cert;
     }
 

@@ -8,6 +8,7 @@ import io.certgate.domain.ca.IssueAuthority;
 import io.certgate.domain.ca.RevocationReason;
 import io.certgate.domain.device.DeviceIdentifier;
 import io.certgate.ejb.binding.CertificateBindingService;
+import io.certgate.ejb.binding.SelfEnrollments;
 import io.certgate.ejb.ca.CertificateLedger;
 import io.certgate.ejb.device.DeviceRegistry;
 import io.certgate.ejb.device.DeviceDraft;
@@ -61,6 +62,13 @@ class CallerRequiredTest {
                 Arguments.of("audit.recent", (Consumer<Caller>) c -> new AuditTrail().recent(c, 10)),
                 Arguments.of("credentials.enos", (Consumer<Caller>) c -> new ApiCredentials().createEnosServiceAccount(c)),
                 Arguments.of("credentials.digicert", (Consumer<Caller>) c -> new ApiCredentials().createDigiCertKey(c)),
+                Arguments.of("selfEnrollments.createSecret", (Consumer<Caller>) c -> new SelfEnrollments()
+                        .createSecret(c, device, null)),
+                Arguments.of("selfEnrollments.requireApproval", (Consumer<Caller>) c -> new SelfEnrollments()
+                        .requireApproval(c, "pk", true)),
+                Arguments.of("selfEnrollments.pending", (Consumer<Caller>) c -> new SelfEnrollments().pending(c)),
+                Arguments.of("selfEnrollments.approve", (Consumer<Caller>) c -> new SelfEnrollments().approve(c, 1L)),
+                Arguments.of("selfEnrollments.reject", (Consumer<Caller>) c -> new SelfEnrollments().reject(c, 1L)),
                 Arguments.of("raAccounts.create", (Consumer<Caller>) c -> new RaAccounts().create(c, "ra", false, false,
                         false, null)));
         return all.stream();
