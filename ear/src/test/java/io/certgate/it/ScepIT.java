@@ -81,7 +81,6 @@ class ScepIT {
         String id = Enos.byKeys(org, device);
         String deviceKey = device.getString("deviceKey");
         X509Certificate rsaRoot = Pki.root("RSA");
-        Files.writeString(dir.resolve("root.pem"), Pki.pem("CERTIFICATE", rsaRoot.getEncoded()));
 
         // PKCSReq: scepclient makes the key, the CSR (CN = deviceKey, challengePassword) and a self-signed signer
         Result enroll = scepclient(device.getString("productKey"), deviceKey, device.getString("deviceSecret"), false);
@@ -200,6 +199,7 @@ class ScepIT {
     /** Checks with openssl and Java: issued by the RSA root, CN = deviceKey, the key scepclient made. */
     private void assertIssuedFor(X509Certificate cert, String deviceKey, X509Certificate root) throws Exception {
         Pki.verifyChain(cert, root);
+        Files.writeString(dir.resolve("root.pem"), Pki.pem("CERTIFICATE", root.getEncoded()));
         Files.writeString(dir.resolve("check.pem"), Pki.pem("CERTIFICATE", cert.getEncoded()));
         String verify = run("openssl", "verify", "-CAfile", "root.pem", "check.pem");
         assertTrue(verify.contains("check.pem: OK"), verify);
