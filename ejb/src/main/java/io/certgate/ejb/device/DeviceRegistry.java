@@ -14,7 +14,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Devices of an organization, found by assetId or productKey + deviceKey. */
@@ -124,6 +128,23 @@ public class DeviceRegistry {
             throw new UnknownDeviceException();
         }
         return d;
+    }
+
+    /**
+     * The assetIds of the caller's organization's devices among {@code ids}, by id (for listing certificates with
+     * their devices); ids of no device of the organization are absent.
+     */
+    public Map<Long, String> assetIds(Caller caller, Collection<Long> ids) {
+        String orgId = Caller.require(caller).requireOrganization();
+        Map<Long, String> found = new HashMap<>();
+        if (ids == null || ids.isEmpty()) {
+            return found;
+        }
+        for (Object[] row : em.createQuery("SELECT d.id, d.assetId FROM Device d WHERE d.orgId = :orgId AND d.id IN :ids",
+                Object[].class).setParameter("orgId", orgId).setParameter("ids", new HashSet<>(ids)).getResultList()) {
+            found.put((Long) row[0], (String) row[1]);
+        }
+        return found;
     }
 
     private Device byKeys(String orgId, String productKey, String deviceKey) {

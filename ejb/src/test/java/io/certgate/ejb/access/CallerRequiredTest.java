@@ -9,7 +9,9 @@ import io.certgate.domain.ca.RevocationReason;
 import io.certgate.domain.device.DeviceIdentifier;
 import io.certgate.ejb.binding.CertificateBindingService;
 import io.certgate.ejb.binding.SelfEnrollments;
+import io.certgate.ejb.ca.CertificateInventory;
 import io.certgate.ejb.ca.CertificateLedger;
+import io.certgate.ejb.ca.CertificateQuery;
 import io.certgate.ejb.device.DeviceRegistry;
 import io.certgate.ejb.device.DeviceDraft;
 import io.certgate.ejb.enrollment.EnrollmentService;
@@ -39,6 +41,11 @@ class CallerRequiredTest {
                         BigInteger.TEN)),
                 Arguments.of("ledger.boundTo", (Consumer<Caller>) c -> new CertificateLedger().boundTo(c, 1L)),
                 Arguments.of("ledger.issue", (Consumer<Caller>) c -> new CertificateLedger().issue(c, null)),
+                Arguments.of("inventory.search", (Consumer<Caller>) c -> new CertificateInventory().search(c,
+                        CertificateQuery.expiring(30, 0, 10))),
+                Arguments.of("inventory.find", (Consumer<Caller>) c -> new CertificateInventory().find(c, 1L)),
+                Arguments.of("inventory.revoke", (Consumer<Caller>) c -> new CertificateInventory().revoke(c, 1L,
+                        RevocationReason.KEY_COMPROMISE)),
                 Arguments.of("binding.apply", (Consumer<Caller>) c -> new CertificateBindingService().apply(c, device,
                         "csr", null, IssueAuthority.RSA)),
                 Arguments.of("binding.renew", (Consumer<Caller>) c -> new CertificateBindingService().renew(c, device, 1L,
@@ -47,6 +54,8 @@ class CallerRequiredTest {
                         1L, RevocationReason.UNSPECIFIED)),
                 Arguments.of("binding.list", (Consumer<Caller>) c -> new CertificateBindingService().list(c, device)),
                 Arguments.of("devices.find", (Consumer<Caller>) c -> new DeviceRegistry().find(c, device)),
+                Arguments.of("devices.assetIds", (Consumer<Caller>) c -> new DeviceRegistry().assetIds(c,
+                        List.of(1L))),
                 Arguments.of("devices.create", (Consumer<Caller>) c -> new DeviceRegistry().create(c,
                         new DeviceDraft("pk", "dk", "n", null, null))),
                 Arguments.of("products.get", (Consumer<Caller>) c -> new ProductCatalog().get(c, "pk")),

@@ -1,27 +1,22 @@
 package io.certgate.web.admin;
 
+import static io.certgate.web.admin.AdminAnswers.answer;
+import static io.certgate.web.admin.AdminAnswers.created;
+
 import io.certgate.domain.access.Caller;
 import io.certgate.ejb.enrollment.EnrollmentOutcome;
 import io.certgate.domain.enrollment.OrderRequest;
 import io.certgate.domain.enrollment.OrgDomain;
 import io.certgate.ejb.enrollment.CertificateOrders;
-import io.certgate.ejb.enrollment.DuplicateRaAccountException;
-import io.certgate.ejb.enrollment.UnknownOrderRequestException;
 import io.certgate.ejb.enrollment.EnrollmentService;
 import io.certgate.ejb.enrollment.RaAccountIssuer;
-import io.certgate.ejb.enrollment.TransactionNotPendingException;
-import io.certgate.ejb.enrollment.TransactionRejectedException;
-import io.certgate.ejb.enrollment.UnknownTransactionException;
-import io.certgate.web.support.ExceptionTable;
 import io.certgate.domain.access.AuditRecord;
 import io.certgate.ejb.access.ApiCredentials;
 import io.certgate.ejb.access.AuditTrail;
 import io.certgate.ejb.access.Statistics;
 import io.certgate.web.support.CallerContext;
-import io.certgate.domain.CertgateException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -42,7 +37,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Operators' API: create credentials of an organization (secrets shown once), decide pending CertManager
@@ -73,19 +67,6 @@ public class AdminResource {
 
     @EJB
     private io.certgate.ejb.binding.SelfEnrollments selfEnrollments;
-
-    /** Business error -> HTTP status of the admin API. */
-    private static final ExceptionTable<Integer> STATUS = new ExceptionTable<Integer>(400)
-            .map(UnknownTransactionException.class, 404)
-            .map(DuplicateRaAccountException.class, 409)
-            .map(UnknownOrderRequestException.class, 404)
-            .map(io.certgate.ejb.access.UnknownAccountException.class, 404)
-            .map(TransactionNotPendingException.class, 409)
-            .map(TransactionRejectedException.class, 409)
-            .map(io.certgate.ejb.binding.UnknownSelfEnrollmentException.class, 404)
-            .map(io.certgate.ejb.binding.SelfEnrollmentDecidedException.class, 409)
-            .map(io.certgate.ejb.device.UnknownDeviceException.class, 404)
-            .map(io.certgate.ejb.product.UnknownProductException.class, 404);
 
     @Inject
     private CallerContext caller;
@@ -292,26 +273,6 @@ public class AdminResource {
 
     /** The operator of this request, acting on the organization it names. */
     private Caller operatorFor(String orgId) {
-        String name = security.getUserPrincipal() == null ? "unknown" : security.getUserPrincipal().getName();
-        caller.set("admin:" + name, null);
-        return Caller.operator(name, caller.requestId()).actingFor(orgId);
-    }
-
-    private static Response created(Supplier<JsonObject> action) {
-        return answer(201, action);
-    }
-
-    /** The answer, or 400/404/409 with {"error": message} for a business error. */
-    private static Response answer(int status, Supplier<JsonObject> action) {
-        try {
-            return Response.status(status).entity(action.get().toString()).build();
-        } catch (RuntimeException e) {
-            Throwable t = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
-            if (t instanceof CertgateException ce) {
-                return Response.status(STATUS.lookup(ce)).entity(Json.createObjectBuilder().add("error", t.getMessage()).build()
-                        .toString()).build();
-            }
-            throw e;
-        }
+        return AdminAnswers.operatorFor(security, caller, orgId);
     }
 }

@@ -1,0 +1,137 @@
+package io.certgate.web.admin;
+
+import static io.certgate.web.admin.AdminAnswers.answer;
+
+import io.certgate.domain.access.Caller;
+import io.certgate.domain.ca.IssuedCertificate;
+import io.certgate.domain.device.DeviceIdentifier;
+import io.certgate.ejb.ca.CertificateInventory;
+import io.certgate.ejb.ca.CertificatePage;
+import io.certgate.ejb.ca.CertificateQuery;
+import io.certgate.ejb.device.DeviceRegistry;
+import io.certgate.web.support.CallerContext;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Operators' API for an organization's certificates: search (device, status, serial, subject, expiring within N
+ * days; paged and counted), details with the PEM, revocation with an RFC 5280 reason (through the ledger: audited,
+ * on the CRL and OCSP), and what expires within N days. Another organization's certificate answers as one that
+ * does not exist (404). Errors as {@link AdminAnswers} words them.
+ */
+@Path("admin/api")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("admin")
+public class CertificateAdminResource {
+
+    @EJB
+    private CertificateInventory inventory;
+
+    @EJB
+    private DeviceRegistry devices;
+
+    @Inject
+    private CallerContext caller;
+
+    @Context
+    private SecurityContext security;
+
+    /**
+     * {@code ?status=valid|expired|revoked&device=<assetId>} (or {@code productKey} + {@code deviceKey})
+     * {@code &serial=<hex>&subject=<substring>&expiringWithinDays=N&offset=0&limit=100} (limit at most 500):
+     * {@code {at, total, offset, limit, certificates: [...]}}, newest first (soonest end first with
+     * expiringWithinDays).
+     */
+    @GET
+    @Path("orgs/{orgId}/certificates")
+    public Response search(@PathParam("orgId") String orgId, @QueryParam("status") String status,
+                           @QueryParam("device") String device, @QueryParam("productKey") String productKey,
+                           @QueryParam("deviceKey") String deviceKey, @QueryParam("serial") String serial,
+                           @QueryParam("subject") String subject,
+                           @QueryParam("expiringWithinDays") String expiringWithinDays,
+                           @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        return answer(200, () -> {
+            Caller operator = operatorFor(orgId);
+            CertificateQuery q = CertificateAdminRequests.query(null, status, serial, subject, expiringWithinDays,
+                    offset, limit);
+            DeviceIdentifier named = DeviceIdentifier.of(device, productKey, deviceKey);
+            if (named.assetId() != null || named.productKey() != null || named.deviceKey() != null) {
+                q = new CertificateQuery(devices.find(operator, named).getId(), q.status(), q.serial(), q.subject(),
+                        q.expiringWithinDays(), q.offset(), q.limit());
+            }
+            return page(operator, q);
+        });
+    }
+
+    /** What expires within {@code days} (default 30) days and is not revoked, soonest first; the search's shape. */
+    @GET
+    @Path("orgs/{orgId}/expiring")
+    public Response expiring(@PathParam("orgId") String orgId, @QueryParam("days") String days,
+                             @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        return answer(200, () -> {
+            Caller operator = operatorFor(orgId);
+            return page(operator, CertificateAdminRequests.expiring(days, offset, limit));
+        });
+    }
+
+    /** One certificate with its PEM. */
+    @GET
+    @Path("orgs/{orgId}/certificates/{certSn}")
+    public Response details(@PathParam("orgId") String orgId, @PathParam("certSn") String certSn) {
+        return answer(200, () -> {
+            Caller operator = operatorFor(orgId);
+            IssuedCertificate c = inventory.find(operator, CertificateAdminRequests.certSn(certSn));
+            return CertificateAdminViews.details(c, Instant.now(), assetId(operator, c));
+        });
+    }
+
+    /**
+     * Revokes it with {@code {"reason": "keyCompromise"}} (RFC 5280 names; no body or no reason: unspecified):
+     * 200 with the certificate as it now is; 409 when it is already revoked.
+     */
+    @POST
+    @Path("orgs/{orgId}/certificates/{certSn}/revoke")
+    public Response revoke(@PathParam("orgId") String orgId, @PathParam("certSn") String certSn, String body) {
+        return answer(200, () -> {
+            Caller operator = operatorFor(orgId);
+            long sn = CertificateAdminRequests.certSn(certSn);
+            IssuedCertificate c = inventory.revoke(operator, sn, CertificateAdminRequests.reason(body));
+            return CertificateAdminViews.summary(c, Instant.now(), assetId(operator, c));
+        });
+    }
+
+    private JsonObject page(Caller operator, CertificateQuery q) {
+        CertificatePage page = inventory.search(operator, q);
+        List<Long> ids = page.certificates().stream().map(IssuedCertificate::getDeviceId).filter(Objects::nonNull)
+                .distinct().toList();
+        return CertificateAdminViews.page(page, devices.assetIds(operator, ids));
+    }
+
+    private String assetId(Caller operator, IssuedCertificate c) {
+        if (c.getDeviceId() == null) {
+            return null;
+        }
+        Map<Long, String> found = devices.assetIds(operator, List.of(c.getDeviceId()));
+        return found.get(c.getDeviceId());
+    }
+
+    private Caller operatorFor(String orgId) {
+        return AdminAnswers.operatorFor(security, caller, orgId);
+    }
+}
