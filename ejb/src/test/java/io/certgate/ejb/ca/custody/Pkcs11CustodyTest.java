@@ -1,6 +1,7 @@
 package io.certgate.ejb.ca.custody;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -132,7 +133,7 @@ class Pkcs11CustodyTest {
             assertEquals(a.signatureAlgorithm().toUpperCase(Locale.ROOT), root.getSigAlgName().toUpperCase(Locale.ROOT));
         }
         assertEquals("PKCS#11 token (library " + module + ", slot " + slot
-                + "), keys certgate-rsa-root, certgate-ecc-root", custody.description());
+                + "), keys certgate-rsa-root, certgate-ecc-root, certgate-scep-ra", custody.description());
     }
 
     @Test
@@ -181,15 +182,35 @@ class Pkcs11CustodyTest {
         String listing = run("pkcs11-tool", "--module", module.toString(), "--slot", Long.toString(slot),
                 "--login", "--pin", PIN, "--list-objects", "--type", "privkey");
         Map<String, List<String>> access = privateKeyFlags(listing, "Access");
-        assertEquals(List.of("certgate-ecc-root", "certgate-rsa-root"), List.copyOf(access.keySet()), listing);
-        assertEquals(2, listing.split("Private Key Object", -1).length - 1, "one key per root: " + listing);
+        assertEquals(List.of("certgate-ecc-root", "certgate-rsa-root", "certgate-scep-ra"),
+                List.copyOf(access.keySet()), listing);
+        assertEquals(3, listing.split("Private Key Object", -1).length - 1, "one key per root and the RA: " + listing);
         for (List<String> flags : access.values()) {
             assertTrue(flags.containsAll(List.of("sensitive", "always sensitive", "never extractable")), listing);
             assertFalse(flags.contains("extractable"), listing);
         }
-        for (List<String> usage : privateKeyFlags(listing, "Usage").values()) {
-            assertEquals(List.of("sign"), usage, listing);
-        }
+        Map<String, List<String>> usage = privateKeyFlags(listing, "Usage");
+        assertEquals(List.of("sign"), usage.get("certgate-rsa-root"), "a root only signs: " + listing);
+        assertEquals(List.of("sign"), usage.get("certgate-ecc-root"), "a root only signs: " + listing);
+        assertEquals(List.of("decrypt", "sign"), usage.get("certgate-scep-ra"), "SCEP clients encrypt to the RA");
+    }
+
+    /** What a SCEP client encrypts to the RA certificate is opened in the token; the RA certificate is the root's. */
+    @Test
+    void theScepRaDecryptsInTheTokenAndIsCertifiedByTheRsaRoot() throws Exception {
+        X509Certificate ra = custody.scepRaCertificate();
+        ra.verify(custody.certificate(IssueAuthority.RSA).getPublicKey());
+        assertEquals(-1, ra.getBasicConstraints(), "not a CA");
+        assertTrue(ra.getKeyUsage()[0] && ra.getKeyUsage()[2], "digitalSignature and keyEncipherment");
+        byte[] secret = "challengePassword inside a CSR".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        org.bouncycastle.cms.CMSEnvelopedDataGenerator g = new org.bouncycastle.cms.CMSEnvelopedDataGenerator();
+        g.addRecipientInfoGenerator(new org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator(ra));
+        org.bouncycastle.cms.CMSEnvelopedData env = g.generate(new org.bouncycastle.cms.CMSProcessableByteArray(secret),
+                new org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder(org.bouncycastle.cms.CMSAlgorithm.AES128_CBC)
+                        .build());
+        org.bouncycastle.cms.RecipientInformation ri = env.getRecipientInfos().getRecipients().iterator().next();
+        assertArrayEquals(secret, ri.getContent(custody.scepRaDecryptor()));
+        assertTrue(verifies(signedBy(custody.scepRaSigner()), ra), "the RA signs in the token too");
     }
 
     /**
@@ -254,6 +275,14 @@ class Pkcs11CustodyTest {
                 Date.from(now), Date.from(now.plus(Duration.ofDays(30))), new X500Name("CN=device-1,O=certgate test"),
                 SubjectPublicKeyInfo.getInstance(endEntity.getPublic().getEncoded()));
         return b.build(custody.signer(a));
+    }
+
+    /** A certificate signed by the given signer (any key pair as subject): to see a signer's key at work. */
+    private static X509CertificateHolder signedBy(org.bouncycastle.operator.ContentSigner signer) throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return new X509v3CertificateBuilder(new X500Name("CN=certgate SCEP RA,O=certgate"), SerialNumbers.next(),
+                Date.from(now), Date.from(now.plus(Duration.ofDays(1))), new X500Name("CN=probe"),
+                SubjectPublicKeyInfo.getInstance(keyPair("RSA").getPublic().getEncoded())).build(signer);
     }
 
     private static boolean verifies(X509CertificateHolder cert, X509Certificate root) throws Exception {
