@@ -181,6 +181,44 @@ class ScepIT {
                 Long.parseLong(entry(id, cert).getString("certSN")), "the approved request's certificate");
     }
 
+    /**
+     * CertPoll (GetCertInitial, RFC 8894 3.3.3) as clients other than scepclient poll: the pending PKCSReq, then
+     * polls signed with the request's key name it by transactionID and IssuerAndSubject; a poll signed with
+     * another key is refused. The messages are built with BouncyCastle as a client builds them.
+     */
+    @Test
+    void certPollAnswersPendingThenTheApprovedCertificate() throws Exception {
+        String org = Enos.newOrg();
+        JsonObject device = Enos.newDevice(org);
+        String productKey = device.getString("productKey");
+        String deviceKey = device.getString("deviceKey");
+        assertEquals(200, Admin.putJson("/admin/api/orgs/" + org + "/products/" + productKey + "/enrollment-approval",
+                "{\"required\": true}").status());
+        ScepClient client = new ScepClient(Http.BASE + "/scep/" + productKey, Pki.rsa(2048));
+        org.bouncycastle.asn1.x500.X500Name subject = new org.bouncycastle.asn1.x500.X500Name("CN=" + deviceKey
+                + ",O=Acme");
+        String transactionId = "poll-" + deviceKey;
+
+        ScepClient.Reply first = client.pkcsReq(transactionId, subject, device.getString("deviceSecret"));
+        assertEquals("3", first.status(), "PENDING");
+        ScepClient.Reply poll = client.certPoll(transactionId, subject, client.key());
+        assertEquals("3", poll.status(), "still PENDING");
+
+        ScepClient.Reply stranger = client.certPoll(transactionId, subject, Pki.rsa(2048));
+        assertEquals("2", stranger.status(), "a poll signed with another key is refused");
+        assertEquals("2", stranger.failInfo(), "badRequest");
+
+        JsonObject pending = awaitPending(org);
+        assertEquals(200, Admin.post("/admin/api/orgs/" + org + "/self-enrollments/" + pending.getInt("requestId")
+                + "/approve").status());
+        ScepClient.Reply issued = client.certPoll(transactionId, subject, client.key());
+        assertEquals("0", issued.status(), "SUCCESS");
+        X509Certificate cert = issued.certificate();
+        Pki.verifyChain(cert, Pki.root("RSA"));
+        assertArrayEquals(client.key().getPublic().getEncoded(), cert.getPublicKey().getEncoded());
+        assertTrue(listed(Enos.byKeys(org, device), cert), "bound to the device");
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     private JsonObject awaitPending(String org) throws InterruptedException {
