@@ -68,19 +68,22 @@ need() {
   [ ${#missing[@]} -eq 0 ] || die "missing: ${missing[*]} (Debian: apt-get install -y wrk openssl curl golang-cfssl sqlite3 postgresql)"
 }
 
-# runs a command without the file descriptors above 2. Daemons (the server, PostgreSQL, cfssl) are started through
-# it: run under `flock /tmp/certgate-build.lock ...`, a daemon would otherwise inherit the lock's descriptor and
-# hold the lock for as long as it lives, also after the script (a server or database left running would block
-# every later `flock` on the machine).
-without_fds() {
-  (
-    for fd in /proc/$BASHPID/fd/*; do
-      fd=${fd##*/}
-      [ "$fd" -gt 2 ] 2>/dev/null && { eval "exec $fd>&-"; } 2>/dev/null
-    done
-    exec "$@"
-  )
+# Daemons (the server, PostgreSQL, cfssl) are started without the file descriptors above 2: run under
+# `flock /tmp/certgate-build.lock ...`, a daemon would otherwise inherit the lock's descriptor and hold the lock
+# for as long as it lives, also after the script (a server or database left running would block every later
+# `flock` on the machine).
+# exec_without_fds CMD...: closes them and execs CMD; only in a subshell or a background job (`... &`, where $!
+#   is then CMD's pid)
+# without_fds CMD...: the same in a subshell of its own, for commands in the foreground
+exec_without_fds() {
+  local fd
+  for fd in /proc/$BASHPID/fd/*; do
+    fd=${fd##*/}
+    [ "$fd" -gt 2 ] 2>/dev/null && { eval "exec $fd>&-"; } 2>/dev/null
+  done
+  exec "$@"
 }
+without_fds() { ( exec_without_fds "$@" ); }
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 

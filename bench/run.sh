@@ -78,7 +78,7 @@ cfssl_run() {  # NAME ALG DBCONFIG|""
   (cd "$WORK" && echo "{\"CN\":\"bench $alg CA\",\"key\":$K}" | cfssl gencert -initca - 2>/dev/null | cfssljson -bare "ca-$alg")
   [ -n "$dbconf" ] && args=(-db-config "$dbconf")
   port_free 8888 || die "port 8888 (cfssl) is taken"
-  without_fds cfssl serve -address 127.0.0.1 -port 8888 -ca "$WORK/ca-$alg.pem" -ca-key "$WORK/ca-$alg-key.pem" "${args[@]}" \
+  exec_without_fds cfssl serve -address 127.0.0.1 -port 8888 -ca "$WORK/ca-$alg.pem" -ca-key "$WORK/ca-$alg-key.pem" "${args[@]}" \
     >"$WORK/cfssl-$name-$alg.log" 2>&1 &
   CFSSL_PID=$!
   for _ in $(seq 1 50); do port_free 8888 || break; sleep 0.1; done
