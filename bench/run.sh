@@ -1,71 +1,174 @@
 #!/usr/bin/env bash
-# Benchmark: EnOS apply (sign + persist + bind) against a running dev server, beside the anchors of
-# ../shared/notes/performance.md measured in the same run (openssl speed; cfssl serve when installed).
-# usage: bench/run.sh [SECONDS]   (server from: mvn -pl ear liberty:run; needs wrk, openssl, optionally cfssl)
+# The benchmark of issue 9, in one run: EnOS apply on certgate beside its anchors, all measured now on this machine.
+#   1. openssl speed (RSA-2048, P-256 sign/s; 1 process and 2)
+#   2. the in-process ceiling (bench/ceiling: certgate's own CSR check + build + sign + PEM, no server; 1 and 2 threads)
+#   3. cfssl serve (Debian golang-cfssl) without a database and with its SQLite certificate database, at c=8
+#   4. certgate: its own server (bench/lib.sh: a copy of the built dev server on 9280/9643, fresh database), a
+#      warm-up that repeats short runs until two in a row agree within 10%, then for RSA-2048 and P-256 EnOS apply at
+#      c=1, 8, 32: req/s, p50, p99, the server's CPU (cores used), heap used / committed / live after a full GC
+#   5. openssl speed RSA-2048 again (did the machine change during the run?)
+# and a summary table (markdown) with the targets of issue 9.
+#
+# usage: bench/run.sh [SECONDS]        SECONDS per point (default 30). On a shared machine:
+#        flock /tmp/certgate-build.lock bench/run.sh 30
+# Needs: a build (BUILD=auto makes one with mvn -o when missing), wrk, openssl, curl, bc, python3, cfssl/cfssljson and
+# sqlite3 (Debian: golang-cfssl sqlite3), PostgreSQL for DB=postgresql. Runs as root (the private PostgreSQL cluster).
+# Environment (besides bench/lib.sh's DB, BENCH_JAVA_HOME, BENCH_JVM_OPTIONS, BUILD):
+#   WARMUP_SECONDS (10) per warm-up run, WARMUP_MAX (12) runs at most, WARMUP_C (8)
+#   CONCURRENCY ("1 8 32"), ALGS ("rsa ecc"), CFSSL_CONCURRENCY ("8"), CFSSL_SECONDS (SECONDS)
+#   REPEAT (1): each certgate point this many times in a row (rep=1..); the targets use the median-rate one
+#   OPENSSL_SECONDS (5), CEILING_WARMUP (10), CEILING_ROUNDS (5), CEILING_SECONDS (5)
+#   SKIP: words among openssl ceiling cfssl cfssl-db certgate
+#   OUT: result directory (default bench/results/<UTC time>): output.txt (all output), lines.txt (the result
+#        lines), summary.md
+# Machine-readable lines: RUN (context), ANCHOR (openssl, cfssl), CEILING, WARMUP, READY, POINT, then the summary.
 set -euo pipefail
-D=${1:-10}
-HERE=$(cd "$(dirname "$0")" && pwd)
-TOP=$(cd "$HERE/.." && pwd)
-CSRS=${CSRS:-$TOP/../shared/bench}
-B=http://127.0.0.1:9080
-S=$TOP/ear/target/liberty/wlp/usr/servers/certgate/certgate-data/bootstrap
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"; [ -n "${CFSSL_PID:-}" ] && kill $CFSSL_PID 2>/dev/null; true' EXIT
+. "$(dirname "$0")/lib.sh"
+D=${1:-30}
+WARMUP_SECONDS=${WARMUP_SECONDS:-10}
+WARMUP_MAX=${WARMUP_MAX:-12}
+WARMUP_C=${WARMUP_C:-8}
+CONCURRENCY=${CONCURRENCY:-1 8 32}
+ALGS=${ALGS:-rsa ecc}
+CFSSL_CONCURRENCY=${CFSSL_CONCURRENCY:-8}
+CFSSL_SECONDS=${CFSSL_SECONDS:-$D}
+OPENSSL_SECONDS=${OPENSSL_SECONDS:-5}
+SKIP=" ${SKIP:-} "
+OUT=${OUT:-$BENCH/results/$(date -u +%Y%m%dT%H%M%SZ)}
+skip() { [[ "$SKIP" == *" $1 "* ]]; }
 
-. "$S/enos-service-account.properties"
-TS=$(date +%s%3N)
-ENC=$(printf '%s' "$appKey$TS$appSecret" | sha256sum | cut -d' ' -f1)
-TOKEN=$(curl -s "$B/apim-token-service/v2.0/token/get" -H 'Content-Type: application/json' \
-  -d "{\"appKey\":\"$appKey\",\"encryption\":\"$ENC\",\"timestamp\":$TS}" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
-export AUTH="Bearer $TOKEN"
-PK=$(curl -s -H "Authorization: $AUTH" "$B/connect-service/v2.1/products?action=create&orgId=$orgId" \
-  -H 'Content-Type: application/json' -d '{"productName":"bench","biDirectionalAuth":true}' | sed -E 's/.*"data":"([^"]+)".*/\1/')
-curl -s -H "Authorization: $AUTH" "$B/connect-service/v2.1/devices?action=create&orgId=$orgId" \
-  -H 'Content-Type: application/json' -d "{\"productKey\":\"$PK\",\"deviceKey\":\"bench-1\",\"deviceName\":\"b\"}" >/dev/null
-URL="$B/connect-service/v2.0/certificates?action=apply&orgId=$orgId&productKey=$PK&deviceKey=bench-1"
-# fresh keys each run: one public key is bound to one device, and each run makes a new device
-openssl req -new -newkey rsa:2048 -nodes -keyout "$WORK/rsa.key" -subj "/CN=bench-rsa" -out "$WORK/rsa.csr" 2>/dev/null
-openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout "$WORK/ecc.key" \
-  -subj "/CN=bench-ecc" -out "$WORK/ecc.csr" 2>/dev/null
-python3 - "$CSRS" "$WORK" <<'PY'
-import json, sys
-src, out = sys.argv[1], sys.argv[2]
-json.dump({"csr": open(out + "/rsa.csr").read()}, open(out + "/rsa.json", "w"))
-json.dump({"csr": open(out + "/ecc.csr").read(), "issueAuthority": "ECC"}, open(out + "/ecc.json", "w"))
-json.dump({"certificate_request": open(src + "/rsa2048.csr").read()}, open(out + "/cfssl-rsa.json", "w"))
-json.dump({"certificate_request": open(src + "/ecp256.csr").read()}, open(out + "/cfssl-ecc.json", "w"))
-PY
+need wrk openssl curl bc python3
+skip cfssl && skip cfssl-db || need cfssl cfssljson sqlite3
+mkdir -p "$OUT"
+LINES_FILE=$OUT/lines.txt
+: > "$LINES_FILE"
+exec > >(tee "$OUT/output.txt") 2>&1
 
-echo "== anchors: openssl speed (sign/s, 1 process)"
-openssl speed -seconds 3 rsa2048 2>/dev/null | awk '/^rsa 2048/ {print "openssl RSA-2048 sign/s=" $6}'
-openssl speed -seconds 3 ecdsap256 2>/dev/null | awk '/256 bits ecdsa/ {print "openssl P-256 sign/s=" $7}'
+say "RUN script=run seconds_per_point=$D $(machine_line)"
+say "RUN db=$DB $(build_identity)"
+say "RUN java=\"$(java_line)\""
+[ "$(cut -d' ' -f1 /proc/loadavg | cut -d. -f1)" -ge 1 ] \
+  && note "load average $(cut -d' ' -f1 /proc/loadavg) at start: something else is running; figures will be low"
 
-export EXPECT_BODY='"code":0'
-for alg in rsa ecc; do  # JIT warm-up, not reported
-  wrk -t1 -c8 -d"${D}s" --timeout 10s -s "$HERE/post-auth.lua" "$URL" -- "$WORK/$alg.json" >/dev/null
-done
-for alg in rsa ecc; do
-  for c in 1 8 32; do
-    curl -s -H "Authorization: $AUTH" "$URL" -H 'Content-Type: application/json' -d @"$WORK/$alg.json" >/dev/null  # warm
-    printf 'certgate %s c=%s ' "$alg" "$c"
-    wrk -t1 -c"$c" -d"${D}s" --timeout 10s --latency -s "$HERE/post-auth.lua" "$URL" -- "$WORK/$alg.json" | grep '^RESULT'
+# ------------------------------------------------------------------ 1. openssl speed
+openssl_speed() {  # LABEL PROCESSES
+  local multi=() r e
+  [ "$2" -gt 1 ] && multi=(-multi "$2")
+  r=$(openssl speed "${multi[@]}" -seconds "$OPENSSL_SECONDS" rsa2048 2>/dev/null | awk '/^rsa 2048 bits/ {print $6}' | tail -1)
+  say "ANCHOR name=$1 alg=rsa processes=$2 sign_s=$r $(openssl version | cut -d' ' -f1-2 | tr ' ' '_' | sed 's/^/version=/')"
+  [ "$1" = openssl-end ] && return 0
+  e=$(openssl speed "${multi[@]}" -seconds "$OPENSSL_SECONDS" ecdsap256 2>/dev/null | awk '/256 bits ecdsa/ {print $7}' | tail -1)
+  say "ANCHOR name=$1 alg=ecc processes=$2 sign_s=$e"
+}
+if ! skip openssl; then
+  openssl_speed openssl 1
+  openssl_speed openssl 2
+fi
+
+# ------------------------------------------------------------------ 2. in-process ceiling
+if ! skip ceiling; then
+  bench_build
+  "$BENCH/ceiling/run.sh" | while IFS= read -r l; do say "$l"; done
+fi
+
+# ------------------------------------------------------------------ 3. cfssl
+cfssl_run() {  # NAME ALG DBCONFIG|""
+  local name=$1 alg=$2 dbconf=$3 K hz p0 p1 w0 w1 args=()
+  if [ "$alg" = rsa ]; then K='{"algo":"rsa","size":2048}'; else K='{"algo":"ecdsa","size":256}'; fi
+  (cd "$WORK" && echo "{\"CN\":\"bench $alg CA\",\"key\":$K}" | cfssl gencert -initca - 2>/dev/null | cfssljson -bare "ca-$alg")
+  [ -n "$dbconf" ] && args=(-db-config "$dbconf")
+  port_free 8888 || die "port 8888 (cfssl) is taken"
+  exec_without_fds cfssl serve -address 127.0.0.1 -port 8888 -ca "$WORK/ca-$alg.pem" -ca-key "$WORK/ca-$alg-key.pem" "${args[@]}" \
+    >"$WORK/cfssl-$name-$alg.log" 2>&1 &
+  CFSSL_PID=$!
+  for _ in $(seq 1 50); do port_free 8888 || break; sleep 0.1; done
+  wrk_result "cfssl warm-up" 8 2 http://127.0.0.1:8888/api/v1/cfssl/sign "$WORK/cfssl-$alg.json" '"success":true'
+  hz=$(getconf CLK_TCK)
+  for c in $CFSSL_CONCURRENCY; do
+    p0=$(proc_ticks "$CFSSL_PID"); w0=$(date +%s.%N)
+    wrk_result "$name $alg c=$c" "$c" "$CFSSL_SECONDS" http://127.0.0.1:8888/api/v1/cfssl/sign "$WORK/cfssl-$alg.json" '"success":true'
+    p1=$(proc_ticks "$CFSSL_PID"); w1=$(date +%s.%N)
+    say "ANCHOR name=$name alg=$alg c=$c seconds=$CFSSL_SECONDS $RESULT cfssl_cpu_cores=$(echo "scale=2; ($p1 - $p0) / $hz / ($w1 - $w0)" | bc)"
   done
-done
-curl -s -H "Authorization: $AUTH" "$URL" -H 'Content-Type: application/json' -d @"$WORK/rsa.json" | grep -q '"code":0' \
-  || { echo "apply does not succeed: the figures above are not of issued certificates" >&2; exit 1; }
-
-if command -v cfssl >/dev/null && command -v cfssljson >/dev/null; then
-  for alg in rsa ecc; do
-    (cd "$WORK" && if [ $alg = rsa ]; then K='{"algo":"rsa","size":2048}'; else K='{"algo":"ecdsa","size":256}'; fi
-     echo "{\"CN\":\"bench $alg CA\",\"key\":$K}" | cfssl gencert -initca - 2>/dev/null | cfssljson -bare ca-$alg)
-    cfssl serve -address 127.0.0.1 -port 8888 -ca "$WORK/ca-$alg.pem" -ca-key "$WORK/ca-$alg-key.pem" >/dev/null 2>&1 &
-    CFSSL_PID=$!
-    sleep 2
-    for c in 1 8 32; do
-      printf 'cfssl-no-db %s c=%s ' "$alg" "$c"
-      EXPECT_BODY='"success":true' wrk -t1 -c"$c" -d"${D}s" --timeout 10s --latency -s "$HERE/post-auth.lua" \
-        http://127.0.0.1:8888/api/v1/cfssl/sign -- "$WORK/cfssl-$alg.json" | grep '^RESULT'
-    done
-    kill $CFSSL_PID; wait $CFSSL_PID 2>/dev/null || true; CFSSL_PID=
+  kill "$CFSSL_PID"; wait "$CFSSL_PID" 2>/dev/null || true; CFSSL_PID=
+}
+if ! skip cfssl || ! skip cfssl-db; then
+  make_csrs
+  python3 - "$WORK" <<'PY'
+import json, sys
+w = sys.argv[1]
+for alg in ("rsa", "ecc"):
+    json.dump({"certificate_request": open(w + "/" + alg + ".csr").read()}, open(w + "/cfssl-" + alg + ".json", "w"))
+PY
+  say "RUN cfssl=\"$(cfssl version 2>/dev/null | tr '\n' ' ' | sed 's/ *$//')\" sqlite=$(sqlite3 --version | cut -d' ' -f1)"
+  for alg in $ALGS; do
+    skip cfssl || cfssl_run cfssl-no-db "$alg" ""
+    if ! skip cfssl-db; then
+      # cfssl's certdb/sqlite schema (goose migration 001 of cfssl 1.2's source; Debian ships no migrations):
+      # every signed certificate is INSERTed before the answer, SQLite's defaults (rollback journal, fsync)
+      db=$WORK/certdb-$alg.sqlite
+      sqlite3 "$db" <<'SQL'
+CREATE TABLE certificates (
+  serial_number            blob NOT NULL,
+  authority_key_identifier blob NOT NULL,
+  ca_label                 blob,
+  status                   blob NOT NULL,
+  reason                   int,
+  expiry                   timestamp,
+  revoked_at               timestamp,
+  pem                      blob NOT NULL,
+  PRIMARY KEY(serial_number, authority_key_identifier)
+);
+CREATE TABLE ocsp_responses (
+  serial_number            blob NOT NULL,
+  authority_key_identifier blob NOT NULL,
+  body                     blob NOT NULL,
+  expiry                   timestamp,
+  PRIMARY KEY(serial_number, authority_key_identifier),
+  FOREIGN KEY(serial_number, authority_key_identifier) REFERENCES certificates(serial_number, authority_key_identifier)
+);
+SQL
+      echo "{\"driver\":\"sqlite3\",\"data_source\":\"$db\"}" > "$WORK/db-config-$alg.json"
+      cfssl_run cfssl-sqlite "$alg" "$WORK/db-config-$alg.json"
+      rows=$(sqlite3 "$db" 'SELECT COUNT(*) FROM certificates')
+      say "ANCHOR name=cfssl-sqlite alg=$alg stored_rows=$rows journal_mode=$(sqlite3 "$db" 'PRAGMA journal_mode')"
+      [ "$rows" -gt 0 ] || die "cfssl stored nothing in its SQLite database: the cfssl-sqlite figures are not of a database"
+    fi
   done
 fi
+
+# ------------------------------------------------------------------ 4. certgate
+if ! skip certgate; then
+  server_prepare
+  [ "$DB" = postgresql ] && { pg_up; say "RUN postgresql=\"$(pg_version)\" pg_opts=\"${BENCH_PG_OPTS:-}\""; }
+  server_start
+  say "READY seconds=$(printf '%.2f' "$READY_SECONDS") db=$DB"
+  say "RUN $(server_jvm_line)"
+  enos_setup
+  for alg in $ALGS; do
+    warmup "$alg" "$WARMUP_SECONDS" "$WARMUP_MAX" "$WARMUP_C"
+    for c in $CONCURRENCY; do
+      for rep in $(seq 1 "${REPEAT:-1}"); do
+        REP=$rep point certgate "$alg" "$c" "$D"
+      done
+    done
+  done
+  # every point's answers were checked (EXPECT_BODY "code":0); one more, with the certificate verified
+  curl -s -H "Authorization: $AUTH" "$URL" -H 'Content-Type: application/json' -d @"$WORK/ecc.json" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["cert"])' > "$WORK/last.pem"
+  curl -s "$B/enos/CA/cacert/ECC" > "$WORK/ecc-root.pem"
+  openssl verify -CAfile "$WORK/ecc-root.pem" "$WORK/last.pem" >/dev/null || die "the issued certificate does not verify"
+  if [ "$DB" = postgresql ]; then
+    say "RUN stored_certificates=$(bpsql -c 'SELECT COUNT(*) FROM cg_certificate')"
+  fi
+  server_stop
+  [ "$DB" = postgresql ] && pg_down
+fi
+
+# ------------------------------------------------------------------ 5. did the machine change?
+skip openssl || openssl_speed openssl-end 1
+
+say ""
+python3 "$BENCH/summary.py" --all "$LINES_FILE" | tee "$OUT/summary.md"
+say ""
+say "results: $OUT"
