@@ -1,8 +1,8 @@
 package io.certgate.web.enos;
 
+import io.certgate.web.support.Jsons;
 import io.certgate.domain.ca.IssuedCertificate;
 import io.certgate.ejb.ca.CertificateAuthorities;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -18,7 +18,7 @@ final class EnosCertificateAssembler {
 
     static JsonObject issued(IssuedCertificate c, CertificateAuthorities authorities) {
         String sn = String.valueOf(c.getCertSn());
-        return Json.createObjectBuilder()
+        return Jsons.PROVIDER.createObjectBuilder()
                 .add("certChainURL", authorities.caCertificateUrl(c.getIssueAuthority()))
                 .add("cert", c.getCertPem())
                 .add("certSN", sn)
@@ -29,10 +29,10 @@ final class EnosCertificateAssembler {
     }
 
     static JsonValue list(List<IssuedCertificate> certs, Instant now) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = Jsons.PROVIDER.createArrayBuilder();
         for (IssuedCertificate c : certs) {
             String sn = String.valueOf(c.getCertSn());
-            JsonObjectBuilder o = Json.createObjectBuilder()
+            JsonObjectBuilder o = Jsons.PROVIDER.createObjectBuilder()
                     .add("certSN", sn)
                     .add("certSn", sn)
                     .add("cert", c.getCertPem())

@@ -1,10 +1,10 @@
 package io.certgate.web.enos;
 
+import io.certgate.web.support.Jsons;
 import io.certgate.domain.access.Caller;
 import io.certgate.ejb.binding.CertificateBindingService;
 import io.certgate.ejb.ca.CertificateAuthorities;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -62,7 +62,7 @@ public class EnosCertificateResource extends EnosResource {
             case "revoke":
                 long sn = req.certSn();
                 bindings.revoke(caller, req.device(), sn, req.reason());
-                return Json.createValue(String.valueOf(sn));
+                return Jsons.PROVIDER.createValue(String.valueOf(sn));
             case "list":
             case "get":
                 return EnosCertificateAssembler.list(bindings.list(caller, req.device()), Instant.now());

@@ -1,11 +1,11 @@
 package io.certgate.web.enos;
 
+import io.certgate.web.support.Jsons;
 import io.certgate.domain.access.Caller;
 import io.certgate.domain.device.Device;
 import io.certgate.ejb.device.DeviceDraft;
 import io.certgate.ejb.device.DeviceRegistry;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.Set;
@@ -30,7 +30,7 @@ public class EnosDeviceResource extends EnosResource {
                 Device d = devices.create(caller, new DeviceDraft(req.string("productKey"),
                         req.string("deviceKey"), req.i18n("deviceName"), req.string("deviceDesc"),
                         req.string("timezone")));
-                return Json.createObjectBuilder()
+                return Jsons.PROVIDER.createObjectBuilder()
                         .add("assetId", d.getAssetId())
                         .add("productKey", d.getProduct().getProductKey())
                         .add("deviceKey", d.getDeviceKey())
@@ -45,12 +45,12 @@ public class EnosDeviceResource extends EnosResource {
 
     /** The device without its secret: the secret is shown once, when the device is created. */
     static JsonObject device(Device d) {
-        return Json.createObjectBuilder()
+        return Jsons.PROVIDER.createObjectBuilder()
                 .add("orgId", d.getOrgId())
                 .add("assetId", d.getAssetId())
                 .add("productKey", d.getProduct().getProductKey())
                 .add("deviceKey", d.getDeviceKey())
-                .add("deviceName", Json.createObjectBuilder().add("defaultValue", d.getName()))
+                .add("deviceName", Jsons.PROVIDER.createObjectBuilder().add("defaultValue", d.getName()))
                 .add("deviceDesc", d.getDescription() == null ? "" : d.getDescription())
                 .add("timezone", d.getTimezone())
                 .add("createTime", d.getCreatedAt().toEpochMilli())

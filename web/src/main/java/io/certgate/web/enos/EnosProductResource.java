@@ -1,11 +1,11 @@
 package io.certgate.web.enos;
 
+import io.certgate.web.support.Jsons;
 import io.certgate.domain.access.Caller;
 import io.certgate.domain.product.Product;
 import io.certgate.ejb.product.ProductCatalog;
 import io.certgate.ejb.product.ProductDraft;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.Set;
@@ -32,7 +32,7 @@ public class EnosProductResource extends EnosResource {
                         req.string("productDesc"), req.string("productType"), req.string("dataFormat"),
                         req.bool("biDirectionalAuth"), req.smallInteger("defaultValidDay"),
                         req.smallInteger("maxValidDay")));
-                return Json.createValue(p.getProductKey());
+                return Jsons.PROVIDER.createValue(p.getProductKey());
             case "get":
                 return product(products.get(caller, productKey != null ? productKey : req.string("productKey")));
             default:
@@ -41,10 +41,10 @@ public class EnosProductResource extends EnosResource {
     }
 
     static JsonObject product(Product p) {
-        return Json.createObjectBuilder()
+        return Jsons.PROVIDER.createObjectBuilder()
                 .add("orgId", p.getOrgId())
                 .add("productKey", p.getProductKey())
-                .add("productName", Json.createObjectBuilder().add("defaultValue", p.getName()))
+                .add("productName", Jsons.PROVIDER.createObjectBuilder().add("defaultValue", p.getName()))
                 .add("productDesc", p.getDescription() == null ? "" : p.getDescription())
                 .add("productType", p.getProductType().name())
                 .add("dataFormat", p.getDataFormat())

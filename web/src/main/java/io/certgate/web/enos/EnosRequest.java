@@ -1,10 +1,10 @@
 package io.certgate.web.enos;
 
+import io.certgate.web.support.Jsons;
 import io.certgate.domain.ca.IssueAuthority;
 import io.certgate.domain.ca.RevocationReason;
 import io.certgate.domain.device.DeviceIdentifier;
 import io.certgate.web.support.JsonFields;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -33,7 +33,7 @@ final class EnosRequest {
         if (bodyText == null || bodyText.isBlank()) {
             return new EnosRequest(query, JsonValue.EMPTY_JSON_OBJECT);
         }
-        try (JsonReader reader = Json.createReader(new StringReader(bodyText))) {
+        try (JsonReader reader = Jsons.PROVIDER.createReader(new StringReader(bodyText))) {
             JsonValue v = reader.readValue();
             if (v.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new EnosRequestException("invalid argument: the request body must be a JSON object");

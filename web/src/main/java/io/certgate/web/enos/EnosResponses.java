@@ -1,5 +1,6 @@
 package io.certgate.web.enos;
 
+import io.certgate.web.support.Jsons;
 import io.certgate.domain.ca.CertificateNotRenewableException;
 import io.certgate.domain.ca.CertificateStatus;
 import io.certgate.ejb.ca.InvalidCsrException;
@@ -21,7 +22,6 @@ import io.certgate.domain.access.UnknownOrganizationException;
 import io.certgate.ejb.binding.KeyAlreadyBoundException;
 import io.certgate.web.support.ExceptionTable;
 import jakarta.ejb.EJBException;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
@@ -120,7 +120,7 @@ final class EnosResponses {
     }
 
     static Response envelope(String requestId, int code, String msg, JsonValue data) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("code", code).add("msg", msg).add("requestId", requestId);
+        JsonObjectBuilder b = Jsons.PROVIDER.createObjectBuilder().add("code", code).add("msg", msg).add("requestId", requestId);
         b.add("data", data == null ? JsonValue.NULL : data);
         return Response.ok(b.build().toString(), MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8")).build();
     }

@@ -1,5 +1,6 @@
 package io.certgate.web.enos;
 
+import io.certgate.web.support.Jsons;
 import io.certgate.ejb.access.ApiCredentials;
 import io.certgate.ejb.access.DuplicateEncryptionException;
 import io.certgate.ejb.access.InvalidEncryptionException;
@@ -10,7 +11,6 @@ import io.certgate.ejb.common.MissingParameterException;
 import io.certgate.web.support.BoundedBody;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -59,7 +59,7 @@ public class EnosTokenResource {
             Long ts = r.integer("timestamp");
             TokenGrant grant = credentials.issueToken(r.string("appKey"), r.string("encryption"),
                     ts == null ? null : String.valueOf(ts));
-            return answer(0, "Success", Json.createObjectBuilder().add("accessToken", grant.accessToken())
+            return answer(0, "Success", Jsons.PROVIDER.createObjectBuilder().add("accessToken", grant.accessToken())
                     .add("expire", grant.expiresInSeconds()).build());
         } catch (Exception e) {
             Throwable t = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
@@ -80,7 +80,7 @@ public class EnosTokenResource {
     }
 
     private static Response answer(int status, String msg, JsonValue data) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("status", status).add("msg", msg);
+        JsonObjectBuilder b = Jsons.PROVIDER.createObjectBuilder().add("status", status).add("msg", msg);
         if (data != null) {
             b.add("data", data);
         }
