@@ -13,7 +13,9 @@ import org.eclipse.microprofile.metrics.Tag;
  * its client sees (EnOS code, CertManager StatusCode, CertCentral error code, HTTP status for EST, failInfo or
  * HTTP status for SCEP, the admin API's error), and its authentication points call
  * {@link #authenticationFailed}. Codes are the facades' own fixed vocabularies, so labels stay few; internal
- * errors count under their code too. The static methods serve the facades' static error tables; they count
+ * errors count under their code too, and so do the refusals of a facade's own authentication (EnOS 1202,
+ * CertManager 0x10, CertCentral access_denied, EST 401). The admin API's sign-in is the container's: its
+ * failures count only as failed authentications. The static methods serve the facades' static error tables; they count
  * through the application's bean (its injected registry), and count nothing outside the server (unit tests).
  */
 @ApplicationScoped
@@ -23,7 +25,7 @@ public class Refusals {
     public static final String AUTHENTICATION_FAILURES = "certgate_authentication_failures";
 
     private static final Metadata REFUSALS_META = Metadata.builder().withName(REFUSALS)
-            .withDescription("Requests a facade refused, by the code its client got (authentication refusals too)").build();
+            .withDescription("Requests a facade refused, by the code its client got").build();
     private static final Metadata AUTHENTICATION_META = Metadata.builder().withName(AUTHENTICATION_FAILURES)
             .withDescription("Requests refused for a missing or wrong credential, by facade").build();
 
