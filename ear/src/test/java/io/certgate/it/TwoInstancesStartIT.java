@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two instances started at the same moment on one empty PostgreSQL database (as an orchestrator starts
  * replicas): both become ready, serve the same pair of roots, and the database holds one of each first-start
- * object (CA keystore, secrets key, admin, bootstrap credentials). Runs in the PostgreSQL pass of .ci/run
+ * object (CA keystore, secrets key, admin, bootstrap credentials); then both run the expiry check, and each
+ * certificate about to expire gets one warning. Runs in the PostgreSQL pass of .ci/run
  * ({@code -Ppostgresql}); skipped on Derby, which one process owns.
  */
 class TwoInstancesStartIT {
@@ -40,7 +41,7 @@ class TwoInstancesStartIT {
     static final List<String> STARTED = new ArrayList<>();
 
     @Test
-    void bothStartOnAnEmptyDatabaseWithOnePairOfRoots() throws Exception {
+    void bothStartOnAnEmptyDatabaseWithOnePairOfRootsAndOneExpiryCheck() throws Exception {
         Assumptions.assumeTrue(Boolean.getBoolean("certgate.it.postgresql"), "the PostgreSQL pass runs this");
         String password = System.getProperty("certgate.it.db.password");
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:5432/postgres", "certgate", password);
@@ -89,8 +90,64 @@ class TwoInstancesStartIT {
             assertEquals(1, count(s, "SELECT COUNT(*) FROM CG_RA_ACCOUNT WHERE NAME = 'ra-race'"), "one RA account");
             assertEquals(1, count(s, "SELECT COUNT(*) FROM CG_API_CREDENTIAL WHERE KIND = 'ENOS_APP'"),
                     "one bootstrap EnOS service account");
-            assertEquals(6, count(s, "SELECT MAX(SCHEMA_VERSION) FROM CG_SCHEMA_VERSION"), "the schema, once");
-            assertEquals(6, count(s, "SELECT COUNT(*) FROM DATABASECHANGELOG"), "each change set ran once");
+            assertEquals(ChangeLog.latestVersion(), count(s, "SELECT MAX(SCHEMA_VERSION) FROM CG_SCHEMA_VERSION"),
+                    "the schema, once");
+            assertEquals(ChangeLog.changeSets(), count(s, "SELECT COUNT(*) FROM DATABASECHANGELOG"),
+                    "each change set ran once");
+        }
+        expiryWarningsAreWrittenOnceByWhicheverInstanceTheDatabaseChose(password, wlp);
+    }
+
+    /**
+     * Both instances run the expiry check every two seconds (the test server's jvm.options, copied): certificates
+     * ending tomorrow, put straight into the database, each get exactly one warning, and the lease names one of
+     * the two instances.
+     */
+    private static void expiryWarningsAreWrittenOnceByWhicheverInstanceTheDatabaseChose(String password, Path wlp)
+            throws Exception {
+        String org = "expiry-race";
+        int certificates = 40;
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:5432/" + DB, "certgate", password);
+             Statement s = c.createStatement()) {
+            try (var insert = c.prepareStatement("INSERT INTO CG_CERTIFICATE (ORG_ID, ISSUE_AUTHORITY, SERIAL_NUMBER, "
+                    + "SUBJECT_DN, ISSUER_DN, PUBLIC_KEY_SHA256, CERT_PEM, SIGNED_AT, NOT_BEFORE, NOT_AFTER, REVOKED) "
+                    + "VALUES (?, 'RSA', ?, 'CN=x', 'CN=root', ?, 'pem', ?, ?, ?, ?)")) {
+                Instant now = Instant.now();
+                for (int i = 0; i <= certificates; i++) {
+                    insert.setString(1, org);
+                    insert.setString(2, "e0" + Integer.toHexString(i));
+                    insert.setString(3, "key" + i);
+                    insert.setTimestamp(4, java.sql.Timestamp.from(now));
+                    insert.setTimestamp(5, java.sql.Timestamp.from(now.minusSeconds(60)));
+                    insert.setTimestamp(6, java.sql.Timestamp.from(now.plus(Duration.ofHours(20))));
+                    insert.setBoolean(7, i == certificates); // the last one is revoked: no warning
+                    insert.executeUpdate();
+                }
+            }
+            String warnings = "SELECT COUNT(*) FROM CG_AUDIT WHERE ORG_ID = '" + org
+                    + "' AND ACTION = 'certificate.expiry-warning'";
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+            while (count(s, warnings) < certificates) {
+                assertTrue(Instant.now().isBefore(deadline), "expiry warnings after 90 s: " + count(s, warnings));
+                Thread.sleep(500);
+            }
+            Thread.sleep(6_000); // three more checks of each instance
+            assertEquals(certificates, count(s, warnings), "one warning per certificate, from either instance");
+            assertEquals(certificates, count(s, "SELECT COUNT(DISTINCT TARGET) FROM CG_AUDIT WHERE ORG_ID = '" + org
+                    + "' AND ACTION = 'certificate.expiry-warning'"));
+            assertEquals(certificates, count(s, "SELECT COUNT(*) FROM CG_CERTIFICATE WHERE ORG_ID = '" + org
+                    + "' AND EXPIRY_WARNED_DAYS = 1"));
+            List<String> instances = new ArrayList<>();
+            for (String name : SERVERS) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("Expiry check every .* \\(instance (\\S+)\\)")
+                        .matcher(Files.readString(wlp.resolve("usr/servers/" + name + "/logs/messages.log")));
+                assertTrue(m.find(), name + " logs its expiry check");
+                instances.add(m.group(1));
+            }
+            try (ResultSet rs = s.executeQuery("SELECT OWNER FROM CG_LEASE WHERE NAME = 'expiry-warnings'")) {
+                assertTrue(rs.next());
+                assertTrue(instances.contains(rs.getString(1)), rs.getString(1) + " is one of " + instances);
+            }
         }
     }
 

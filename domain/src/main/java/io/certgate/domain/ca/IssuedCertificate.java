@@ -89,6 +89,10 @@ public class IssuedCertificate {
     @Column(name = "RENEWED_FROM")
     private Long renewedFrom;
 
+    /** The narrowest expiry warning written for it so far, in days before notAfter; null before the first. */
+    @Column(name = "EXPIRY_WARNED_DAYS")
+    private Integer expiryWarnedDays;
+
     protected IssuedCertificate() {
     }
 
@@ -136,6 +140,19 @@ public class IssuedCertificate {
         }
     }
 
+    /**
+     * Notes that its expiry warning for {@code thresholdDays} is written: true once per threshold, and only for a
+     * threshold narrower than every one warned before (a warning 7 days ahead makes a later one 30 days ahead
+     * moot); false for a revoked certificate, which nobody needs to replace.
+     */
+    public boolean noteExpiryWarning(int thresholdDays) {
+        if (revoked || (expiryWarnedDays != null && expiryWarnedDays <= thresholdDays)) {
+            return false;
+        }
+        expiryWarnedDays = thresholdDays;
+        return true;
+    }
+
     public boolean isBoundTo(long otherDeviceId) {
         return deviceId != null && deviceId == otherDeviceId;
     }
@@ -156,4 +173,5 @@ public class IssuedCertificate {
     public RevocationReason getRevocationReason() { return revocationReason; }
     public Instant getRevokedAt() { return revokedAt; }
     public Long getRenewedFrom() { return renewedFrom; }
+    public Integer getExpiryWarnedDays() { return expiryWarnedDays; }
 }

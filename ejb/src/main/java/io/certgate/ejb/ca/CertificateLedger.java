@@ -3,6 +3,7 @@ package io.certgate.ejb.ca;
 import io.certgate.ejb.common.AfterCommit;
 
 import io.certgate.domain.access.Caller;
+import io.certgate.domain.access.Facade;
 import io.certgate.domain.ca.IssueAuthority;
 import io.certgate.domain.ca.IssuedCertificate;
 import io.certgate.domain.ca.RevocationReason;
@@ -13,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -47,9 +49,9 @@ public class CertificateLedger {
     @EJB
     private AuditTrail audit;
 
-    /** certgate_certificates_issued_total and _revoked_total by authority, for /metrics. */
+    /** Issued, renewed and revoked counts and the signing and issuance times, for /metrics (after the commit). */
     @jakarta.inject.Inject
-    private org.eclipse.microprofile.metrics.MetricRegistry metrics;
+    private CertificateMetrics metrics;
 
     /** A CSR that passes the key policy of the authority (RSA-2048 / P-256, SHA-256, a valid signature). */
     public ValidatedCsr validateCsr(String csrPem, IssueAuthority authority) {
@@ -68,13 +70,16 @@ public class CertificateLedger {
 
     public IssuedCertificate issue(Caller caller, Issuance request) {
         String orgId = Caller.require(caller).requireOrganization();
+        long started = System.nanoTime();
         IssueAuthority a = request.authority();
         csrValidator.checkKey(request.publicKey(), request.keyPolicy()); // also keys from an old certificate
         Instant now = Instant.now();
         ValidityPeriod validity = ValidityPolicy.resolve(request.validity(), authorities.caNotAfter(a), now);
+        long signingStarted = System.nanoTime();
         X509CertificateHolder cert = signer.sign(authorities.certificate(a), authorities.signer(a, request.signature()),
                 request.subject(), request.publicKey(), SerialNumbers.next(), validity.notBefore(), validity.notAfter(),
                 authorities.profile(a, request.usage(), request.dnsNames(), request.emails()));
+        Duration signing = Duration.ofNanos(System.nanoTime() - signingStarted);
         IssuedCertificate record = new IssuedCertificate(orgId, request.deviceId(), a,
                 cert.getSerialNumber().toString(16), cert.getSubject().toString(), cert.getIssuer().toString(),
                 publicKeySha256(request.publicKey()), pem(cert), now, validity.notBefore(), validity.notAfter(),
@@ -87,8 +92,10 @@ public class CertificateLedger {
         String line = "Issued certSn " + record.getCertSn() + " (" + a + ", " + request.usage() + ", serial "
                 + record.getSerialNumber() + ", until " + record.getNotAfter() + ") for " + request.auditContext()
                 + " in org " + orgId + renewing;
+        Facade facade = Facade.of(caller);
+        boolean renewal = request.renews() != null;
         AfterCommit.run(transactions, () -> {
-            count("certgate_certificates_issued", a);
+            metrics.issued(a, facade, renewal, signing, Duration.ofNanos(System.nanoTime() - started));
             LOG.info(line);
         });
         return record;
@@ -106,8 +113,9 @@ public class CertificateLedger {
         String line = "Revoked certSn " + cert.getCertSn() + " (serial " + cert.getSerialNumber() + ", reason "
                 + reason + ") of " + context + " in org " + orgId + " by " + caller.actor();
         IssueAuthority authority = cert.getIssueAuthority();
+        Facade facade = Facade.of(caller);
         AfterCommit.run(transactions, () -> {
-            count("certgate_certificates_revoked", authority);
+            metrics.revoked(authority, facade);
             LOG.info(line);
         });
         return cert;
@@ -177,12 +185,6 @@ public class CertificateLedger {
             return g.generate(new org.bouncycastle.cms.CMSAbsentContent()).getEncoded();
         } catch (Exception e) {
             throw new IllegalStateException("cannot build PKCS#7", e);
-        }
-    }
-
-    private void count(String name, IssueAuthority authority) {
-        if (metrics != null) { // absent outside the server (unit tests)
-            metrics.counter(name, new org.eclipse.microprofile.metrics.Tag("authority", authority.name())).inc();
         }
     }
 

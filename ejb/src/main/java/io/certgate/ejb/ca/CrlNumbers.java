@@ -36,4 +36,11 @@ public class CrlNumbers {
         em.detach(state);
         return state;
     }
+
+    /** The nextUpdate of the authority's published CRL (the database's, whichever instance signed it); empty before the first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public java.util.Optional<Instant> nextUpdate(IssueAuthority authority) {
+        CrlState state = em.find(CrlState.class, authority);
+        return java.util.Optional.ofNullable(state == null ? null : state.getNextUpdate());
+    }
 }

@@ -244,8 +244,17 @@ public class EnrollmentService {
             }
         }
         IssuedCertificate cert = ledger.issue(caller, new Issuance(alg.root(), csr.subject(), csr.publicKey(), validity,
-                usage, dnsNames, null, null, "certificate.issue", "transaction=" + t.getTransactionId()));
+                usage, dnsNames, null, renewedCertSn(caller, t), "certificate.issue", "transaction=" + t.getTransactionId()));
         t.issued(cert, decider(caller), Instant.now());
+    }
+
+    /** The certSn of the certificate a renew transaction renews (its original's); null for an enrollment. */
+    private Long renewedCertSn(Caller caller, EnrollmentTransaction t) {
+        if (t.getKind() != TransactionKind.RENEW || t.getOriginalTransactionId() == null) {
+            return null;
+        }
+        IssuedCertificate original = find(caller, t.getOriginalTransactionId()).getCertificate();
+        return original == null ? null : original.getCertSn();
     }
 
     private ValidatedCsr validateCsr(ValidatedEnrollment v) {

@@ -13,7 +13,9 @@ import io.certgate.ejb.enrollment.TransactionRejectedException;
 import io.certgate.ejb.enrollment.UnknownOrderRequestException;
 import io.certgate.ejb.enrollment.UnknownTransactionException;
 import io.certgate.web.support.CallerContext;
+import io.certgate.domain.access.Facade;
 import io.certgate.web.support.ExceptionTable;
+import io.certgate.web.support.Refusals;
 import jakarta.ejb.EJBException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -73,6 +75,7 @@ final class AdminAnswers {
             if (r == null) {
                 throw e;
             }
+            Refusals.refused(Facade.ADMIN, r.body().getString("error"));
             return Response.status(r.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(r.body().toString()).build();
         }
     }

@@ -2,7 +2,9 @@ package io.certgate.web.digicert;
 
 import io.certgate.ejb.access.ApiCredentials;
 import io.certgate.ejb.access.AuthenticatedCaller;
+import io.certgate.domain.access.Facade;
 import io.certgate.web.support.CallerContext;
+import io.certgate.web.support.Refusals;
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -39,6 +41,7 @@ public class DigiCertAuthentication implements ContainerRequestFilter {
             caller.set(who.actor(), who.orgId());
         } catch (RuntimeException e) {
             LOG.warning(() -> "DigiCert authentication refused for " + path + " (requestId " + caller.requestId() + ")");
+            Refusals.authenticationFailed(Facade.DIGICERT);
             request.abortWith(DigiCertErrors.error(401, "access_denied|invalid_api_key",
                     "A valid X-DC-DEVKEY header is required."));
         }

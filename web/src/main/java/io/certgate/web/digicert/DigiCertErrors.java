@@ -14,7 +14,9 @@ import io.certgate.ejb.enrollment.SelfApprovalException;
 import io.certgate.ejb.enrollment.UnknownOrderCertificateException;
 import io.certgate.ejb.enrollment.UnknownOrderException;
 import io.certgate.ejb.enrollment.UnknownOrderRequestException;
+import io.certgate.domain.access.Facade;
 import io.certgate.web.support.ExceptionTable;
+import io.certgate.web.support.Refusals;
 import jakarta.ejb.EJBException;
 import jakarta.json.Json;
 import jakarta.ws.rs.core.Response;
@@ -80,7 +82,9 @@ final class DigiCertErrors {
         return error(400, code, "domain control not shown yet for " + domains + " (dcv_method " + method + ")");
     }
 
+    /** Every CertCentral error answer is made here, and counted as a refusal by its code. */
     static Response error(int status, String code, String message) {
+        Refusals.refused(Facade.DIGICERT, code);
         String body = Json.createObjectBuilder().add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder()
                 .add("code", code).add("message", message == null ? "" : message))).build().toString();
         return Response.status(status).header("Content-Type", JSON).entity(body).build();

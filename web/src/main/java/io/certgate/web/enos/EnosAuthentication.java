@@ -4,6 +4,8 @@ import io.certgate.ejb.access.ApiCredentials;
 import io.certgate.ejb.access.AuthenticatedCaller;
 import io.certgate.web.support.CallerContext;
 import io.certgate.web.support.BoundedBody;
+import io.certgate.web.support.Refusals;
+import io.certgate.domain.access.Facade;
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -70,6 +72,7 @@ public class EnosAuthentication implements ContainerRequestFilter {
             Throwable cause = e instanceof jakarta.ejb.EJBException && e.getCause() != null ? e.getCause() : e;
             LOG.warning(() -> "EnOS authentication refused for " + path + ": " + cause.getMessage() + " (requestId "
                     + caller.requestId() + ")");
+            Refusals.authenticationFailed(Facade.ENOS);
             request.abortWith(EnosResponses.withStatus(EnosResponses.error(caller.requestId(), "auth", e), 401));
         }
     }

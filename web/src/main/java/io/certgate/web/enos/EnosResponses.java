@@ -20,7 +20,9 @@ import io.certgate.ejb.access.TokenExpiredException;
 import io.certgate.domain.access.CallerRequiredException;
 import io.certgate.domain.access.UnknownOrganizationException;
 import io.certgate.ejb.binding.KeyAlreadyBoundException;
+import io.certgate.domain.access.Facade;
 import io.certgate.web.support.ExceptionTable;
+import io.certgate.web.support.Refusals;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -58,16 +60,22 @@ final class EnosResponses {
         }
     }
 
+    /** The one error path of the EnOS facade (also its authentication's): the code, counted as a refusal. */
     static Response error(String requestId, String action, Throwable thrown) {
         Throwable e = unwrap(thrown);
         if (e instanceof EnosRequestException) {
-            return envelope(requestId, INVALID, e.getMessage(), null);
+            return refusal(requestId, INVALID, e.getMessage());
         }
         if (e instanceof CertgateException ce) {
-            return envelope(requestId, code(ce), message(action, ce), null);
+            return refusal(requestId, code(ce), message(action, ce));
         }
         LOG.log(Level.SEVERE, "requestId " + requestId + ": EnOS " + action + " failed unexpectedly", e);
-        return envelope(requestId, INTERNAL, "Internal error of certificate service.", null);
+        return refusal(requestId, INTERNAL, "Internal error of certificate service.");
+    }
+
+    private static Response refusal(String requestId, int code, String msg) {
+        Refusals.refused(Facade.ENOS, code);
+        return envelope(requestId, code, msg, null);
     }
 
     /** Business exception -> EnOS code; everything else a CertgateException says is 99400 (invalid argument). */

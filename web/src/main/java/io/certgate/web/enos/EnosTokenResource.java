@@ -8,7 +8,9 @@ import io.certgate.ejb.access.StaleTimestampException;
 import io.certgate.ejb.access.TokenGrant;
 import io.certgate.ejb.access.UnknownAppKeyException;
 import io.certgate.ejb.common.MissingParameterException;
+import io.certgate.domain.access.Facade;
 import io.certgate.web.support.BoundedBody;
+import io.certgate.web.support.Refusals;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonObject;
@@ -79,7 +81,14 @@ public class EnosTokenResource {
         }
     }
 
+    /** Every answer of the token service; a refused grant is a refusal and, but for 1005, a failed authentication. */
     private static Response answer(int status, String msg, JsonValue data) {
+        if (status != 0) {
+            Refusals.refused(Facade.ENOS, status);
+            if (status != 1005) {
+                Refusals.authenticationFailed(Facade.ENOS);
+            }
+        }
         JsonObjectBuilder b = Jsons.PROVIDER.createObjectBuilder().add("status", status).add("msg", msg);
         if (data != null) {
             b.add("data", data);

@@ -17,6 +17,8 @@ import io.certgate.web.support.BoundedBody;
 import io.certgate.web.support.CallerContext;
 import io.certgate.web.support.ClientCertificates;
 import io.certgate.web.support.ExceptionTable;
+import io.certgate.web.support.Refusals;
+import io.certgate.domain.access.Facade;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
@@ -276,12 +278,19 @@ public class EstResource {
         return text(500, "internal error; request id " + caller.requestId());
     }
 
+    /** 401 with the Basic challenge: a refusal and a failed authentication (no, or a wrong, credential). */
     private static Response unauthorized() {
+        Refusals.refused(Facade.EST, 401);
+        Refusals.authenticationFailed(Facade.EST);
         return Response.status(401).header("WWW-Authenticate", "Basic realm=\"certgate EST\"")
                 .header("Content-Type", "text/plain").entity("authentication required\n").build();
     }
 
+    /** A short text answer; every EST refusal but the 401 challenge is one, and is counted by its status here. */
     private static Response text(int status, String message) {
+        if (status >= 400) {
+            Refusals.refused(Facade.EST, status);
+        }
         return Response.status(status).header("Content-Type", "text/plain").entity(message + "\n").build();
     }
 

@@ -23,6 +23,15 @@ public enum ScepFailInfo {
         return code;
     }
 
+    /** The RFC's name of it, e.g. "badRequest". */
+    public String rfcName() {
+        StringBuilder b = new StringBuilder();
+        for (String word : name().toLowerCase(java.util.Locale.ROOT).split("_")) {
+            b.append(b.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+        }
+        return b.toString();
+    }
+
     /** The attribute's text, e.g. "2". */
     public String value() {
         return Integer.toString(code);

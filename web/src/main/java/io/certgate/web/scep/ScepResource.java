@@ -8,7 +8,10 @@ import io.certgate.ejb.binding.SelfEnrollmentOutcome;
 import io.certgate.ejb.binding.SelfEnrollments;
 import io.certgate.ejb.ca.CertificateAuthorities;
 import io.certgate.ejb.ca.CertificateLedger;
+import io.certgate.domain.access.Facade;
+import io.certgate.ejb.binding.DeviceAuthenticationException;
 import io.certgate.web.support.CallerContext;
+import io.certgate.web.support.Refusals;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
@@ -125,7 +128,7 @@ public class ScepResource {
             if (!e.answerable()) {
                 return text(400, e.getMessage());
             }
-            return pkiMessage(CertRep.failure(e.answerTo(), e.failInfo(), authorities.scepRaSigner(), ra));
+            return pkiMessage(failure(e.answerTo(), e.failInfo(), ra));
         }
         try {
             SelfEnrollmentOutcome outcome = switch (request.type()) {
@@ -167,7 +170,7 @@ public class ScepResource {
             return CertRep.pending(request.transaction(), authorities.scepRaSigner(), ra);
         }
         if (outcome.status() == SelfEnrollment.Status.REJECTED) {
-            return CertRep.failure(request.transaction(), ScepFailInfo.BAD_REQUEST, authorities.scepRaSigner(), ra);
+            return failure(request.transaction(), ScepFailInfo.BAD_REQUEST, ra);
         }
         X509Certificate issued;
         try {
@@ -190,6 +193,9 @@ public class ScepResource {
             failInfo = se.failInfo();
         } else if (e instanceof CertgateException) {
             failInfo = ScepFailInfo.BAD_REQUEST;
+            if (e instanceof DeviceAuthenticationException) {
+                Refusals.authenticationFailed(Facade.SCEP);
+            }
         } else {
             LOG.log(Level.SEVERE, "requestId " + caller.requestId() + ": SCEP failed unexpectedly", e);
             return text(500, "internal error; request id " + caller.requestId());
@@ -197,7 +203,13 @@ public class ScepResource {
         String why = e.getMessage();
         LOG.info(() -> "SCEP " + request.type() + " transaction " + request.transactionId() + " refused (requestId "
                 + caller.requestId() + "): " + why);
-        return pkiMessage(CertRep.failure(request.transaction(), failInfo, authorities.scepRaSigner(), ra));
+        return pkiMessage(failure(request.transaction(), failInfo, ra));
+    }
+
+    /** A CertRep FAILURE, counted as a refusal by its failInfo: every SCEP refusal in a pkiMessage is made here. */
+    private byte[] failure(ScepTransaction transaction, ScepFailInfo failInfo, X509Certificate ra) {
+        Refusals.refused(Facade.SCEP, failInfo.rfcName());
+        return CertRep.failure(transaction, failInfo, authorities.scepRaSigner(), ra);
     }
 
     private static byte[] readBounded(InputStream body) throws IOException {
@@ -222,7 +234,9 @@ public class ScepResource {
                 + (operation == null ? "" : ", not " + operation));
     }
 
+    /** A plain-text answer: the refusals of what is no readable pkiMessage, counted by HTTP status. */
     private static Response text(int status, String message) {
+        Refusals.refused(Facade.SCEP, status);
         return Response.status(status).header("Content-Type", "text/plain").entity(message + "\n").build();
     }
 }

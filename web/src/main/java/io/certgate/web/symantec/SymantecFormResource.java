@@ -54,10 +54,10 @@ public class SymantecFormResource {
         try {
             text = BoundedBody.read(body, BoundedBody.DEFAULT_LIMIT);
         } catch (BoundedBody.BodyTooLargeException e) {
-            return answer(413, new SymantecOperations.SymantecError(SymantecStatus.REQUEST_TOO_LARGE, e.getMessage())
+            return answer(413, SymantecOperations.refusal(SymantecStatus.REQUEST_TOO_LARGE, e.getMessage())
                     .response());
         } catch (IOException e) {
-            return answer(400, new SymantecOperations.SymantecError(SymantecStatus.INVALID_PARAMETER,
+            return answer(400, SymantecOperations.refusal(SymantecStatus.INVALID_PARAMETER,
                     "the request body cannot be read").response());
         }
         try {

@@ -16,6 +16,8 @@ import java.security.cert.X509Certificate;
 import java.util.Locale;
 import java.util.Map;
 import io.certgate.web.support.CallerContext;
+import io.certgate.web.support.Refusals;
+import io.certgate.domain.access.Facade;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,27 +40,23 @@ final class SymantecOperations {
         this.caller = caller;
     }
 
-    /** The answer of a successful call; {@link SymantecError} with code and message otherwise. */
+    /** The answer of a successful call; otherwise it throws, and {@link #error} translates what it threw. */
     ResponseType execute(String operation, X509Certificate clientCertificate, Map<String, String> f) {
-        try {
-            RaAccount account = accounts.authenticate(clientCertificate);
-            caller.set("ra:" + account.getName(), account.getOrgId());
-            Caller who = caller.caller();
-            EnrollmentOutcome outcome = switch (operation) {
-                case "enroll" -> enrollments.enroll(who, account, request(f));
-                case "renew" -> enrollments.renew(who, account, request(f));
-                case "pickup" -> enrollments.pickup(who, f.get("transaction_id"));
-                case "approve" -> enrollments.approve(who, account, f.get("transaction_id"));
-                case "reject" -> enrollments.reject(who, account, f.get("transaction_id"));
-                case "revoke" -> enrollments.revoke(who, f.get("certSerial"), reason(f.get("reason")),
-                        f.get("challenge"));
-                default -> throw new SymantecRequestException(SymantecStatus.INVALID_PARAMETER,
-                        "unknown operation; expected enroll, renew, pickup, revoke, approve or reject");
-            };
-            return success(operation, outcome);
-        } catch (RuntimeException e) {
-            throw error(operation, e, caller.requestId());
-        }
+        RaAccount account = accounts.authenticate(clientCertificate);
+        caller.set("ra:" + account.getName(), account.getOrgId());
+        Caller who = caller.caller();
+        EnrollmentOutcome outcome = switch (operation) {
+            case "enroll" -> enrollments.enroll(who, account, request(f));
+            case "renew" -> enrollments.renew(who, account, request(f));
+            case "pickup" -> enrollments.pickup(who, f.get("transaction_id"));
+            case "approve" -> enrollments.approve(who, account, f.get("transaction_id"));
+            case "reject" -> enrollments.reject(who, account, f.get("transaction_id"));
+            case "revoke" -> enrollments.revoke(who, f.get("certSerial"), reason(f.get("reason")),
+                    f.get("challenge"));
+            default -> throw new SymantecRequestException(SymantecStatus.INVALID_PARAMETER,
+                    "unknown operation; expected enroll, renew, pickup, revoke, approve or reject");
+        };
+        return success(operation, outcome);
     }
 
     static EnrollmentRequest request(Map<String, String> f) {
@@ -136,27 +134,35 @@ final class SymantecOperations {
         return r;
     }
 
+    /** The one translation of what an operation threw (form and SOAP alike), counted as a refusal. */
     static SymantecError error(String operation, Throwable thrown, String requestId) {
         Throwable e = thrown;
         while (e instanceof EJBException && e.getCause() != null) {
             e = e.getCause();
         }
         if (e instanceof SymantecError se) {
-            return se;
+            return se; // counted when it was made
         }
         if (e instanceof SymantecRequestException re) {
-            return new SymantecError(re.status(), re.getMessage());
+            return refusal(re.status(), re.getMessage());
         }
         if (e instanceof CertgateException ce) {
             SymantecStatus status = SymantecStatus.of(ce);
             if (status == SymantecStatus.AUTHENTICATION_REQUIRED) {
                 LOG.warning(() -> "CertManager " + operation + " refused: no RA account certificate (requestId "
                         + requestId + ")");
+                Refusals.authenticationFailed(Facade.CERTMANAGER);
             }
-            return new SymantecError(status, SymantecStatus.message(status, ce));
+            return refusal(status, SymantecStatus.message(status, ce));
         }
         LOG.log(Level.SEVERE, "requestId " + requestId + ": CertManager " + operation + " failed unexpectedly", e);
-        return new SymantecError(SymantecStatus.INTERNAL_ERROR, "internal error; request id " + requestId);
+        return refusal(SymantecStatus.INTERNAL_ERROR, "internal error; request id " + requestId);
+    }
+
+    /** A refusal with its StatusCode, counted once: every CertManager error answer is made here. */
+    static SymantecError refusal(SymantecStatus status, String message) {
+        Refusals.refused(Facade.CERTMANAGER, status.code());
+        return new SymantecError(status, message);
     }
 
     /** An error answer: StatusCode and Message. */

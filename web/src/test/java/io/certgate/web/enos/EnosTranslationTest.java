@@ -13,6 +13,25 @@ import org.junit.jupiter.api.Test;
 class EnosTranslationTest {
 
     @Test
+    void theListSaysExpiredPastNotAfterAndRevokedWhateverTheDate() {
+        java.time.Instant now = java.time.Instant.parse("2026-06-01T00:00:00Z");
+        io.certgate.domain.ca.IssuedCertificate valid = cert(now);
+        io.certgate.domain.ca.IssuedCertificate expired = cert(now.minusMillis(1));
+        io.certgate.domain.ca.IssuedCertificate revokedAndExpired = cert(now.minusSeconds(60));
+        revokedAndExpired.revoke(RevocationReason.KEY_COMPROMISE, now.minusSeconds(120));
+        jakarta.json.JsonArray list = EnosCertificateAssembler.list(java.util.List.of(valid, expired, revokedAndExpired),
+                now).asJsonArray();
+        assertEquals(0, list.getJsonObject(0).getInt("certStatus"), "valid up to and including notAfter");
+        assertEquals(2, list.getJsonObject(1).getInt("certStatus"), "expired");
+        assertEquals(1, list.getJsonObject(2).getInt("certStatus"), "revoked wins over expired");
+    }
+
+    private static io.certgate.domain.ca.IssuedCertificate cert(java.time.Instant notAfter) {
+        return new io.certgate.domain.ca.IssuedCertificate("acme", 7L, IssueAuthority.RSA, "0a", "CN=x", "CN=root", "ab",
+                "pem", notAfter.minusSeconds(86_400), notAfter.minusSeconds(86_460), notAfter, null);
+    }
+
+    @Test
     void paramsDataSortsQueryParametersByNameThenAppendsTheBody() {
         MultivaluedHashMap<String, String> q = new MultivaluedHashMap<>();
         q.add("orgId", "o1");
