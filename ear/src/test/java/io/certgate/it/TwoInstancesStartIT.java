@@ -89,8 +89,8 @@ class TwoInstancesStartIT {
             assertEquals(1, count(s, "SELECT COUNT(*) FROM CG_RA_ACCOUNT WHERE NAME = 'ra-race'"), "one RA account");
             assertEquals(1, count(s, "SELECT COUNT(*) FROM CG_API_CREDENTIAL WHERE KIND = 'ENOS_APP'"),
                     "one bootstrap EnOS service account");
-            assertEquals(6, count(s, "SELECT MAX(SCHEMA_VERSION) FROM CG_SCHEMA_VERSION"), "the schema, once");
-            assertEquals(6, count(s, "SELECT COUNT(*) FROM DATABASECHANGELOG"), "each change set ran once");
+            assertEquals(7, count(s, "SELECT MAX(SCHEMA_VERSION) FROM CG_SCHEMA_VERSION"), "the schema, once");
+            assertEquals(7, count(s, "SELECT COUNT(*) FROM DATABASECHANGELOG"), "each change set ran once");
         }
     }
 
