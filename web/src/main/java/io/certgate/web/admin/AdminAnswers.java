@@ -17,6 +17,7 @@ import io.certgate.web.support.ExceptionTable;
 import jakarta.ejb.EJBException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -73,11 +74,11 @@ final class AdminAnswers {
     /** A JSON object body; none is an empty object, anything else a 400. */
     static JsonObject body(String body) {
         if (body == null || body.isBlank()) {
-            return jakarta.json.JsonValue.EMPTY_JSON_OBJECT;
+            return JsonValue.EMPTY_JSON_OBJECT;
         }
         try (jakarta.json.JsonReader r = Json.createReader(new java.io.StringReader(body))) {
-            jakarta.json.JsonValue v = r.readValue();
-            if (v.getValueType() == jakarta.json.JsonValue.ValueType.OBJECT) {
+            JsonValue v = r.readValue();
+            if (v.getValueType() == JsonValue.ValueType.OBJECT) {
                 return v.asJsonObject();
             }
         } catch (jakarta.json.JsonException | IllegalStateException e) {
@@ -92,12 +93,12 @@ final class AdminAnswers {
                 io.certgate.ejb.common.InvalidArgumentException::new);
     }
 
-    static Response created(Supplier<JsonObject> action) {
+    static Response created(Supplier<? extends JsonValue> action) {
         return answer(201, action);
     }
 
     /** The answer, or the refusal for a business error; anything else is not the caller's doing and propagates. */
-    static Response answer(int status, Supplier<JsonObject> action) {
+    static Response answer(int status, Supplier<? extends JsonValue> action) {
         try {
             return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(action.get().toString()).build();
         } catch (RuntimeException e) {

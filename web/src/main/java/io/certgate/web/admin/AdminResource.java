@@ -125,7 +125,7 @@ public class AdminResource {
     @Path("orgs/{orgId}/audit")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
     public Response audit(@PathParam("orgId") String orgId, @QueryParam("max") @DefaultValue("100") int max) {
-        return Response.ok(AuditViews.records(audit.recent(operatorFor(orgId), max)).toString()).build();
+        return answer(200, () -> AuditViews.records(audit.recent(operatorFor(orgId), max)));
     }
 
     @GET

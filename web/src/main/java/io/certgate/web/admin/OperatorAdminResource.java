@@ -73,8 +73,10 @@ public class OperatorAdminResource {
     @Path("audit")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
     public Response audit(@QueryParam("max") @DefaultValue("100") int max) {
-        AdminAnswers.operator(security, caller);
-        return Response.ok(AuditViews.records(audit.recentOperatorChanges(max)).toString()).build();
+        return answer(200, () -> {
+            AdminAnswers.operator(security, caller);
+            return AuditViews.records(audit.recentOperatorChanges(max));
+        });
     }
 
     /** Body {@code {name, role}}: 201 with the operator and its generated {@code password} (shown once). */
