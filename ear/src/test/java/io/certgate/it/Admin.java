@@ -52,6 +52,19 @@ final class Admin {
                 .header("Authorization", basic("admin", password())).GET());
     }
 
+    /** A request to the admin API with these credentials (null: none) and JSON body (null: none). */
+    static Http.Answer sendAs(String authorization, String method, String path, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(RaAccount.HTTPS + path)).method(method,
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return Http.send(CLIENT, b);
+    }
+
     static Http.Answer getAs(String authorization, String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(RaAccount.HTTPS + path)).GET();
         if (authorization != null) {

@@ -12,7 +12,11 @@ import java.time.Instant;
 /** An EnOS access token, stored by its SHA-256 (the token itself is only ever with the client). */
 @Entity
 @Table(name = "CG_ACCESS_TOKEN")
+@jakarta.persistence.NamedQuery(name = AccessToken.DELETE_OF_CREDENTIAL,
+        query = "DELETE FROM AccessToken t WHERE t.credential = :credential")
 public class AccessToken {
+
+    public static final String DELETE_OF_CREDENTIAL = "AccessToken.deleteOfCredential";
 
     @Id
     @Column(name = "TOKEN_SHA256", length = 64)

@@ -3,15 +3,24 @@ package io.certgate.domain.access;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** An operator of the admin console and admin API; the password is a PBKDF2 hash (Jakarta Security format). */
+/**
+ * An operator of the admin console and admin API with one role; the password is a PBKDF2 hash (Jakarta Security
+ * format). A disabled operator cannot sign in (the identity store reads only enabled rows); the row stays for the
+ * audit trail.
+ */
 @Entity
 @Table(name = "CG_ADMIN_USER")
+@NamedQuery(name = AdminUser.ALL, query = "SELECT u FROM AdminUser u ORDER BY u.username")
+@NamedQuery(name = AdminUser.ENABLED_IN_ROLE,
+        query = "SELECT u FROM AdminUser u WHERE u.enabled = TRUE AND u.roleName = :role")
 public class AdminUser {
 
-    public static final String ADMIN_ROLE = "admin";
+    public static final String ALL = "AdminUser.all";
+    public static final String ENABLED_IN_ROLE = "AdminUser.enabledInRole";
 
     @Id
     @Column(name = "USERNAME", length = 64)
@@ -23,21 +32,42 @@ public class AdminUser {
     @Column(name = "ROLE_NAME", nullable = false, length = 32)
     private String roleName;
 
+    @Column(name = "ENABLED", nullable = false)
+    private boolean enabled;
+
     @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
 
     protected AdminUser() {
     }
 
-    public AdminUser(String username, String passwordHash, String roleName, Instant createdAt) {
+    public AdminUser(String username, String passwordHash, OperatorRole role, Instant createdAt) {
         this.username = username;
         this.passwordHash = passwordHash;
-        this.roleName = roleName;
+        this.roleName = role.roleName();
+        this.enabled = true;
         this.createdAt = createdAt;
     }
 
     public String getUsername() { return username; }
     public String getPasswordHash() { return passwordHash; }
-    public String getRoleName() { return roleName; }
     public Instant getCreatedAt() { return createdAt; }
+    public boolean isEnabled() { return enabled; }
+
+    public OperatorRole getRole() {
+        return OperatorRole.byName(roleName).orElseThrow(() -> new IllegalStateException("operator " + username
+                + " has the unknown role " + roleName));
+    }
+
+    public void changeRole(OperatorRole role) {
+        this.roleName = role.roleName();
+    }
+
+    public void changePassword(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    public void disable() {
+        this.enabled = false;
+    }
 }

@@ -19,9 +19,12 @@ import java.time.Instant;
 @Table(name = "CG_API_CREDENTIAL")
 @NamedQuery(name = ApiCredential.BY_KIND_AND_KEY,
         query = "SELECT c FROM ApiCredential c WHERE c.kind = :kind AND c.keyId = :keyId")
+@NamedQuery(name = ApiCredential.BY_ORG,
+        query = "SELECT c FROM ApiCredential c WHERE c.orgId = :orgId ORDER BY c.kind, c.createdAt, c.id")
 public class ApiCredential {
 
     public static final String BY_KIND_AND_KEY = "ApiCredential.byKindAndKey";
+    public static final String BY_ORG = "ApiCredential.byOrg";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -74,6 +77,11 @@ public class ApiCredential {
     /** A disabled credential authenticates no more (its record stays, for the audit trail). */
     public void disable() {
         this.enabled = false;
+    }
+
+    /** A new secret (as stored: encrypted or hashed) in place of the old one, which then verifies nothing. */
+    public void replaceSecret(String secret) {
+        this.secret = secret;
     }
     public Instant getCreatedAt() { return createdAt; }
     public String getCreatedBy() { return createdBy; }

@@ -17,6 +17,12 @@ public class AuditRecord {
 
     public static final String BY_ORG = "AuditRecord.byOrg";
 
+    /**
+     * Where operator management (operators, roles, passwords) is recorded: it belongs to no organization, and the
+     * trail's organization column is required. No organization can be named so ({@link Caller#actingFor}).
+     */
+    public static final String OPERATORS_ORG = "_operators";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;

@@ -30,7 +30,10 @@ public record Caller(String orgId, String actor, String requestId) {
         return new Caller(orgId, "system", "startup");
     }
 
-    /** An operator acting on the organization it names. */
+    /**
+     * An operator acting on the organization it names. The audit trail's reserved {@link AuditRecord#OPERATORS_ORG}
+     * is no organization: naming it answers as an unknown one, so no credential can ever be made in it.
+     */
     public Caller actingFor(String namedOrgId) {
         if (orgId != null) { // a caller of an organization cannot switch to another one
             scope(namedOrgId);
@@ -38,6 +41,9 @@ public record Caller(String orgId, String actor, String requestId) {
         }
         if (namedOrgId == null || namedOrgId.isBlank()) {
             throw new CallerRequiredException();
+        }
+        if (AuditRecord.OPERATORS_ORG.equals(namedOrgId)) {
+            throw new UnknownOrganizationException();
         }
         return new Caller(namedOrgId, actor, requestId);
     }

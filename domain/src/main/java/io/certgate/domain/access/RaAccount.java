@@ -12,16 +12,20 @@ import java.time.Instant;
 /**
  * A Symantec CertManager RA account of an organization, identified by the SHA-256 of its TLS client
  * certificate, with the account options the contract mentions (approval, specific end dates) and the approver
- * role (separation of duties: an approver decides other accounts' requests).
+ * role (separation of duties: an approver decides other accounts' requests). The client certificate is an
+ * ordinary certificate of the ledger ({@code clientCertSn}; null for an account made before schema 7 until it
+ * next authenticates). A disabled account authenticates no more; its row stays for the audit trail.
  */
 @Entity
 @Table(name = "CG_RA_ACCOUNT")
 @NamedQuery(name = RaAccount.BY_CLIENT_CERT, query = "SELECT a FROM RaAccount a WHERE a.clientCertSha256 = :sha256")
 @NamedQuery(name = RaAccount.BY_NAME, query = "SELECT a FROM RaAccount a WHERE a.name = :name")
+@NamedQuery(name = RaAccount.BY_ORG, query = "SELECT a FROM RaAccount a WHERE a.orgId = :orgId ORDER BY a.name")
 public class RaAccount {
 
     public static final String BY_CLIENT_CERT = "RaAccount.byClientCert";
     public static final String BY_NAME = "RaAccount.byName";
+    public static final String BY_ORG = "RaAccount.byOrg";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -46,6 +50,13 @@ public class RaAccount {
     @Column(name = "CLIENT_CERT_SHA256", nullable = false, length = 64)
     private String clientCertSha256;
 
+    /** The client certificate's certSn in the ledger. */
+    @Column(name = "CLIENT_CERT_SN")
+    private Long clientCertSn;
+
+    @Column(name = "ENABLED", nullable = false)
+    private boolean enabled;
+
     @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
 
@@ -53,7 +64,9 @@ public class RaAccount {
     }
 
     public RaAccount(String orgId, String name, boolean requireApproval, boolean allowSpecificEndDate,
-                     boolean approver, String clientCertSha256, Instant createdAt) {
+                     boolean approver, String clientCertSha256, Long clientCertSn, Instant createdAt) {
+        this.clientCertSn = clientCertSn;
+        this.enabled = true;
         this.approver = approver;
         this.orgId = orgId;
         this.name = name;
@@ -70,5 +83,18 @@ public class RaAccount {
     public boolean isAllowSpecificEndDate() { return allowSpecificEndDate; }
     public boolean isApprover() { return approver; }
     public String getClientCertSha256() { return clientCertSha256; }
+    public Long getClientCertSn() { return clientCertSn; }
+    public boolean isEnabled() { return enabled; }
     public Instant getCreatedAt() { return createdAt; }
+
+    /** Learns the ledger's certSn of the certificate this account was found by (accounts older than schema 7). */
+    public void recordClientCertificate(long certSn) {
+        if (clientCertSn == null) {
+            this.clientCertSn = certSn;
+        }
+    }
+
+    public void disable() {
+        this.enabled = false;
+    }
 }

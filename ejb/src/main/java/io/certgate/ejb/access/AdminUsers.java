@@ -1,20 +1,34 @@
 package io.certgate.ejb.access;
 
 import io.certgate.domain.access.AdminUser;
+import io.certgate.domain.access.Caller;
+import io.certgate.domain.access.CallerRequiredException;
+import io.certgate.domain.access.OperatorRole;
+import io.certgate.ejb.common.RandomIds;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Operators of the admin console and API. Passwords are stored as PBKDF2-HMAC-SHA256 hashes in the Jakarta
- * Security format, which the web module's database identity store verifies.
+ * Operators of the admin console and API: each with one role (admin, approver, auditor), created, given another
+ * role, disabled and given a new password by an admin; every change in the audit trail (under
+ * {@link io.certgate.domain.access.AuditRecord#OPERATORS_ORG}). Passwords are generated here, shown once, and
+ * stored as PBKDF2-HMAC-SHA256 hashes in the Jakarta Security format, which the web module's database identity
+ * store verifies; it reads only enabled operators, so each change applies to the very next request.
  */
 @Stateless
 public class AdminUsers {
+
+    static final int PASSWORD_MIN_LENGTH = 12;
 
     @PersistenceContext(unitName = "certgate")
     private EntityManager em;
@@ -22,16 +36,120 @@ public class AdminUsers {
     @Inject
     private Pbkdf2PasswordHash hash;
 
+    @EJB
+    private AuditTrail audit;
+
+    /** An operator with its password as generated (shown this once). */
+    public record WithPassword(AdminUser operator, String password) {
+        @Override
+        public String toString() { // never print the password
+            return "WithPassword[" + operator.getUsername() + "]";
+        }
+    }
+
     public boolean exists(String username) {
         return em.find(AdminUser.class, username) != null;
     }
 
-    public void create(String username, char[] password) {
-        if (password.length < 12) {
-            throw new IllegalArgumentException("admin passwords must have at least 12 characters");
+    /** The first admin, from configuration (bootstrap). */
+    public void createFirstAdmin(Caller bootstrap, String username, char[] password) {
+        persist(bootstrap, OperatorRules.name(username), password, OperatorRole.ADMIN);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<AdminUser> list() {
+        return em.createNamedQuery(AdminUser.ALL, AdminUser.class).getResultList();
+    }
+
+    public WithPassword create(Caller operator, String username, String role) {
+        require(operator);
+        String name = OperatorRules.name(username);
+        OperatorRole r = OperatorRules.role(role);
+        if (exists(name)) {
+            throw new DuplicateOperatorException(name);
+        }
+        String password = RandomIds.base64Url(18);
+        return new WithPassword(persist(operator, name, password.toCharArray(), r), password);
+    }
+
+    public AdminUser changeRole(Caller operator, String username, String role) {
+        require(operator);
+        OperatorRole r = OperatorRules.role(role);
+        long admins = lockEnabledAdmins();
+        AdminUser u = find(username);
+        OperatorRole before = u.getRole();
+        OperatorRules.keepAnAdmin(u, r, u.isEnabled(), admins);
+        u.changeRole(r);
+        audit.recordOperatorChange(operator, "operator.role", "operator:" + u.getUsername(),
+                "role " + before.roleName() + " -> " + r.roleName());
+        return u;
+    }
+
+    public AdminUser disable(Caller operator, String username) {
+        require(operator);
+        long admins = lockEnabledAdmins();
+        AdminUser u = find(username);
+        if (!u.isEnabled()) {
+            throw new CredentialDisabledException("operator " + u.getUsername());
+        }
+        OperatorRules.keepAnAdmin(u, u.getRole(), false, admins);
+        u.disable();
+        audit.recordOperatorChange(operator, "operator.disable", "operator:" + u.getUsername(), "disabled");
+        return u;
+    }
+
+    /** A new generated password in place of the old one, which stops working at once. */
+    public WithPassword rotatePassword(Caller operator, String username) {
+        require(operator);
+        AdminUser u = find(username);
+        if (!u.isEnabled()) {
+            throw new CredentialDisabledException("operator " + u.getUsername());
+        }
+        String password = RandomIds.base64Url(18);
+        u.changePassword(hash(password.toCharArray()));
+        audit.recordOperatorChange(operator, "operator.password", "operator:" + u.getUsername(), "password rotated");
+        return new WithPassword(u, password);
+    }
+
+    private AdminUser persist(Caller operator, String name, char[] password, OperatorRole role) {
+        AdminUser u = new AdminUser(name, hash(password), role, Instant.now());
+        em.persist(u);
+        audit.recordOperatorChange(operator, "operator.create", "operator:" + name, "created with role "
+                + role.roleName());
+        return u;
+    }
+
+    /**
+     * Locks the enabled admins' rows until the transaction ends and counts them: two operators disabling the last
+     * two admins at once are serialized, and the second sees only one left.
+     */
+    private long lockEnabledAdmins() {
+        return em.createNamedQuery(AdminUser.ENABLED_IN_ROLE, AdminUser.class)
+                .setParameter("role", OperatorRole.ADMIN.roleName()).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList().size();
+    }
+
+    private AdminUser find(String username) {
+        AdminUser u = username == null ? null : em.find(AdminUser.class, username);
+        if (u == null) {
+            throw new UnknownOperatorException(username);
+        }
+        return u;
+    }
+
+    private String hash(char[] password) {
+        if (password.length < PASSWORD_MIN_LENGTH) {
+            throw new IllegalArgumentException("operator passwords must have at least " + PASSWORD_MIN_LENGTH
+                    + " characters");
         }
         hash.initialize(Map.of("Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
                 "Pbkdf2PasswordHash.Iterations", "100000", "Pbkdf2PasswordHash.SaltSizeBytes", "16"));
-        em.persist(new AdminUser(username, hash.generate(password), AdminUser.ADMIN_ROLE, Instant.now()));
+        return hash.generate(password);
+    }
+
+    private static void require(Caller operator) {
+        if (operator == null) {
+            throw new CallerRequiredException();
+        }
     }
 }

@@ -76,13 +76,72 @@ public class ApiCredentials {
 
     /** Disables a DigiCert key of the caller's organization (by the id its first 12 characters make). */
     public void disableDigiCertKey(Caller caller, String keyId) {
+        disable(caller, enabled(caller, CredentialKind.DIGICERT_KEY, keyId));
+    }
+
+    /** Disables an EnOS service account: its tokens are revoked with it, signed requests fail at once. */
+    public void disableEnosServiceAccount(Caller caller, String appKey) {
+        disable(caller, enabled(caller, CredentialKind.ENOS_APP, appKey));
+    }
+
+    /**
+     * A new appSecret for an EnOS service account (same appKey), shown once: the old secret signs nothing from now
+     * on, and the tokens issued to it are revoked, so its holder must get a token with the new one.
+     */
+    public ServiceAccount rotateEnosSecret(Caller caller, String appKey) {
+        ApiCredential c = enabled(caller, CredentialKind.ENOS_APP, appKey);
+        String secret = UUID.randomUUID().toString();
+        c.replaceSecret(secrets.encrypt(secret));
+        int revoked = revokeTokens(c);
+        audit.record(caller, "credential.rotate", target(c), "new secret; " + revoked + " access tokens revoked");
+        return new ServiceAccount(c.getOrgId(), appKey, secret);
+    }
+
+    /** A new DigiCert key in place of one (which is disabled); the new key is shown once. */
+    public String rotateDigiCertKey(Caller caller, String keyId) {
+        ApiCredential old = enabled(caller, CredentialKind.DIGICERT_KEY, keyId);
+        old.disable();
+        String key = createDigiCertKey(caller);
+        audit.record(caller, "credential.rotate", target(old), "disabled; replaced by digicert-key:"
+                + digiCertKeyId(key));
+        return key;
+    }
+
+    /** The organization's EnOS service accounts and DigiCert keys (what is stored of them; never a secret). */
+    public List<ApiCredential> list(Caller caller) {
         String orgId = Caller.require(caller).requireOrganization();
-        ApiCredential c = find(CredentialKind.DIGICERT_KEY, keyId);
+        return em.createNamedQuery(ApiCredential.BY_ORG, ApiCredential.class).setParameter("orgId", orgId)
+                .getResultList();
+    }
+
+    /** A credential of the caller's organization that is enabled (another organization's is unknown). */
+    private ApiCredential enabled(Caller caller, CredentialKind kind, String keyId) {
+        String orgId = Caller.require(caller).requireOrganization();
+        ApiCredential c = keyId == null ? null : find(kind, keyId);
+        String what = kind == CredentialKind.ENOS_APP ? "EnOS service account " + keyId : "DigiCert key " + keyId;
         if (c == null || !c.getOrgId().equals(orgId)) {
-            throw new UnknownAccountException();
+            throw new UnknownCredentialException(what);
         }
+        if (!c.isEnabled()) {
+            throw new CredentialDisabledException(what);
+        }
+        return c;
+    }
+
+    private void disable(Caller caller, ApiCredential c) {
         c.disable();
-        audit.record(caller, "credential.disable", "digicert-key:" + keyId, "disabled");
+        int revoked = revokeTokens(c);
+        audit.record(caller, "credential.disable", target(c), "disabled" + (c.getKind() == CredentialKind.ENOS_APP
+                ? "; " + revoked + " access tokens revoked" : ""));
+    }
+
+    /** Deletes the credential's access tokens (verification also refuses tokens of a disabled credential). */
+    private int revokeTokens(ApiCredential c) {
+        return em.createNamedQuery(AccessToken.DELETE_OF_CREDENTIAL).setParameter("credential", c).executeUpdate();
+    }
+
+    private static String target(ApiCredential c) {
+        return (c.getKind() == CredentialKind.ENOS_APP ? "enos-app:" : "digicert-key:") + c.getKeyId();
     }
 
     /** The organization of a DigiCert X-DC-DEVKEY. */
@@ -234,7 +293,8 @@ public class ApiCredentials {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    static String digiCertKeyId(String key) {
+    /** The public id of a DigiCert key: its first 12 characters. */
+    public static String digiCertKeyId(String key) {
         return key.length() <= 12 ? key : key.substring(0, 12);
     }
 

@@ -34,9 +34,28 @@ public class AuditTrail {
                 + " target=" + r.getTarget() + " outcome=" + r.getOutcome() + " requestId=" + r.getRequestId());
     }
 
+    /**
+     * Records a change to operators (accounts, roles, passwords), which belong to no organization: under the
+     * reserved {@link AuditRecord#OPERATORS_ORG}, with the actor and request id of the caller.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void recordOperatorChange(Caller operator, String action, String target, String outcome) {
+        java.util.Objects.requireNonNull(operator, "operator");
+        record(new Caller(AuditRecord.OPERATORS_ORG, operator.actor(), operator.requestId()), action, target, outcome);
+    }
+
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<AuditRecord> recent(Caller caller, int max) {
-        String orgId = Caller.require(caller).requireOrganization();
+        return recentOf(Caller.require(caller).requireOrganization(), max);
+    }
+
+    /** The newest records of operator management (any operator may read them; see the admin API's roles). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<AuditRecord> recentOperatorChanges(int max) {
+        return recentOf(AuditRecord.OPERATORS_ORG, max);
+    }
+
+    private List<AuditRecord> recentOf(String orgId, int max) {
         return em.createNamedQuery(AuditRecord.BY_ORG, AuditRecord.class).setParameter("orgId", orgId)
                 .setMaxResults(Math.max(1, Math.min(max, 1000))).getResultList();
     }

@@ -79,6 +79,10 @@ public class Bootstrap {
 
     /** The bootstrap acting for an organization, as credentials and the audit trail name it. */
     public static Caller caller(String orgId) {
+        if (io.certgate.domain.access.AuditRecord.OPERATORS_ORG.equals(orgId)) {
+            throw new IllegalStateException("CERTGATE_BOOTSTRAP_ORG: " + orgId + " is reserved for the audit trail of "
+                    + "operator changes");
+        }
         return Caller.of(orgId, ACTOR, "startup");
     }
 
@@ -89,7 +93,7 @@ public class Bootstrap {
         }
         Optional<String> configured = value(config, "certgate.bootstrap.admin.password");
         String password = configured.orElseGet(() -> RandomIds.base64Url(18));
-        admins.create(user, password.toCharArray());
+        admins.createFirstAdmin(new Caller(null, ACTOR, "startup"), user, password.toCharArray());
         if (configured.isEmpty()) {
             write(dir.resolve("admin-password.txt"), password);
         }

@@ -73,7 +73,8 @@ public class RaAccountIssuer {
                     CertificateProfile.Usage.DEVICE, List.of(), null, null, "certificate.issue", "ra-account=" + name));
             X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
                     new ByteArrayInputStream(issued.getCertPem().getBytes(StandardCharsets.US_ASCII)));
-            RaAccount account = raAccounts.create(caller, name, requireApproval, allowSpecificEndDate, approver, cert);
+            RaAccount account = raAccounts.create(caller, name, requireApproval, allowSpecificEndDate, approver, cert,
+                    issued.getCertSn());
             String password = RandomIds.base64Url(18);
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);

@@ -15,6 +15,7 @@ import io.certgate.ejb.ca.CertificateQuery;
 import io.certgate.ejb.device.DeviceRegistry;
 import io.certgate.ejb.device.DeviceDraft;
 import io.certgate.ejb.enrollment.EnrollmentService;
+import io.certgate.ejb.enrollment.RaAccountCredentials;
 import io.certgate.ejb.product.ProductCatalog;
 import io.certgate.ejb.product.ProductDraft;
 import java.math.BigInteger;
@@ -79,7 +80,21 @@ class CallerRequiredTest {
                 Arguments.of("selfEnrollments.approve", (Consumer<Caller>) c -> new SelfEnrollments().approve(c, 1L)),
                 Arguments.of("selfEnrollments.reject", (Consumer<Caller>) c -> new SelfEnrollments().reject(c, 1L)),
                 Arguments.of("raAccounts.create", (Consumer<Caller>) c -> new RaAccounts().create(c, "ra", false, false,
-                        false, null)));
+                        false, null, 1L)),
+                Arguments.of("raAccounts.list", (Consumer<Caller>) c -> new RaAccounts().list(c)),
+                Arguments.of("raAccounts.disable", (Consumer<Caller>) c -> new RaAccounts().disable(c, "ra")),
+                Arguments.of("raAccountCredentials.list", (Consumer<Caller>) c -> new RaAccountCredentials().list(c)),
+                Arguments.of("raAccountCredentials.disable", (Consumer<Caller>) c -> new RaAccountCredentials()
+                        .disable(c, "ra")),
+                Arguments.of("credentials.list", (Consumer<Caller>) c -> new ApiCredentials().list(c)),
+                Arguments.of("credentials.disableEnos", (Consumer<Caller>) c -> new ApiCredentials()
+                        .disableEnosServiceAccount(c, "k")),
+                Arguments.of("credentials.rotateEnos", (Consumer<Caller>) c -> new ApiCredentials()
+                        .rotateEnosSecret(c, "k")),
+                Arguments.of("credentials.disableDigiCert", (Consumer<Caller>) c -> new ApiCredentials()
+                        .disableDigiCertKey(c, "k")),
+                Arguments.of("credentials.rotateDigiCert", (Consumer<Caller>) c -> new ApiCredentials()
+                        .rotateDigiCertKey(c, "k")));
         return all.stream();
     }
 

@@ -46,6 +46,9 @@ class SchemaScriptTest {
             s.execute("INSERT INTO CG_KEY_BINDING VALUES ('h', 1, CURRENT_TIMESTAMP)");
             assertThrows(SQLException.class, () -> s.execute("INSERT INTO CG_KEY_BINDING VALUES ('h', 1, CURRENT_TIMESTAMP)"),
                     "one device per key");
+            assertThrows(SQLException.class, () -> s.execute("INSERT INTO CG_RA_ACCOUNT (ORG_ID, NAME, REQUIRE_APPROVAL, "
+                    + "ALLOW_SPECIFIC_END_DATE, CLIENT_CERT_SHA256, CLIENT_CERT_SN, CREATED_AT) VALUES ('o', 'ra', FALSE, "
+                    + "FALSE, 'f', 42, CURRENT_TIMESTAMP)"), "an RA account's client certificate is in the ledger");
         }
     }
 
@@ -60,6 +63,8 @@ class SchemaScriptTest {
             s.execute("INSERT INTO CG_SCHEMA_VERSION (SCHEMA_VERSION, APPLIED_AT) VALUES (1, CURRENT_TIMESTAMP)");
             s.execute("INSERT INTO CG_RA_ACCOUNT (ORG_ID, NAME, REQUIRE_APPROVAL, ALLOW_SPECIFIC_END_DATE, "
                     + "CLIENT_CERT_SHA256, CREATED_AT) VALUES ('acme', 'ra-old', TRUE, FALSE, 'f', CURRENT_TIMESTAMP)");
+            s.execute("INSERT INTO CG_ADMIN_USER (USERNAME, PASSWORD_HASH, ROLE_NAME, CREATED_AT) VALUES ('admin-old', "
+                    + "'h', 'admin', CURRENT_TIMESTAMP)");
         }
         try (Connection c = DriverManager.getConnection("jdbc:derby:memory:previous")) {
             SchemaInstaller.migrate(c);
@@ -75,6 +80,10 @@ class SchemaScriptTest {
             assertEquals(LATEST - 1, count(s, "SELECT COUNT(*) FROM DATABASECHANGELOG WHERE EXECTYPE = 'EXECUTED'"));
             assertEquals(1, count(s, "SELECT COUNT(*) FROM CG_RA_ACCOUNT WHERE NAME = 'ra-old' AND APPROVER = FALSE"),
                     "the old row is kept and gets the new column's default");
+            assertEquals(1, count(s, "SELECT COUNT(*) FROM CG_RA_ACCOUNT WHERE NAME = 'ra-old' AND ENABLED = TRUE "
+                    + "AND CLIENT_CERT_SN IS NULL"), "an old RA account stays enabled; its certificate is learnt later");
+            assertEquals(1, count(s, "SELECT COUNT(*) FROM CG_ADMIN_USER WHERE USERNAME = 'admin-old' AND ENABLED = TRUE"),
+                    "an old operator stays enabled");
             assertEquals(2, count(s, "SELECT COUNT(*) FROM CG_CRL"));
         }
     }

@@ -19,6 +19,7 @@ import io.certgate.web.support.Refusals;
 import jakarta.ejb.EJBException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -46,7 +47,12 @@ final class AdminAnswers {
             .map(CertificateAlreadyRevokedException.class, 409)
             .map(io.certgate.ejb.binding.UnknownSelfEnrollmentException.class, 404)
             .map(io.certgate.ejb.binding.SelfEnrollmentDecidedException.class, 409)
-            .map(io.certgate.ejb.product.UnknownProductException.class, 404);
+            .map(io.certgate.ejb.product.UnknownProductException.class, 404)
+            .map(io.certgate.ejb.access.UnknownCredentialException.class, 404)
+            .map(io.certgate.ejb.access.UnknownOperatorException.class, 404)
+            .map(io.certgate.ejb.access.CredentialDisabledException.class, 409)
+            .map(io.certgate.ejb.access.DuplicateOperatorException.class, 409)
+            .map(io.certgate.ejb.access.LastAdminException.class, 409);
 
     /** A refusal: its status and body. */
     record Refusal(int status, JsonObject body) {
@@ -55,19 +61,46 @@ final class AdminAnswers {
     private AdminAnswers() {
     }
 
-    /** The operator of this request (the actor {@code admin:<user>}), acting on the organization it names. */
-    static Caller operatorFor(SecurityContext security, CallerContext caller, String orgId) {
+    /** The operator of this request (the actor {@code admin:<user>}, whatever its role), acting on no organization. */
+    static Caller operator(SecurityContext security, CallerContext caller) {
         String name = security.getUserPrincipal() == null ? "unknown" : security.getUserPrincipal().getName();
         caller.set("admin:" + name, null);
-        return Caller.operator(name, caller.requestId()).actingFor(orgId);
+        return Caller.operator(name, caller.requestId());
     }
 
-    static Response created(Supplier<JsonObject> action) {
+    /** The operator of this request, acting on the organization it names. */
+    static Caller operatorFor(SecurityContext security, CallerContext caller, String orgId) {
+        return operator(security, caller).actingFor(orgId);
+    }
+
+    /** A JSON object body; none is an empty object, anything else a 400. */
+    static JsonObject body(String body) {
+        if (body == null || body.isBlank()) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        try (jakarta.json.JsonReader r = Json.createReader(new java.io.StringReader(body))) {
+            JsonValue v = r.readValue();
+            if (v.getValueType() == JsonValue.ValueType.OBJECT) {
+                return v.asJsonObject();
+            }
+        } catch (jakarta.json.JsonException | IllegalStateException e) {
+            // below
+        }
+        throw new io.certgate.ejb.common.InvalidArgumentException("the body must be a JSON object");
+    }
+
+    /** A string field of a body; absent is null, another type a 400. */
+    static String string(JsonObject body, String name) {
+        return io.certgate.web.support.JsonFields.string(body, name,
+                io.certgate.ejb.common.InvalidArgumentException::new);
+    }
+
+    static Response created(Supplier<? extends JsonValue> action) {
         return answer(201, action);
     }
 
     /** The answer, or the refusal for a business error; anything else is not the caller's doing and propagates. */
-    static Response answer(int status, Supplier<JsonObject> action) {
+    static Response answer(int status, Supplier<? extends JsonValue> action) {
         try {
             return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(action.get().toString()).build();
         } catch (RuntimeException e) {

@@ -2,6 +2,9 @@ package io.certgate.web.admin;
 
 import static io.certgate.web.admin.AdminAnswers.answer;
 import static io.certgate.web.admin.AdminAnswers.created;
+import static io.certgate.web.admin.AdminRoles.ADMIN;
+import static io.certgate.web.admin.AdminRoles.APPROVER;
+import static io.certgate.web.admin.AdminRoles.AUDITOR;
 
 import io.certgate.domain.access.Caller;
 import io.certgate.ejb.enrollment.EnrollmentOutcome;
@@ -10,7 +13,6 @@ import io.certgate.domain.enrollment.OrgDomain;
 import io.certgate.ejb.enrollment.CertificateOrders;
 import io.certgate.ejb.enrollment.EnrollmentService;
 import io.certgate.ejb.enrollment.RaAccountIssuer;
-import io.certgate.domain.access.AuditRecord;
 import io.certgate.ejb.access.ApiCredentials;
 import io.certgate.ejb.access.AuditTrail;
 import io.certgate.ejb.access.Statistics;
@@ -40,11 +42,12 @@ import java.util.Map;
 
 /**
  * Operators' API: create credentials of an organization (secrets shown once), decide pending CertManager
- * requests, read an organization's audit trail, counts. An operator acts on the organization it names.
+ * requests, read an organization's audit trail, counts. An operator acts on the organization it names; each method
+ * names the operator roles that may call it ({@link AdminRoles}).
  */
 @Path("admin/api")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("admin")
+@RolesAllowed(ADMIN) // the default of a method that names no roles
 public class AdminResource {
 
     @EJB
@@ -76,6 +79,7 @@ public class AdminResource {
 
     @POST
     @Path("orgs/{orgId}/enos-service-accounts")
+    @RolesAllowed(ADMIN)
     public Response createEnosServiceAccount(@PathParam("orgId") String orgId) {
         return created(() -> {
             ApiCredentials.ServiceAccount a = credentials.createEnosServiceAccount(operatorFor(orgId));
@@ -86,6 +90,7 @@ public class AdminResource {
 
     @POST
     @Path("orgs/{orgId}/digicert-keys")
+    @RolesAllowed(ADMIN)
     public Response createDigiCertKey(@PathParam("orgId") String orgId) {
         return created(() -> Json.createObjectBuilder().add("orgId", orgId)
                 .add("key", credentials.createDigiCertKey(operatorFor(orgId))).build());
@@ -99,6 +104,7 @@ public class AdminResource {
     @POST
     @Path("orgs/{orgId}/ra-accounts")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(ADMIN)
     public Response createRaAccount(@PathParam("orgId") String orgId, String body) {
         return created(() -> {
             JsonObject b = body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT
@@ -117,18 +123,14 @@ public class AdminResource {
 
     @GET
     @Path("orgs/{orgId}/audit")
+    @RolesAllowed({ADMIN, APPROVER, AUDITOR})
     public Response audit(@PathParam("orgId") String orgId, @QueryParam("max") @DefaultValue("100") int max) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        for (AuditRecord r : audit.recent(operatorFor(orgId), max)) {
-            a.add(Json.createObjectBuilder().add("at", r.getAt().toString()).add("orgId", r.getOrgId())
-                    .add("actor", r.getActor()).add("action", r.getAction()).add("target", r.getTarget())
-                    .add("outcome", r.getOutcome()).add("requestId", r.getRequestId()));
-        }
-        return Response.ok(a.build().toString()).build();
+        return answer(200, () -> AuditViews.records(audit.recent(operatorFor(orgId), max)));
     }
 
     @GET
     @Path("stats")
+    @RolesAllowed({ADMIN, APPROVER, AUDITOR})
     public Response stats() {
         JsonObjectBuilder b = Json.createObjectBuilder();
         for (Map.Entry<String, Long> e : statistics.counts().entrySet()) {
@@ -143,6 +145,7 @@ public class AdminResource {
      */
     @POST
     @Path("orgs/{orgId}/transactions/{transactionId}/{decision: approve|reject}")
+    @RolesAllowed({ADMIN, APPROVER})
     public Response decide(@PathParam("orgId") String orgId, @PathParam("transactionId") String transactionId,
                            @PathParam("decision") String decision) {
         return answer(200, () -> {
@@ -161,6 +164,7 @@ public class AdminResource {
     /** Marks a domain of the organization validated for DigiCert orders (control shown by other means). */
     @POST
     @Path("orgs/{orgId}/domains/{name}/validate")
+    @RolesAllowed(ADMIN)
     public Response validateDomain(@PathParam("orgId") String orgId, @PathParam("name") String name) {
         return answer(200, () -> {
             OrgDomain d = certificateOrders.validateDomain(operatorFor(orgId), name);
@@ -172,6 +176,7 @@ public class AdminResource {
     /** Decides a pending DigiCert request as an operator (never the requesting key; both in the audit record). */
     @POST
     @Path("orgs/{orgId}/digicert-requests/{requestId}/{decision: approve|reject}")
+    @RolesAllowed({ADMIN, APPROVER})
     public Response decideDigiCertRequest(@PathParam("orgId") String orgId, @PathParam("requestId") long requestId,
                                          @PathParam("decision") String decision) {
         return answer(200, () -> {
@@ -188,6 +193,7 @@ public class AdminResource {
     /** Disables a DigiCert key of the organization (by its id: the key's first 12 characters). */
     @DELETE
     @Path("orgs/{orgId}/digicert-keys/{keyId}")
+    @RolesAllowed(ADMIN)
     public Response disableDigiCertKey(@PathParam("orgId") String orgId, @PathParam("keyId") String keyId) {
         return answer(200, () -> {
             credentials.disableDigiCertKey(operatorFor(orgId), keyId);
@@ -202,6 +208,7 @@ public class AdminResource {
     @POST
     @Path("orgs/{orgId}/devices/{assetId}/enrollment-secrets")
     @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(ADMIN)
     public Response createEnrollmentSecret(@PathParam("orgId") String orgId, @PathParam("assetId") String assetId,
                                            String body) {
         return created(() -> {
@@ -221,6 +228,7 @@ public class AdminResource {
     @jakarta.ws.rs.PUT
     @Path("orgs/{orgId}/products/{productKey}/enrollment-approval")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(ADMIN)
     public Response setEnrollmentApproval(@PathParam("orgId") String orgId, @PathParam("productKey") String productKey,
                                           String body) {
         return answer(200, () -> {
@@ -236,6 +244,7 @@ public class AdminResource {
     /** Self-enrollment requests waiting for an operator, oldest first. */
     @GET
     @Path("orgs/{orgId}/self-enrollments")
+    @RolesAllowed({ADMIN, APPROVER, AUDITOR})
     public Response pendingSelfEnrollments(@PathParam("orgId") String orgId) {
         return answer(200, () -> {
             JsonArrayBuilder list = Json.createArrayBuilder();
@@ -249,6 +258,7 @@ public class AdminResource {
     /** Approves (issues now) or rejects a device's pending self-enrollment request. */
     @POST
     @Path("orgs/{orgId}/self-enrollments/{requestId}/{decision: approve|reject}")
+    @RolesAllowed({ADMIN, APPROVER})
     public Response decideSelfEnrollment(@PathParam("orgId") String orgId, @PathParam("requestId") long requestId,
                                          @PathParam("decision") String decision) {
         return answer(200, () -> {

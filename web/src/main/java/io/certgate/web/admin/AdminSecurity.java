@@ -7,16 +7,18 @@ import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
 /**
- * Operators sign in with HTTP BASIC (over HTTPS: web.xml makes /admin/* CONFIDENTIAL) against the admin users
- * in the database, whose passwords are PBKDF2 hashes; their role is the group the store returns.
+ * Operators sign in with HTTP BASIC (over HTTPS: web.xml makes /admin/* CONFIDENTIAL) against the enabled
+ * operators in the database, whose passwords are PBKDF2 hashes; their role (admin, approver, auditor) is the one
+ * group the store returns, and groups map to the security roles of the same name. Both queries run on every
+ * request, so a disabled operator, a new password or a new role applies to the next request.
  */
 @BasicAuthenticationMechanismDefinition(realmName = "certgate admin")
 @DatabaseIdentityStoreDefinition(
         dataSourceLookup = "jdbc/certgate",
-        callerQuery = "SELECT PASSWORD_HASH FROM CG_ADMIN_USER WHERE USERNAME = ?",
-        groupsQuery = "SELECT ROLE_NAME FROM CG_ADMIN_USER WHERE USERNAME = ?",
+        callerQuery = "SELECT PASSWORD_HASH FROM CG_ADMIN_USER WHERE USERNAME = ? AND ENABLED = TRUE",
+        groupsQuery = "SELECT ROLE_NAME FROM CG_ADMIN_USER WHERE USERNAME = ? AND ENABLED = TRUE",
         hashAlgorithm = Pbkdf2PasswordHash.class)
-@DeclareRoles("admin")
+@DeclareRoles({AdminRoles.ADMIN, AdminRoles.APPROVER, AdminRoles.AUDITOR})
 @ApplicationScoped
 public class AdminSecurity {
 }

@@ -1,6 +1,9 @@
 package io.certgate.web.admin;
 
 import static io.certgate.web.admin.AdminAnswers.answer;
+import static io.certgate.web.admin.AdminRoles.ADMIN;
+import static io.certgate.web.admin.AdminRoles.APPROVER;
+import static io.certgate.web.admin.AdminRoles.AUDITOR;
 
 import io.certgate.domain.access.Caller;
 import io.certgate.domain.ca.IssuedCertificate;
@@ -37,7 +40,7 @@ import java.util.Objects;
  */
 @Path("admin/api")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("admin")
+@RolesAllowed(ADMIN) // the default of a method that names no roles
 public class CertificateAdminResource {
 
     @EJB
@@ -60,6 +63,7 @@ public class CertificateAdminResource {
      */
     @GET
     @Path("orgs/{orgId}/certificates")
+    @RolesAllowed({ADMIN, APPROVER, AUDITOR})
     public Response search(@PathParam("orgId") String orgId, @QueryParam("status") String status,
                            @QueryParam("device") String device, @QueryParam("productKey") String productKey,
                            @QueryParam("deviceKey") String deviceKey, @QueryParam("serial") String serial,
@@ -82,6 +86,7 @@ public class CertificateAdminResource {
     /** What expires within {@code days} (default 30) days and is not revoked, soonest first; the search's shape. */
     @GET
     @Path("orgs/{orgId}/expiring")
+    @RolesAllowed({ADMIN, APPROVER, AUDITOR})
     public Response expiring(@PathParam("orgId") String orgId, @QueryParam("days") String days,
                              @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
         return answer(200, () -> {
@@ -93,6 +98,7 @@ public class CertificateAdminResource {
     /** One certificate with its PEM. */
     @GET
     @Path("orgs/{orgId}/certificates/{certSn}")
+    @RolesAllowed({ADMIN, APPROVER, AUDITOR})
     public Response details(@PathParam("orgId") String orgId, @PathParam("certSn") String certSn) {
         return answer(200, () -> {
             Caller operator = operatorFor(orgId);
@@ -107,6 +113,7 @@ public class CertificateAdminResource {
      */
     @POST
     @Path("orgs/{orgId}/certificates/{certSn}/revoke")
+    @RolesAllowed(ADMIN)
     public Response revoke(@PathParam("orgId") String orgId, @PathParam("certSn") String certSn, String body) {
         return answer(200, () -> {
             Caller operator = operatorFor(orgId);

@@ -1,7 +1,10 @@
 /**
- * The admin API for operators (/admin/api/*): credentials of organizations, the audit trail, counts
- * ({@code AdminResource}); an organization's certificates: search, expiry, details, revocation
- * ({@code CertificateAdminResource}); errors and the operator of a request in one place ({@code AdminAnswers}). Behind
- * HTTP BASIC over HTTPS with the admin role (Jakarta Security, users in CG_ADMIN_USER with PBKDF2 hashes).
+ * The admin API for operators (/admin/api/*): credentials of organizations, decisions, the audit trail, counts
+ * ({@code AdminResource}); an organization's credentials listed, disabled and rotated ({@code CredentialAdminResource});
+ * an organization's certificates: search, expiry, details, revocation ({@code CertificateAdminResource}); operators
+ * and their roles ({@code OperatorAdminResource}); errors and the operator of a request in one place
+ * ({@code AdminAnswers}). Behind HTTP BASIC over HTTPS (Jakarta Security, enabled operators in CG_ADMIN_USER with
+ * PBKDF2 hashes, no single sign-on cookie); every endpoint names its roles ({@code AdminRoles}: reads admin, approver,
+ * auditor; decisions admin, approver; everything else admin).
  */
 package io.certgate.web.admin;

@@ -1,7 +1,7 @@
 package io.certgate.web.symantec;
 
 import io.certgate.web.support.ClientCertificates;
-import io.certgate.ejb.access.RaAccounts;
+import io.certgate.ejb.enrollment.RaAuthentication;
 import io.certgate.ejb.enrollment.EnrollmentService;
 import io.certgate.ws.symantec.EnrollRequestType;
 import io.certgate.ws.symantec.RenewRequestType;
@@ -39,7 +39,7 @@ public class CertManagerSoapEndpoint implements CertManagerPortType {
     private EnrollmentService enrollments;
 
     @EJB
-    private RaAccounts accounts;
+    private RaAuthentication authentication;
 
     @Override
     public ResponseType enroll(EnrollRequestType request) throws SymantecFault {
@@ -87,7 +87,7 @@ public class CertManagerSoapEndpoint implements CertManagerPortType {
         CallerContext caller = CDI.current().select(CallerContext.class).get();
         try {
             HttpServletRequest http = (HttpServletRequest) context.getMessageContext().get(MessageContext.SERVLET_REQUEST);
-            return new SymantecOperations(enrollments, accounts, caller)
+            return new SymantecOperations(enrollments, authentication, caller)
                     .execute(operation, ClientCertificates.of(http), blanksAsAbsent(fields));
         } catch (RuntimeException e) {
             SymantecOperations.SymantecError error = SymantecOperations.error(operation, e, caller.requestId());

@@ -1,7 +1,7 @@
 package io.certgate.web.symantec;
 
 import io.certgate.web.support.ClientCertificates;
-import io.certgate.ejb.access.RaAccounts;
+import io.certgate.ejb.enrollment.RaAuthentication;
 import io.certgate.ejb.enrollment.EnrollmentService;
 import io.certgate.web.support.BoundedBody;
 import io.certgate.ws.symantec.ObjectFactory;
@@ -38,7 +38,7 @@ public class SymantecFormResource {
     private EnrollmentService enrollments;
 
     @EJB
-    private RaAccounts accounts;
+    private RaAuthentication authentication;
 
     @Context
     private HttpServletRequest http;
@@ -62,7 +62,7 @@ public class SymantecFormResource {
         }
         try {
             Map<String, String> fields = FormFields.parse(text);
-            ResponseType ok = new SymantecOperations(enrollments, accounts, caller)
+            ResponseType ok = new SymantecOperations(enrollments, authentication, caller)
                     .execute(operation, ClientCertificates.of(http), fields);
             return answer(200, ok);
         } catch (RuntimeException e) {

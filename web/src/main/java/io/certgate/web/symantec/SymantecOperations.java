@@ -4,7 +4,7 @@ import io.certgate.domain.access.Caller;
 import io.certgate.domain.access.RaAccount;
 import io.certgate.domain.ca.RevocationReason;
 import io.certgate.domain.enrollment.TransactionStatus;
-import io.certgate.ejb.access.RaAccounts;
+import io.certgate.ejb.enrollment.RaAuthentication;
 import io.certgate.domain.CertgateException;
 import io.certgate.ejb.enrollment.EnrollmentOutcome;
 import io.certgate.ejb.enrollment.EnrollmentRequest;
@@ -31,18 +31,18 @@ final class SymantecOperations {
     static final int MAX_OLD_STYLE_SANS = 20;
 
     private final EnrollmentService enrollments;
-    private final RaAccounts accounts;
+    private final RaAuthentication authentication;
     private final CallerContext caller;
 
-    SymantecOperations(EnrollmentService enrollments, RaAccounts accounts, CallerContext caller) {
+    SymantecOperations(EnrollmentService enrollments, RaAuthentication authentication, CallerContext caller) {
         this.enrollments = enrollments;
-        this.accounts = accounts;
+        this.authentication = authentication;
         this.caller = caller;
     }
 
     /** The answer of a successful call; otherwise it throws, and {@link #error} translates what it threw. */
     ResponseType execute(String operation, X509Certificate clientCertificate, Map<String, String> f) {
-        RaAccount account = accounts.authenticate(clientCertificate);
+        RaAccount account = authentication.authenticate(clientCertificate);
         caller.set("ra:" + account.getName(), account.getOrgId());
         Caller who = caller.caller();
         EnrollmentOutcome outcome = switch (operation) {
@@ -149,8 +149,8 @@ final class SymantecOperations {
         if (e instanceof CertgateException ce) {
             SymantecStatus status = SymantecStatus.of(ce);
             if (status == SymantecStatus.AUTHENTICATION_REQUIRED) {
-                LOG.warning(() -> "CertManager " + operation + " refused: no RA account certificate (requestId "
-                        + requestId + ")");
+                LOG.warning(() -> "CertManager " + operation + " refused: no client certificate of an enabled RA "
+                        + "account that is valid in the ledger (requestId " + requestId + ")");
                 Refusals.authenticationFailed(Facade.CERTMANAGER);
             }
             return refusal(status, SymantecStatus.message(status, ce));

@@ -1,0 +1,150 @@
+package io.certgate.web.admin;
+
+import static io.certgate.web.admin.AdminAnswers.answer;
+import static io.certgate.web.admin.AdminRoles.ADMIN;
+import static io.certgate.web.admin.AdminRoles.APPROVER;
+import static io.certgate.web.admin.AdminRoles.AUDITOR;
+
+import io.certgate.domain.access.ApiCredential;
+import io.certgate.domain.access.Caller;
+import io.certgate.domain.access.CredentialKind;
+import io.certgate.domain.access.RaAccount;
+import io.certgate.domain.ca.IssuedCertificate;
+import io.certgate.ejb.access.ApiCredentials;
+import io.certgate.ejb.enrollment.RaAccountCredentials;
+import io.certgate.web.support.CallerContext;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * An organization's credentials as an operator sees and ends them: the list (never a secret), disabling and
+ * rotating EnOS service accounts (a new appSecret shown once; the old one and its tokens stop working at once),
+ * rotating DigiCert keys (a new key, the old one disabled), disabling RA accounts (their client certificate is
+ * revoked). Creating them is {@link AdminResource}'s. Errors as {@link AdminAnswers} words them.
+ */
+@Path("admin/api")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(ADMIN) // the default of a method that names no roles
+public class CredentialAdminResource {
+
+    @EJB
+    private ApiCredentials credentials;
+
+    @EJB
+    private RaAccountCredentials raAccounts;
+
+    @Inject
+    private CallerContext caller;
+
+    @Context
+    private SecurityContext security;
+
+    /**
+     * {@code {orgId, enosServiceAccounts: [{appKey, enabled, createdAt, createdBy}], digicertKeys: [{keyId, enabled,
+     * createdAt, createdBy}], raAccounts: [{name, requireApproval, allowSpecificEndDate, approver, enabled, createdAt,
+     * certificate: {certSn, serial, notAfter, status} | null}]}}.
+     */
+    @GET
+    @Path("orgs/{orgId}/credentials")
+    @RolesAllowed({ADMIN, APPROVER, AUDITOR})
+    public Response list(@PathParam("orgId") String orgId) {
+        return answer(200, () -> {
+            Caller operator = operatorFor(orgId);
+            JsonArrayBuilder enos = Json.createArrayBuilder();
+            JsonArrayBuilder digiCert = Json.createArrayBuilder();
+            for (ApiCredential c : credentials.list(operator)) {
+                JsonObjectBuilder b = Json.createObjectBuilder()
+                        .add(c.getKind() == CredentialKind.ENOS_APP ? "appKey" : "keyId", c.getKeyId())
+                        .add("enabled", c.isEnabled()).add("createdAt", c.getCreatedAt().toString())
+                        .add("createdBy", c.getCreatedBy());
+                (c.getKind() == CredentialKind.ENOS_APP ? enos : digiCert).add(b);
+            }
+            JsonArrayBuilder ra = Json.createArrayBuilder();
+            Instant now = Instant.now();
+            for (RaAccountCredentials.WithCertificate a : raAccounts.list(operator)) {
+                ra.add(raAccount(a, now));
+            }
+            return Json.createObjectBuilder().add("orgId", orgId).add("enosServiceAccounts", enos)
+                    .add("digicertKeys", digiCert).add("raAccounts", ra).build();
+        });
+    }
+
+    @POST
+    @Path("orgs/{orgId}/enos-service-accounts/{appKey}/disable")
+    @RolesAllowed(ADMIN)
+    public Response disableEnosServiceAccount(@PathParam("orgId") String orgId, @PathParam("appKey") String appKey) {
+        return answer(200, () -> {
+            credentials.disableEnosServiceAccount(operatorFor(orgId), appKey);
+            return Json.createObjectBuilder().add("orgId", orgId).add("appKey", appKey).add("enabled", false).build();
+        });
+    }
+
+    /** {@code {orgId, appKey, appSecret}} with the new secret, shown once. */
+    @POST
+    @Path("orgs/{orgId}/enos-service-accounts/{appKey}/rotate")
+    @RolesAllowed(ADMIN)
+    public Response rotateEnosSecret(@PathParam("orgId") String orgId, @PathParam("appKey") String appKey) {
+        return answer(200, () -> {
+            ApiCredentials.ServiceAccount a = credentials.rotateEnosSecret(operatorFor(orgId), appKey);
+            return Json.createObjectBuilder().add("orgId", a.orgId()).add("appKey", a.appKey())
+                    .add("appSecret", a.appSecret()).build();
+        });
+    }
+
+    /** {@code {orgId, key, keyId, replaced}}: the new key (shown once) and the id of the one it replaced. */
+    @POST
+    @Path("orgs/{orgId}/digicert-keys/{keyId}/rotate")
+    @RolesAllowed(ADMIN)
+    public Response rotateDigiCertKey(@PathParam("orgId") String orgId, @PathParam("keyId") String keyId) {
+        return answer(200, () -> {
+            String key = credentials.rotateDigiCertKey(operatorFor(orgId), keyId);
+            return Json.createObjectBuilder().add("orgId", orgId).add("key", key)
+                    .add("keyId", ApiCredentials.digiCertKeyId(key)).add("replaced", keyId).build();
+        });
+    }
+
+    /** The account can no longer enroll; its client certificate is revoked (privilegeWithdrawn). */
+    @POST
+    @Path("orgs/{orgId}/ra-accounts/{name}/disable")
+    @RolesAllowed(ADMIN)
+    public Response disableRaAccount(@PathParam("orgId") String orgId, @PathParam("name") String name) {
+        return answer(200, () -> raAccount(raAccounts.disable(operatorFor(orgId), name), Instant.now())
+                .add("orgId", orgId).build());
+    }
+
+    private static JsonObjectBuilder raAccount(RaAccountCredentials.WithCertificate w, Instant now) {
+        RaAccount a = w.account();
+        JsonObjectBuilder b = Json.createObjectBuilder().add("name", a.getName())
+                .add("requireApproval", a.isRequireApproval()).add("allowSpecificEndDate", a.isAllowSpecificEndDate())
+                .add("approver", a.isApprover()).add("enabled", a.isEnabled())
+                .add("createdAt", a.getCreatedAt().toString());
+        IssuedCertificate c = w.certificate();
+        if (c == null) {
+            b.addNull("certificate");
+        } else {
+            b.add("certificate", Json.createObjectBuilder().add("certSn", c.getCertSn())
+                    .add("serial", c.getSerialNumber()).add("notAfter", c.getNotAfter().toString())
+                    .add("status", c.statusAt(now).name().toLowerCase(Locale.ROOT)));
+        }
+        return b;
+    }
+
+    private Caller operatorFor(String orgId) {
+        return AdminAnswers.operatorFor(security, caller, orgId);
+    }
+}

@@ -1,0 +1,128 @@
+package io.certgate.web.admin;
+
+import static io.certgate.web.admin.AdminAnswers.answer;
+import static io.certgate.web.admin.AdminAnswers.created;
+import static io.certgate.web.admin.AdminRoles.ADMIN;
+import static io.certgate.web.admin.AdminRoles.APPROVER;
+import static io.certgate.web.admin.AdminRoles.AUDITOR;
+
+import io.certgate.domain.access.AdminUser;
+import io.certgate.ejb.access.AdminUsers;
+import io.certgate.ejb.access.AuditTrail;
+import io.certgate.web.support.CallerContext;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+/**
+ * Operators and their roles: list, create (the generated password is shown once), change the role, disable, give
+ * a new password (shown once). The last enabled admin can be neither disabled nor demoted (409). Every change is
+ * in the audit trail of operator changes ({@code GET /admin/api/operators/audit}). Errors as {@link AdminAnswers}
+ * words them.
+ */
+@Path("admin/api/operators")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(ADMIN) // the default of a method that names no roles
+public class OperatorAdminResource {
+
+    @EJB
+    private AdminUsers operators;
+
+    @EJB
+    private AuditTrail audit;
+
+    @Inject
+    private CallerContext caller;
+
+    @Context
+    private SecurityContext security;
+
+    /** {@code {operators: [{name, role, enabled, createdAt}]}} by name. */
+    @GET
+    @RolesAllowed({ADMIN, APPROVER, AUDITOR})
+    public Response list() {
+        return answer(200, () -> {
+            AdminAnswers.operator(security, caller);
+            JsonArrayBuilder a = Json.createArrayBuilder();
+            for (AdminUser u : operators.list()) {
+                a.add(view(u));
+            }
+            return Json.createObjectBuilder().add("operators", a).build();
+        });
+    }
+
+    /** The newest records of operator changes (at most 1000), the organization audit's shape. */
+    @GET
+    @Path("audit")
+    @RolesAllowed({ADMIN, APPROVER, AUDITOR})
+    public Response audit(@QueryParam("max") @DefaultValue("100") int max) {
+        return answer(200, () -> {
+            AdminAnswers.operator(security, caller);
+            return AuditViews.records(audit.recentOperatorChanges(max));
+        });
+    }
+
+    /** Body {@code {name, role}}: 201 with the operator and its generated {@code password} (shown once). */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(ADMIN)
+    public Response create(String body) {
+        return created(() -> {
+            JsonObject b = AdminAnswers.body(body);
+            AdminUsers.WithPassword made = operators.create(AdminAnswers.operator(security, caller),
+                    AdminAnswers.string(b, "name"), AdminAnswers.string(b, "role"));
+            return view(made.operator()).add("password", made.password()).build();
+        });
+    }
+
+    /** Body {@code {role}}: the operator with its new role; 409 for the last enabled admin. */
+    @PUT
+    @Path("{name}/role")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(ADMIN)
+    public Response changeRole(@PathParam("name") String name, String body) {
+        return answer(200, () -> view(operators.changeRole(AdminAnswers.operator(security, caller), name,
+                AdminAnswers.string(AdminAnswers.body(body), "role"))).build());
+    }
+
+    /** The operator cannot sign in from the next request on; 409 for the last enabled admin or one disabled. */
+    @POST
+    @Path("{name}/disable")
+    @RolesAllowed(ADMIN)
+    public Response disable(@PathParam("name") String name) {
+        return answer(200, () -> view(operators.disable(AdminAnswers.operator(security, caller), name)).build());
+    }
+
+    /** A new generated password (shown once); the old one stops working at once. */
+    @POST
+    @Path("{name}/password")
+    @RolesAllowed(ADMIN)
+    public Response rotatePassword(@PathParam("name") String name) {
+        return answer(200, () -> {
+            AdminUsers.WithPassword rotated = operators.rotatePassword(AdminAnswers.operator(security, caller), name);
+            return view(rotated.operator()).add("password", rotated.password()).build();
+        });
+    }
+
+    private static JsonObjectBuilder view(AdminUser u) {
+        return Json.createObjectBuilder().add("name", u.getUsername()).add("role", u.getRole().roleName())
+                .add("enabled", u.isEnabled()).add("createdAt", u.getCreatedAt().toString());
+    }
+}
