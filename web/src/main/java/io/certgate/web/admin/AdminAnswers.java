@@ -14,6 +14,7 @@ import io.certgate.ejb.enrollment.UnknownOrderRequestException;
 import io.certgate.ejb.enrollment.UnknownTransactionException;
 import io.certgate.web.support.CallerContext;
 import io.certgate.web.support.ExceptionTable;
+import io.certgate.web.support.Operators;
 import jakarta.ejb.EJBException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -55,9 +56,7 @@ final class AdminAnswers {
 
     /** The operator of this request (the actor {@code admin:<user>}), acting on the organization it names. */
     static Caller operatorFor(SecurityContext security, CallerContext caller, String orgId) {
-        String name = security.getUserPrincipal() == null ? "unknown" : security.getUserPrincipal().getName();
-        caller.set("admin:" + name, null);
-        return Caller.operator(name, caller.requestId()).actingFor(orgId);
+        return Operators.actingFor(security.getUserPrincipal(), caller, orgId);
     }
 
     static Response created(Supplier<JsonObject> action) {
