@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -195,7 +194,7 @@ class AdminConsoleIT {
         for (String authority : List.of("RSA", "ECC")) {
             X509Certificate root = Pki.root(authority);
             WebElement panel = browser.find(By.id("authority-" + authority));
-            assertEquals(root.getSubjectX500Principal().getName(X500Principal.RFC2253),
+            assertEquals(new X509CertificateHolder(root.getEncoded()).getSubject().toString(),
                     panel.findElement(By.className("subject")).getText().trim());
             assertEquals(Http.BASE + "/enos/CA/cacert/" + authority,
                     panel.findElement(By.className("download-certificate")).getAttribute("href"));
@@ -216,7 +215,17 @@ class AdminConsoleIT {
         Http.Answer waiting = simpleenroll(productKey, deviceKey, secret, csr);
         assertEquals(202, waiting.status(), waiting.body());
 
+        DigiCertClient digiCert = DigiCert.newKey(org);
+        String cn = tag + ".internal.test";
+        JsonObject order = digiCert.order("private_ssl_plus", DigiCert.order(DigiCert.certificate(cn, null,
+                Pki.rsaCsr(cn), "sha256"), false).build()).expect(201);
+        long orderId = DigiCert.intId(order, "id");
+        long digiCertRequest = DigiCert.intId(order.getJsonArray("requests").getJsonObject(0), "id");
+
         browser.click(By.id("navPending"));
+        List<WebElement> waitingOrders = browser.all(By.cssSelector("#digicertRequests\\:rows tbody tr"));
+        assertEquals(1, waitingOrders.size());
+        assertTrue(waitingOrders.get(0).getText().contains(cn), waitingOrders.get(0).getText());
         List<WebElement> rows = browser.all(By.cssSelector("#deviceRequests\\:rows tbody tr"));
         assertEquals(1, rows.size());
         String requestId = rows.get(0).findElement(By.className("request-id")).getText().trim();
@@ -226,7 +235,12 @@ class AdminConsoleIT {
         browser.click(By.cssSelector("[aria-label='Approve self-enrollment request " + requestId + "']"));
         String issuedSn = group(browser.messages(),
                 "Self-enrollment request " + requestId + " issued: certificate (\\d+) issued\\.");
-        assertTrue(browser.all(By.cssSelector("#deviceRequests\\:rows tbody tr")).isEmpty(), "nothing waits");
+        assertTrue(browser.all(By.cssSelector("#deviceRequests\\:rows tbody tr")).isEmpty(), "no device waits");
+        browser.checkPage(null);
+        browser.click(By.cssSelector("[aria-label='Reject DigiCert request " + digiCertRequest + "']"));
+        browser.assertOnlyMessage("DigiCert request " + digiCertRequest + " rejected.");
+        assertTrue(browser.all(By.cssSelector("#digicertRequests\\:rows tbody tr")).isEmpty(), "no order waits");
+        assertEquals("rejected", digiCert.orderInfo(orderId).expect(200).getString("status"));
         browser.checkPage(null);
 
         Http.Answer issued = simpleenroll(productKey, deviceKey, secret, csr);
@@ -243,6 +257,13 @@ class AdminConsoleIT {
         assertEquals(1, approvals.size(), approvals.toString());
         assertEquals("admin:admin", approvals.get(0).get(0));
         assertEquals("requestId=" + requestId + " certSn=" + issuedSn, approvals.get(0).get(2));
+        browser.checkPage(null);
+        browser.open("/admin/console/audit.xhtml?org=" + org + "&actor=ADMIN:&action=request.reject");
+        List<List<String>> rejections = auditRows();
+        assertEquals(1, rejections.size(), rejections.toString());
+        assertEquals("request=" + digiCertRequest + " order=" + orderId, rejections.get(0).get(2));
+        assertTrue(browser.text(By.cssSelector("#records tbody tr .outcome"))
+                .startsWith("rejected by admin:admin; requested by "), "both identities");
         browser.checkPage(null);
 
         // 9. home again: the organization's counts follow

@@ -11,10 +11,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -22,7 +24,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -98,9 +99,13 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Activates it (click, or a key) and waits for the next page to replace this one. */
     void andWait(Runnable action) {
-        WebElement html = driver.findElement(By.tagName("html"));
+        String marker = UUID.randomUUID().toString();
+        driver.executeScript("window.certgatePage = arguments[0];", marker);
         action.run();
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(html));
+        // a new document has no marker; while the old one unloads the driver may answer with errors: ask again
+        new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(WebDriverException.class).until(d ->
+                !marker.equals(driver.executeScript("return window.certgatePage;"))
+                        && "complete".equals(driver.executeScript("return document.readyState;")));
     }
 
     /** Clicks it and waits for the next page. */

@@ -8,7 +8,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
-import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.x500.X500Name;
 
 /** One certificate authority as the CAs page shows it: its root, its CRL, where both are published. */
 public final class AuthorityView {
@@ -28,7 +28,8 @@ public final class AuthorityView {
     }
 
     public String getName() { return name; }
-    public String getSubject() { return root.getSubjectX500Principal().getName(X500Principal.RFC2253); }
+    /** As the ledger writes issuers (BouncyCastle's order: CN first), so that both pages agree. */
+    public String getSubject() { return X500Name.getInstance(root.getSubjectX500Principal().getEncoded()).toString(); }
     public String getSerial() { return hex(root.getSerialNumber()); }
     public Instant getNotBefore() { return root.getNotBefore().toInstant(); }
     public Instant getNotAfter() { return root.getNotAfter().toInstant(); }
