@@ -9,10 +9,15 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -88,6 +93,30 @@ class AdminConsoleIT {
         assertEquals(404, Admin.get("/home.xhtml").status(), "views only through the console's path");
     }
 
+    /**
+     * HTTP BASIC goes with every request a browser sends, also one another site makes it send: a console form post
+     * counts only with the view state of a page the console rendered in the operator's session (Faces' own).
+     */
+    @Test
+    void aFormPostWithoutTheConsolesViewStateChangesNothing() throws Exception {
+        String org = Enos.newOrg();
+        long products = Admin.stats().getJsonNumber("products").longValue();
+        String unknownViewState = Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(48));
+        HttpResponse<String> forged = TLS.send(HttpRequest.newBuilder(URI.create(RaAccount.HTTPS
+                + "/admin/console/products.xhtml?org=" + org)).header("Authorization", Admin.basic("admin", Admin.password()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("newProduct=newProduct&newProduct%3Aname=forged"
+                        + "&newProduct%3AbiDirectionalAuth=on&newProduct%3Acreate=Create+product&jakarta.faces.ViewState="
+                        + URLEncoder.encode(unknownViewState, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, forged.statusCode(), forged.body());
+        assertEquals(RaAccount.HTTPS + "/admin/console/expired.xhtml", forged.headers().firstValue("location").orElse(""));
+        Http.Answer expired = Admin.get("/admin/console/expired.xhtml");
+        assertEquals(200, expired.status());
+        assertTrue(expired.body().contains("Nothing was changed"), expired.body());
+        assertEquals(products, Admin.stats().getJsonNumber("products").longValue(), "no product made");
+    }
+
     @Test
     void anOperatorRunsAnOrganizationFromTheBrowser() throws Exception {
         try {
@@ -101,6 +130,11 @@ class AdminConsoleIT {
     private void walk() throws Exception {
         String org = Enos.newOrg();
         String tag = "console" + UUID.randomUUID().toString().substring(0, 8);
+
+        // 0. a page of an organization without one asks for it
+        browser.open("/admin/console/certificates.xhtml");
+        assertTrue(browser.text(By.id("chooseOrganization")).startsWith("This page shows one organization's data"));
+        browser.checkPage(null);
 
         // 1. home: /admin/ leads there; the organization is picked with the keyboard alone
         browser.open("/admin/");
@@ -188,6 +222,15 @@ class AdminConsoleIT {
         assertEquals("certificate.revoke", revokes.get(0).get(1));
         assertTrue(revokes.get(0).get(2).startsWith("certSn=" + sn + " "), revokes.toString());
         browser.checkPage("5-audit");
+        browser.open("/admin/console/audit.xhtml?org=" + org + "&action=certificate.revoke&from="
+                + LocalDateTime.now(ZoneOffset.UTC).plusHours(1).withNano(0));
+        assertEquals("0 record(s)", browser.text(By.id("recordsHeading")), "nothing from the future");
+        browser.open("/admin/console/audit.xhtml?org=" + org + "&action=certificate.revoke&from="
+                + LocalDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0));
+        assertEquals(1, auditRows().size());
+        browser.open("/admin/console/audit.xhtml?org=" + org + "&from=yesterday");
+        browser.assertOnlyMessage("From must be a date and time such as 2026-11-01T10:15 (UTC).");
+        browser.checkPage(null);
 
         // 7. the CAs: roots as published, the CRL that lists the revocation
         browser.click(By.id("navAuthorities"));
