@@ -191,6 +191,13 @@ class AdminConsoleIT {
         search("serial", "xyz");
         browser.assertOnlyMessage("Searching certificates: Serial must be the certificate's serial number in hexadecimal.");
         browser.checkPage(null);
+        browser.open("/admin/console/certificates.xhtml?org=" + org + "&device=" + assetId + "&expiring=30");
+        assertEquals(List.of(), certSns(), "365 days left: not within 30");
+        browser.open("/admin/console/certificates.xhtml?org=" + org + "&device=" + assetId + "&expiring=366");
+        assertEquals(List.of(String.valueOf(sn)), certSns(), "within 366");
+        browser.open("/admin/console/certificates.xhtml?org=" + org + "&expiring=soon");
+        browser.assertOnlyMessage("Expiring within must be a whole number of days.");
+        browser.checkPage(null);
         browser.open("/admin/console/certificates.xhtml?org=" + org + "&status=revoked&device=" + assetId);
         assertEquals(List.of(), certSns());
         assertEquals("0 certificate(s)", browser.text(By.id("resultsHeading")));
