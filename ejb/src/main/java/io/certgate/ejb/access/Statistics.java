@@ -1,5 +1,8 @@
 package io.certgate.ejb.access;
 
+import io.certgate.domain.access.Caller;
+import io.certgate.domain.binding.SelfEnrollment;
+import io.certgate.domain.enrollment.TransactionStatus;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -8,7 +11,10 @@ import jakarta.persistence.PersistenceContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Row counts of what the server holds, for operators (and for tests that prove bad input changed nothing). */
+/**
+ * Row counts of what the server holds, for operators (and for tests that prove bad input changed nothing), in all or
+ * of one organization.
+ */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class Statistics {
@@ -31,9 +37,39 @@ public class Statistics {
         return m;
     }
 
+    /**
+     * The same counts for the caller's organization only, and what waits for an approver there (CertManager
+     * transactions, DigiCert requests, devices' self-enrollments).
+     */
+    public Map<String, Long> counts(Caller caller) {
+        String orgId = Caller.require(caller).requireOrganization();
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("products", count("SELECT COUNT(e) FROM Product e WHERE e.orgId = :orgId", orgId));
+        m.put("devices", count("SELECT COUNT(e) FROM Device e WHERE e.orgId = :orgId", orgId));
+        m.put("certificates", count("SELECT COUNT(e) FROM IssuedCertificate e WHERE e.orgId = :orgId", orgId));
+        m.put("revokedCertificates", count("SELECT COUNT(e) FROM IssuedCertificate e WHERE e.orgId = :orgId "
+                + "AND e.revoked = TRUE", orgId));
+        m.put("credentials", count("SELECT COUNT(e) FROM ApiCredential e WHERE e.orgId = :orgId", orgId));
+        m.put("raAccounts", count("SELECT COUNT(e) FROM RaAccount e WHERE e.orgId = :orgId", orgId));
+        m.put("pendingTransactions", em.createQuery("SELECT COUNT(e) FROM EnrollmentTransaction e "
+                + "WHERE e.orgId = :orgId AND e.status = :status", Long.class).setParameter("orgId", orgId)
+                .setParameter("status", TransactionStatus.PENDING).getSingleResult());
+        m.put("pendingDigiCertRequests", count("SELECT COUNT(e) FROM OrderRequest e WHERE e.orgId = :orgId "
+                + "AND e.status = 'pending'", orgId));
+        m.put("pendingSelfEnrollments", em.createQuery("SELECT COUNT(e) FROM SelfEnrollment e "
+                + "WHERE e.orgId = :orgId AND e.status = :status", Long.class).setParameter("orgId", orgId)
+                .setParameter("status", SelfEnrollment.Status.PENDING).getSingleResult());
+        m.put("auditRecords", count("SELECT COUNT(e) FROM AuditRecord e WHERE e.orgId = :orgId", orgId));
+        return m;
+    }
+
     /** A cheap probe: the database answers and holds certgate's schema (its CRL rows). */
     public boolean databaseReady() {
         return ((Number) em.createQuery("SELECT COUNT(s) FROM CrlState s").getSingleResult()).longValue() > 0;
+    }
+
+    private long count(String jpql, String orgId) {
+        return em.createQuery(jpql, Long.class).setParameter("orgId", orgId).getSingleResult();
     }
 
     private long count(String entity) {

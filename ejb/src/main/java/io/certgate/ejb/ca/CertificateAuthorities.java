@@ -173,6 +173,11 @@ public class CertificateAuthorities {
         return publicBaseUrl + "/enos/CA/cacert/" + authority.name();
     }
 
+    /** Where both roots are published in one PEM. */
+    public String caCertificatesUrl() {
+        return publicBaseUrl + "/enos/CA/cacert";
+    }
+
     public String crlUrl(IssueAuthority authority) {
         return publicBaseUrl + "/enos/CA/crl/" + authority.name();
     }

@@ -40,7 +40,7 @@ public class CrlPublisher {
     static final Duration RESIGN_AFTER = Duration.ofHours(1);
 
     private record SignedCrl(long number, long revokedCount, Instant newestRevocation, Instant thisUpdate,
-                             byte[] der) {
+                             Instant nextUpdate, byte[] der) {
     }
 
     /** The last CRL this instance signed per authority. */
@@ -60,6 +60,16 @@ public class CrlPublisher {
      * revoked certificates; only otherwise is the database's CRL number consulted and a CRL signed.
      */
     public byte[] currentCrl(IssueAuthority authority) {
+        return current(authority).der();
+    }
+
+    /** What the current CRL says (the one {@link #currentCrl} serves): its number, times and how many it lists. */
+    public PublishedCrl published(IssueAuthority authority) {
+        SignedCrl crl = current(authority);
+        return new PublishedCrl(authority, crl.number(), crl.thisUpdate(), crl.nextUpdate(), crl.revokedCount());
+    }
+
+    private SignedCrl current(IssueAuthority authority) {
         Object[] revoked = (Object[]) em.createQuery("SELECT COUNT(c), MAX(c.revokedAt) FROM IssuedCertificate c "
                 + "WHERE c.issueAuthority = :authority AND c.revoked = TRUE").setParameter("authority", authority)
                 .getSingleResult();
@@ -69,16 +79,16 @@ public class CrlPublisher {
         SignedCrl held = SIGNED.get(authority);
         if (held != null && held.revokedCount() == count && Objects.equals(held.newestRevocation(), newest)
                 && held.thisUpdate().plus(RESIGN_AFTER).isAfter(now)) {
-            return held.der();
+            return held;
         }
         CrlState state = numbers.current(authority, count, newest, now, RESIGN_AFTER, VALIDITY);
         if (held != null && held.number() == state.getCrlNumber()) {
-            return held.der();
+            return held;
         }
-        byte[] der = sign(authority, state);
-        SIGNED.put(authority, new SignedCrl(state.getCrlNumber(), state.getRevokedCount(),
-                state.getNewestRevocation(), state.getThisUpdate(), der));
-        return der;
+        SignedCrl signed = new SignedCrl(state.getCrlNumber(), state.getRevokedCount(), state.getNewestRevocation(),
+                state.getThisUpdate(), state.getNextUpdate(), sign(authority, state));
+        SIGNED.put(authority, signed);
+        return signed;
     }
 
     private byte[] sign(IssueAuthority authority, CrlState state) {

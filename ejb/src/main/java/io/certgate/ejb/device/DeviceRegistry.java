@@ -6,6 +6,8 @@ import io.certgate.domain.device.DeviceIdentifier;
 import io.certgate.domain.product.Product;
 import io.certgate.ejb.common.Checks;
 import io.certgate.ejb.common.InvalidArgumentException;
+import io.certgate.ejb.common.Page;
+import io.certgate.ejb.common.PageRequest;
 import io.certgate.ejb.common.RandomIds;
 import io.certgate.ejb.product.ProductCatalog;
 import jakarta.ejb.EJB;
@@ -13,6 +15,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -63,6 +66,29 @@ public class DeviceRegistry {
         audit.record(caller, "device.create", "assetId=" + d.getAssetId(), "created (productKey "
                 + product.getProductKey() + ", deviceKey " + deviceKey + ")");
         return d;
+    }
+
+    /**
+     * The organization's devices, newest first, one page of them; with a productKey only that product's (an unknown
+     * product is {@link io.certgate.ejb.product.UnknownProductException}).
+     */
+    public Page<Device> list(Caller caller, String productKey, PageRequest page) {
+        String orgId = Caller.require(caller).requireOrganization();
+        String where = " FROM Device d WHERE d.orgId = :orgId";
+        String key = null;
+        if (productKey != null && !productKey.isBlank()) {
+            key = products.get(caller, productKey.trim()).getProductKey();
+            where += " AND d.product.productKey = :productKey";
+        }
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(d)" + where, Long.class).setParameter("orgId", orgId);
+        TypedQuery<Device> select = em.createQuery("SELECT d" + where + " ORDER BY d.createdAt DESC, d.id DESC",
+                Device.class).setParameter("orgId", orgId);
+        if (key != null) {
+            count.setParameter("productKey", key);
+            select.setParameter("productKey", key);
+        }
+        return new Page<>(count.getSingleResult(), page,
+                select.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList());
     }
 
     /**

@@ -117,6 +117,14 @@ public class EnrollmentService {
         return outcome(t);
     }
 
+    /** The organization's transactions waiting for an approver, oldest first. */
+    public java.util.List<EnrollmentTransaction> pending(Caller caller) {
+        String orgId = Caller.require(caller).requireOrganization();
+        return em.createQuery("SELECT t FROM EnrollmentTransaction t WHERE t.orgId = :orgId AND t.status = :status "
+                + "ORDER BY t.createdAt, t.transactionId", EnrollmentTransaction.class).setParameter("orgId", orgId)
+                .setParameter("status", TransactionStatus.PENDING).getResultList();
+    }
+
     /** An RA account with the approver role approves another account's pending request. */
     public EnrollmentOutcome approve(Caller caller, RaAccount approver, String transactionId) {
         return decide(caller, requireApprover(caller, approver), transactionId, true);

@@ -5,6 +5,8 @@ import io.certgate.domain.product.Product;
 import io.certgate.domain.product.ProductType;
 import io.certgate.ejb.common.Checks;
 import io.certgate.ejb.common.InvalidArgumentException;
+import io.certgate.ejb.common.Page;
+import io.certgate.ejb.common.PageRequest;
 import io.certgate.ejb.common.RandomIds;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -50,6 +52,16 @@ public class ProductCatalog {
         audit.record(caller, "product.create", "productKey=" + p.getProductKey(), "created (biDirectionalAuth "
                 + p.isBiDirectionalAuth() + ", maxValidDay " + p.getMaxValidDay() + ")");
         return p;
+    }
+
+    /** The organization's products, newest first, one page of them. */
+    public Page<Product> list(Caller caller, PageRequest page) {
+        String orgId = Caller.require(caller).requireOrganization();
+        long total = em.createQuery("SELECT COUNT(p) FROM Product p WHERE p.orgId = :orgId", Long.class)
+                .setParameter("orgId", orgId).getSingleResult();
+        return new Page<>(total, page, em.createQuery("SELECT p FROM Product p WHERE p.orgId = :orgId "
+                + "ORDER BY p.createdAt DESC, p.id DESC", Product.class).setParameter("orgId", orgId)
+                .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList());
     }
 
     public Product get(Caller caller, String productKey) {

@@ -15,6 +15,7 @@ import io.certgate.ejb.enrollment.UnknownTransactionException;
 import io.certgate.web.support.CallerContext;
 import io.certgate.domain.access.Facade;
 import io.certgate.web.support.ExceptionTable;
+import io.certgate.web.support.Operators;
 import io.certgate.web.support.Refusals;
 import jakarta.ejb.EJBException;
 import jakarta.json.Json;
@@ -63,14 +64,14 @@ final class AdminAnswers {
 
     /** The operator of this request (the actor {@code admin:<user>}, whatever its role), acting on no organization. */
     static Caller operator(SecurityContext security, CallerContext caller) {
+        Operators.identify(security.getUserPrincipal(), caller);
         String name = security.getUserPrincipal() == null ? "unknown" : security.getUserPrincipal().getName();
-        caller.set("admin:" + name, null);
         return Caller.operator(name, caller.requestId());
     }
 
-    /** The operator of this request, acting on the organization it names. */
+    /** The operator of this request, acting on the organization it names (as the console does: {@link Operators}). */
     static Caller operatorFor(SecurityContext security, CallerContext caller, String orgId) {
-        return operator(security, caller).actingFor(orgId);
+        return Operators.actingFor(security.getUserPrincipal(), caller, orgId);
     }
 
     /** A JSON object body; none is an empty object, anything else a 400. */

@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
 /**
  * The admin API's certificate requests read into the business layer's values: query parameters (absent or blank
  * is the default; malformed is 400 with a message naming the parameter), certSn path segments (not a number is
- * an unknown certificate) and the revocation body {@code {"reason": <RFC 5280 name>}}.
+ * an unknown certificate) and the revocation body {@code {"reason": <RFC 5280 name>}}. The console reads its status and
+ * serial fields the same way.
  */
-final class CertificateAdminRequests {
+public final class CertificateAdminRequests {
 
     /** Hex digits, optionally 0x-prefixed and separated by colons or spaces as openssl and browsers print them. */
     private static final Pattern SERIAL = Pattern.compile("(0[xX])?[0-9A-Fa-f]{1,64}");
@@ -44,7 +45,8 @@ final class CertificateAdminRequests {
                 number("limit", limit, CertificateQuery.DEFAULT_LIMIT));
     }
 
-    static CertificateStatus status(String value) {
+    /** A status by its name (valid, expired, revoked; any case); blank is none. */
+    public static CertificateStatus status(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -56,7 +58,8 @@ final class CertificateAdminRequests {
         throw new InvalidArgumentException("status must be valid, expired or revoked");
     }
 
-    static BigInteger serial(String value) {
+    /** A serial number in hexadecimal (0x prefix, colons and spaces allowed); blank is none. */
+    public static BigInteger serial(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -17,7 +17,7 @@ import java.util.Map;
  * ISO-8601 UTC; assetId, revokedAt, revocationReason and renewedFrom null when they do not apply), the details
  * (the summary, the PEM and the public key's SHA-256) and a page of a search.
  */
-final class CertificateAdminViews {
+public final class CertificateAdminViews {
 
     /** RFC 5280 CRLReason names. */
     private static final Map<RevocationReason, String> REASON_NAMES = new EnumMap<>(Map.of(
@@ -32,7 +32,8 @@ final class CertificateAdminViews {
     private CertificateAdminViews() {
     }
 
-    static String reasonName(RevocationReason r) {
+    /** The RFC 5280 name of a revocation reason (as the admin API and the console write it). */
+    public static String reasonName(RevocationReason r) {
         String name = REASON_NAMES.get(r);
         if (name == null) {
             throw new IllegalStateException("no RFC 5280 name for " + r);
@@ -40,7 +41,8 @@ final class CertificateAdminViews {
         return name;
     }
 
-    static Map<RevocationReason, String> reasonNames() {
+    /** Every revocation reason an operator may give, with its RFC 5280 name. */
+    public static Map<RevocationReason, String> reasonNames() {
         return REASON_NAMES;
     }
 

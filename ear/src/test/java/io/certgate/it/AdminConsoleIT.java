@@ -1,0 +1,404 @@
+package io.certgate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSSignedData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The operators' console in a real browser (headless Chromium through Selenium), against the running server: an
+ * operator signs in with the admin API's login, picks an organization with the keyboard, creates a product (after a
+ * refusal) and a device (whose secret is shown once), finds a certificate the device got through EnOS by device,
+ * serial and subject, opens it, revokes it with a reason and sees the revocation in the audit trail and on the CAs
+ * page's CRL; makes the product's self-enrollments wait, lets a device enroll over EST (202) and approves the
+ * request in the console, after which EST issues. Every page loads without console errors, labels every field, and
+ * leaves a screenshot under target/screenshots. Each change is checked once more through the admin API or the
+ * protocol, not only on the page.
+ */
+class AdminConsoleIT {
+
+    private static final HttpClient TLS = HttpClient.newBuilder().sslContext(RaAccount.tls((String) null))
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+
+    private static ConsoleBrowser browser;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        ConsoleBrowser.assumeInstalled();
+        RaAccount.awaitClientCertificateTrust();
+        browser = ConsoleBrowser.start();
+        browser.signIn("admin", Admin.password());
+    }
+
+    @AfterAll
+    static void stopBrowser() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void theConsoleNeedsTheOperatorLoginOverHttpsAndLeavesTheApiAlone() {
+        String page = "/admin/console/home.xhtml";
+        Http.Answer none = Admin.getAs(null, page);
+        assertEquals(401, none.status());
+        assertFalse(none.body().contains("certgate console"), none.body());
+        assertEquals(401, Admin.getAs(Admin.basic("admin", "wrong-" + UUID.randomUUID()), page).status());
+        Http.Answer plain = Http.get(page);
+        assertTrue(plain.status() / 100 == 3, "plain HTTP is redirected to HTTPS: " + plain.status());
+        Http.Answer signedIn = Admin.get(page);
+        assertEquals(200, signedIn.status(), signedIn.body());
+        assertTrue(signedIn.body().contains("certgate console"), signedIn.body());
+        assertEquals(200, Admin.get("/admin/api/stats").status(), "the admin API is still JAX-RS's");
+        for (String entry : List.of("/admin", "/admin/", "/admin/console/")) {
+            Http.Answer a = Admin.get(entry);
+            assertEquals(302, a.status(), entry + ": " + a.body());
+        }
+        assertEquals(404, Admin.get("/admin/console/WEB-INF/console/layout.xhtml").status(), "no page sources");
+        assertEquals(404, Admin.get("/home.xhtml").status(), "views only through the console's path");
+    }
+
+    /**
+     * HTTP BASIC goes with every request a browser sends, also one another site makes it send: a console form post
+     * counts only with the view state of a page the console rendered in the operator's session (Faces' own).
+     */
+    @Test
+    void aFormPostWithoutTheConsolesViewStateChangesNothing() throws Exception {
+        String org = Enos.newOrg();
+        long products = Admin.stats().getJsonNumber("products").longValue();
+        String unknownViewState = Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(48));
+        HttpResponse<String> forged = TLS.send(HttpRequest.newBuilder(URI.create(RaAccount.HTTPS
+                + "/admin/console/products.xhtml?org=" + org)).header("Authorization", Admin.basic("admin", Admin.password()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("newProduct=newProduct&newProduct%3Aname=forged"
+                        + "&newProduct%3AbiDirectionalAuth=on&newProduct%3Acreate=Create+product&jakarta.faces.ViewState="
+                        + URLEncoder.encode(unknownViewState, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, forged.statusCode(), forged.body());
+        assertEquals(RaAccount.HTTPS + "/admin/console/expired.xhtml", forged.headers().firstValue("location").orElse(""));
+        Http.Answer expired = Admin.get("/admin/console/expired.xhtml");
+        assertEquals(200, expired.status());
+        assertTrue(expired.body().contains("Nothing was changed"), expired.body());
+        assertEquals(products, Admin.stats().getJsonNumber("products").longValue(), "no product made");
+    }
+
+    @Test
+    void anOperatorRunsAnOrganizationFromTheBrowser() throws Exception {
+        try {
+            walk();
+        } catch (AssertionError | RuntimeException e) {
+            browser.keepForDiagnosis("failure");
+            throw e;
+        }
+    }
+
+    private void walk() throws Exception {
+        String org = Enos.newOrg();
+        String tag = "console" + UUID.randomUUID().toString().substring(0, 8);
+
+        // 0. a page of an organization without one asks for it
+        browser.open("/admin/console/certificates.xhtml");
+        assertTrue(browser.text(By.id("chooseOrganization")).startsWith("This page shows one organization's data"));
+        browser.checkPage(null);
+
+        // 1. home: /admin/ leads there; the organization is picked with the keyboard alone
+        browser.open("/admin/");
+        assertTrue(browser.driver().getCurrentUrl().endsWith("/admin/console/home.xhtml"), browser.driver().getCurrentUrl());
+        assertEquals("Signed in as admin", browser.text(By.cssSelector(".user")));
+        browser.andWait(() -> new Actions(browser.driver()).sendKeys(org, Keys.ENTER).perform());
+        assertEquals("Organization " + org, browser.text(By.id("currentOrganization")));
+        assertEquals("0", count("organizationCounts", "Products"));
+        assertEquals("1", count("organizationCounts", "API credentials (EnOS service accounts, DigiCert keys)"));
+        browser.checkPage("1-home");
+
+        // 2. products: a refusal first, then a product and a device (its secret shown once)
+        browser.click(By.id("navProducts"));
+        browser.click(By.id("newProduct:create"));
+        browser.assertOnlyMessage("Creating the product: Invalid argument: productName is required.");
+        browser.checkPage(null);
+        browser.find(By.id("newProduct:name")).sendKeys(tag + " meters");
+        assertTrue(browser.find(By.id("newProduct:biDirectionalAuth")).isSelected(), "devices get certificates");
+        browser.click(By.id("newProduct:create"));
+        String productKey = group(browser.messages(), "Product \"" + tag + " meters\" created: productKey (\\w+)\\.");
+        assertTrue(browser.text(By.id("productRows:products")).contains(productKey));
+
+        new Select(browser.find(By.id("newDevice:product"))).selectByValue(productKey);
+        browser.find(By.id("newDevice:name")).sendKeys("meter one");
+        browser.click(By.id("newDevice:create"));
+        String assetId = browser.text(By.id("createdAssetId"));
+        String deviceKey = browser.text(By.id("createdDeviceKey"));
+        String secret = browser.text(By.id("createdDeviceSecret"));
+        assertEquals(productKey, browser.text(By.id("createdProductKey")));
+        browser.assertOnlyMessage("Device " + assetId + " created. Copy its device secret now: it is shown only this once.");
+        assertTrue(secret.length() >= 16, secret);
+        assertTrue(browser.text(By.id("devices")).contains(assetId));
+        browser.checkPage("2-products");
+        browser.open("/admin/console/products.xhtml?org=" + org);
+        assertFalse(browser.driver().getPageSource().contains(secret), "the secret is shown once");
+        assertTrue(browser.all(By.id("createdDevice")).isEmpty());
+        browser.checkPage(null);
+
+        // 3. the device gets a certificate through EnOS
+        JsonObject applied = Enos.apply("orgId=" + org + "&assetId=" + assetId, Pki.rsaCsr(tag), 365, "RSA");
+        long sn = Long.parseLong(applied.getString("certSN"));
+        X509Certificate cert = Pki.cert(applied.getString("cert"));
+
+        // 4. certificates: found by device, by serial (as openssl prints it), by subject; a malformed serial is refused
+        browser.click(By.id("navCertificates"));
+        browser.find(By.id("device")).sendKeys(assetId);
+        browser.click(By.id("find"));
+        assertEquals(List.of(String.valueOf(sn)), certSns());
+        browser.checkPage("3-certificates");
+        search("serial", colons(cert.getSerialNumber()));
+        assertEquals(List.of(String.valueOf(sn)), certSns());
+        search("subject", tag.toUpperCase(Locale.ROOT));
+        assertEquals(List.of(String.valueOf(sn)), certSns());
+        search("serial", "xyz");
+        browser.assertOnlyMessage("Searching certificates: Serial must be the certificate's serial number in hexadecimal.");
+        browser.checkPage(null);
+        browser.open("/admin/console/certificates.xhtml?org=" + org + "&device=" + assetId + "&expiring=30");
+        assertEquals(List.of(), certSns(), "365 days left: not within 30");
+        browser.open("/admin/console/certificates.xhtml?org=" + org + "&device=" + assetId + "&expiring=366");
+        assertEquals(List.of(String.valueOf(sn)), certSns(), "within 366");
+        browser.open("/admin/console/certificates.xhtml?org=" + org + "&expiring=soon");
+        browser.assertOnlyMessage("Expiring within must be a whole number of days.");
+        browser.checkPage(null);
+        browser.open("/admin/console/certificates.xhtml?org=" + org + "&status=revoked&device=" + assetId);
+        assertEquals(List.of(), certSns());
+        assertEquals("0 certificate(s)", browser.text(By.id("resultsHeading")));
+
+        // 5. details with the PEM; revoked with a reason, the button pressed from the keyboard
+        browser.open("/admin/console/certificates.xhtml?org=" + org + "&device=" + assetId);
+        browser.click(By.linkText(String.valueOf(sn)));
+        assertEquals("valid", browser.text(By.id("status")));
+        assertEquals(cert, Pki.cert(browser.text(By.id("pem"))));
+        new Select(browser.find(By.id("revoke:reason"))).selectByVisibleText("keyCompromise");
+        WebElement revoke = browser.find(By.id("revoke:confirm"));
+        browser.andWait(() -> revoke.sendKeys(Keys.ENTER));
+        browser.assertOnlyMessage("Certificate " + sn + " revoked (keyCompromise).");
+        assertEquals("revoked", browser.text(By.id("status")));
+        assertEquals("keyCompromise", browser.text(By.id("revocationReason")));
+        assertTrue(browser.all(By.id("revoke:confirm")).isEmpty(), "no second revocation offered");
+        browser.checkPage("4-certificate");
+        JsonObject viaApi = Admin.get("/admin/api/orgs/" + org + "/certificates/" + sn).json();
+        assertEquals("revoked", viaApi.getString("status"));
+        assertEquals("keyCompromise", viaApi.getString("revocationReason"));
+
+        // 6. the audit trail names the operator
+        browser.click(By.id("navAudit"));
+        browser.find(By.id("action")).sendKeys("certificate.revoke");
+        browser.click(By.id("apply"));
+        List<List<String>> revokes = auditRows();
+        assertEquals(1, revokes.size(), revokes.toString());
+        assertEquals("admin:admin", revokes.get(0).get(0));
+        assertEquals("certificate.revoke", revokes.get(0).get(1));
+        assertTrue(revokes.get(0).get(2).startsWith("certSn=" + sn + " "), revokes.toString());
+        browser.checkPage("5-audit");
+        browser.open("/admin/console/audit.xhtml?org=" + org + "&action=certificate.revoke&from="
+                + LocalDateTime.now(ZoneOffset.UTC).plusHours(1).withNano(0));
+        assertEquals("0 record(s)", browser.text(By.id("recordsHeading")), "nothing from the future");
+        browser.open("/admin/console/audit.xhtml?org=" + org + "&action=certificate.revoke&from="
+                + LocalDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0));
+        assertEquals(1, auditRows().size());
+        browser.open("/admin/console/audit.xhtml?org=" + org + "&from=yesterday");
+        browser.assertOnlyMessage("From must be a date and time such as 2026-11-01T10:15 (UTC).");
+        browser.checkPage(null);
+
+        // 7. the CAs: roots as published, the CRL that lists the revocation
+        browser.click(By.id("navAuthorities"));
+        for (String authority : List.of("RSA", "ECC")) {
+            X509Certificate root = Pki.root(authority);
+            WebElement panel = browser.find(By.id("authority-" + authority));
+            assertEquals(new X509CertificateHolder(root.getEncoded()).getSubject().toString(),
+                    panel.findElement(By.className("subject")).getText().trim());
+            assertEquals(Http.BASE + "/enos/CA/cacert/" + authority,
+                    panel.findElement(By.className("download-certificate")).getAttribute("href"));
+            X509CRL crl = Pki.crl(Http.get("/enos/CA/crl/" + authority).bytes());
+            assertEquals(crlNumber(crl).toString(), panel.findElement(By.className("crl-number")).getText().trim(),
+                    authority + " CRL number as served");
+        }
+        assertTrue(Pki.crl(Http.get("/enos/CA/crl/RSA").bytes()).isRevoked(cert));
+        assertFalse(browser.text(By.id("custody")).isEmpty());
+        browser.checkPage("6-authorities");
+
+        // 8. a device's self-enrollment waits for approval (set in the console), is approved there, then issues
+        browser.open("/admin/console/products.xhtml?org=" + org);
+        browser.click(By.cssSelector("[aria-label='Require approval for self-enrollments of " + productKey + "']"));
+        browser.assertOnlyMessage("Self-enrollments of product " + productKey + " now wait for an operator's approval.");
+        KeyPair key = Pki.rsa(2048);
+        String csr = Pki.csr(key, "SHA256withRSA", "CN=" + deviceKey + ",O=certgate it");
+        Http.Answer waiting = simpleenroll(productKey, deviceKey, secret, csr);
+        assertEquals(202, waiting.status(), waiting.body());
+
+        DigiCertClient digiCert = DigiCert.newKey(org);
+        String cn = tag + ".internal.test";
+        JsonObject order = digiCert.order("private_ssl_plus", DigiCert.order(DigiCert.certificate(cn, null,
+                Pki.rsaCsr(cn), "sha256"), false).build()).expect(201);
+        long orderId = DigiCert.intId(order, "id");
+        long digiCertRequest = DigiCert.intId(order.getJsonArray("requests").getJsonObject(0), "id");
+
+        browser.click(By.id("navPending"));
+        List<WebElement> waitingOrders = browser.all(By.cssSelector("#digicertRequests\\:rows tbody tr"));
+        assertEquals(1, waitingOrders.size());
+        assertTrue(waitingOrders.get(0).getText().contains(cn), waitingOrders.get(0).getText());
+        List<WebElement> rows = browser.all(By.cssSelector("#deviceRequests\\:rows tbody tr"));
+        assertEquals(1, rows.size());
+        String requestId = rows.get(0).findElement(By.className("request-id")).getText().trim();
+        assertTrue(rows.get(0).getText().contains(assetId), rows.get(0).getText());
+        assertTrue(rows.get(0).getText().contains("CN=" + deviceKey), rows.get(0).getText());
+        browser.checkPage("7-pending");
+        browser.click(By.cssSelector("[aria-label='Approve self-enrollment request " + requestId + "']"));
+        String issuedSn = group(browser.messages(),
+                "Self-enrollment request " + requestId + " issued: certificate (\\d+) issued\\.");
+        assertTrue(browser.all(By.cssSelector("#deviceRequests\\:rows tbody tr")).isEmpty(), "no device waits");
+        browser.checkPage(null);
+        browser.click(By.cssSelector("[aria-label='Reject DigiCert request " + digiCertRequest + "']"));
+        browser.assertOnlyMessage("DigiCert request " + digiCertRequest + " rejected.");
+        assertTrue(browser.all(By.cssSelector("#digicertRequests\\:rows tbody tr")).isEmpty(), "no order waits");
+        assertEquals("rejected", digiCert.orderInfo(orderId).expect(200).getString("status"));
+        browser.checkPage(null);
+
+        Http.Answer issued = simpleenroll(productKey, deviceKey, secret, csr);
+        assertEquals(200, issued.status(), issued.body());
+        X509Certificate enrolled = certsOnly(issued.body()).stream().filter(c -> c.getBasicConstraints() == -1)
+                .findFirst().orElseThrow();
+        assertEquals(key.getPublic(), enrolled.getPublicKey());
+        assertEquals(issuedSn, String.valueOf(Admin.get("/admin/api/orgs/" + org + "/certificates?serial="
+                + enrolled.getSerialNumber().toString(16)).json().getJsonArray("certificates").getJsonObject(0)
+                .getJsonNumber("certSn").longValue()));
+
+        browser.open("/admin/console/audit.xhtml?org=" + org + "&action=enrollment.approve");
+        List<List<String>> approvals = auditRows();
+        assertEquals(1, approvals.size(), approvals.toString());
+        assertEquals("admin:admin", approvals.get(0).get(0));
+        assertEquals("requestId=" + requestId + " certSn=" + issuedSn, approvals.get(0).get(2));
+        browser.checkPage(null);
+        browser.open("/admin/console/audit.xhtml?org=" + org + "&actor=ADMIN:&action=request.reject");
+        List<List<String>> rejections = auditRows();
+        assertEquals(1, rejections.size(), rejections.toString());
+        assertEquals("request=" + digiCertRequest + " order=" + orderId, rejections.get(0).get(2));
+        assertTrue(browser.text(By.cssSelector("#records tbody tr .outcome"))
+                .startsWith("rejected by admin:admin; requested by "), "both identities");
+        browser.checkPage(null);
+
+        // 9. home again: the organization's counts follow
+        browser.click(By.id("navHome"));
+        assertEquals("1", count("organizationCounts", "Products"));
+        assertEquals("1", count("organizationCounts", "Devices"));
+        assertEquals("2", count("organizationCounts", "Certificates"));
+        assertEquals("1", count("organizationCounts", "Revoked certificates"));
+        assertEquals("0", count("organizationCounts", "Pending device self-enrollments"));
+        browser.checkPage(null);
+    }
+
+    /** The value of the counts table's row with this label. */
+    private static String count(String table, String label) {
+        for (WebElement row : browser.all(By.cssSelector("#" + table + " tbody tr"))) {
+            if (row.findElement(By.tagName("th")).getText().trim().equals(label)) {
+                return row.findElement(By.tagName("td")).getText().trim();
+            }
+        }
+        throw new AssertionError("no row " + label + " in " + table);
+    }
+
+    /** Replaces one field of the certificate search and searches (the others as they were). */
+    private static void search(String field, String value) {
+        WebElement input = browser.find(By.id(field));
+        input.clear();
+        for (String other : List.of("device", "serial", "subject")) {
+            if (!other.equals(field)) {
+                browser.find(By.id(other)).clear();
+            }
+        }
+        input.sendKeys(value);
+        browser.click(By.id("find"));
+    }
+
+    private static List<String> certSns() {
+        return browser.all(By.cssSelector("#results tbody tr td:first-child")).stream().map(e -> e.getText().trim())
+                .toList();
+    }
+
+    /** actor, action, target of each audit row shown. */
+    private static List<List<String>> auditRows() {
+        List<List<String>> rows = new ArrayList<>();
+        for (WebElement row : browser.all(By.cssSelector("#records tbody tr"))) {
+            rows.add(List.of(row.findElement(By.className("actor")).getText().trim(),
+                    row.findElement(By.className("action")).getText().trim(),
+                    row.findElement(By.className("target")).getText().trim()));
+        }
+        return rows;
+    }
+
+    /** The first group of the one message that matches. */
+    private static String group(List<String> messages, String regex) {
+        assertEquals(1, messages.size(), messages.toString());
+        Matcher m = Pattern.compile(regex).matcher(messages.get(0));
+        assertTrue(m.matches(), messages.get(0) + " ~ " + regex);
+        return m.group(1);
+    }
+
+    /** "1A:2B:..." as openssl and browsers print a serial. */
+    private static String colons(BigInteger serial) {
+        String hex = HexFormat.of().formatHex(serial.toByteArray()).toUpperCase(Locale.ROOT);
+        return String.join(":", hex.split("(?<=\\G..)"));
+    }
+
+    private static BigInteger crlNumber(X509CRL crl) {
+        byte[] ext = crl.getExtensionValue(Extension.cRLNumber.getId());
+        return ASN1Integer.getInstance(org.bouncycastle.asn1.ASN1OctetString.getInstance(ext).getOctets()).getValue();
+    }
+
+    /** EST simpleenroll (RFC 7030 4.2.1) with the device's secret: base64 DER PKCS#10, HTTP Basic deviceKey:secret. */
+    private static Http.Answer simpleenroll(String productKey, String deviceKey, String secret, String csrPem) {
+        String b64 = csrPem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return Http.send(TLS, HttpRequest.newBuilder(URI.create(RaAccount.HTTPS + "/.well-known/est/" + productKey
+                + "/simpleenroll")).header("Authorization", Admin.basic(deviceKey, secret))
+                .header("Content-Type", "application/pkcs10").POST(HttpRequest.BodyPublishers.ofString(b64)));
+    }
+
+    /** The certificates of a base64 certs-only PKCS#7, as EST answers. */
+    private static List<X509Certificate> certsOnly(String base64) throws Exception {
+        CMSSignedData p7 = new CMSSignedData(Base64.getMimeDecoder().decode(base64));
+        List<X509Certificate> certs = new ArrayList<>();
+        for (X509CertificateHolder h : p7.getCertificates().getMatches(null)) {
+            certs.add(new JcaX509CertificateConverter().getCertificate(h));
+        }
+        return certs;
+    }
+}

@@ -1,0 +1,69 @@
+package io.certgate.web.console;
+
+import io.certgate.domain.binding.SelfEnrollment;
+import io.certgate.domain.enrollment.EnrollmentTransaction;
+import io.certgate.domain.enrollment.OrderRequest;
+import io.certgate.ejb.binding.SelfEnrollments;
+import io.certgate.ejb.enrollment.CertificateOrders;
+import io.certgate.ejb.enrollment.EnrollmentOutcome;
+import io.certgate.ejb.enrollment.EnrollmentService;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/**
+ * The changes of the pending page: approve or reject a request as the operator. Separation of duties is the EJBs'
+ * (a requester never decides its own request; both identities go into the audit record).
+ */
+@Named
+@RequestScoped
+public class PendingDecisions {
+
+    @EJB
+    private EnrollmentService enrollments;
+
+    @EJB
+    private CertificateOrders orders;
+
+    @EJB
+    private SelfEnrollments selfEnrollments;
+
+    @Inject
+    private ConsoleOrganization organization;
+
+    @Inject
+    private ConsoleGuard guard;
+
+    @Inject
+    private ConsoleMessages messages;
+
+    public void decideTransaction(EnrollmentTransaction t, boolean approve) {
+        String id = t.getTransactionId();
+        messages.attempt((approve ? "Approving" : "Rejecting") + " CertManager transaction " + id, () -> {
+            var operator = guard.changing(organization.getId(), OperatorAction.DECIDE);
+            return approve ? enrollments.approveAsOperator(operator, id) : enrollments.rejectAsOperator(operator, id);
+        }).ifPresent((EnrollmentOutcome o) -> messages.done("CertManager transaction " + id + " "
+                + o.status().name().toLowerCase(java.util.Locale.ROOT)
+                + (o.serialNumber() == null ? "." : ": certificate serial " + o.serialNumber() + ".")));
+    }
+
+    public void decideDigiCertRequest(OrderRequest r, boolean approve) {
+        long id = r.getId();
+        messages.attempt((approve ? "Approving" : "Rejecting") + " DigiCert request " + id, () -> orders.decide(
+                guard.changing(organization.getId(), OperatorAction.DECIDE), id, approve, null))
+                .ifPresent(d -> messages.done("DigiCert request " + id + " " + d.getStatus()
+                        + (d.getCertificate() == null ? "." : ": certificate " + d.getCertificate().getCertSn()
+                        + " issued.")));
+    }
+
+    public void decideSelfEnrollment(SelfEnrollment r, boolean approve) {
+        long id = r.getId();
+        messages.attempt((approve ? "Approving" : "Rejecting") + " self-enrollment request " + id, () -> {
+            var operator = guard.changing(organization.getId(), OperatorAction.DECIDE);
+            return approve ? selfEnrollments.approve(operator, id) : selfEnrollments.reject(operator, id);
+        }).ifPresent((SelfEnrollment d) -> messages.done("Self-enrollment request " + id + " "
+                + d.getStatus().name().toLowerCase(java.util.Locale.ROOT)
+                + (d.getCertSn() == null ? "." : ": certificate " + d.getCertSn() + " issued.")));
+    }
+}

@@ -1,0 +1,94 @@
+package io.certgate.web.console;
+
+import io.certgate.domain.access.Caller;
+import io.certgate.domain.binding.SelfEnrollment;
+import io.certgate.domain.enrollment.EnrollmentTransaction;
+import io.certgate.domain.enrollment.OrderRequest;
+import io.certgate.ejb.binding.SelfEnrollments;
+import io.certgate.ejb.device.DeviceRegistry;
+import io.certgate.ejb.enrollment.CertificateOrders;
+import io.certgate.ejb.enrollment.EnrollmentService;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What waits for an approver in the organization, oldest first: CertManager transactions of RA accounts that need
+ * approval, DigiCert requests placed without skip_approval, devices' self-enrollments (EST, SCEP) of products that
+ * ask for approval. View-scoped: a row's button decides the request that was shown.
+ */
+@Named
+@ViewScoped
+public class PendingRequests implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private EnrollmentService enrollments;
+
+    @EJB
+    private CertificateOrders orders;
+
+    @EJB
+    private SelfEnrollments selfEnrollments;
+
+    @EJB
+    private DeviceRegistry devices;
+
+    @Inject
+    private ConsoleOrganization organization;
+
+    @Inject
+    private ConsoleGuard guard;
+
+    @Inject
+    private ConsoleMessages messages;
+
+    private transient List<EnrollmentTransaction> transactions = List.of();
+    private transient List<OrderRequest> digiCertRequests = List.of();
+    private transient List<SelfEnrollment> deviceRequests = List.of();
+    private transient Map<Long, String> assetIds = Map.of();
+
+    /** Before every rendering, after the decisions. */
+    public void load() {
+        if (!organization.isChosen()) {
+            return;
+        }
+        String org = organization.getId();
+        messages.attempt("Listing pending CertManager transactions",
+                () -> enrollments.pending(guard.reading(org))).ifPresent(t -> transactions = t);
+        messages.attempt("Listing pending DigiCert requests",
+                () -> orders.requests(guard.reading(org), "pending")).ifPresent(r -> digiCertRequests = r);
+        messages.attempt("Listing pending device self-enrollments", () -> {
+            Caller reader = guard.reading(org);
+            List<SelfEnrollment> pending = selfEnrollments.pending(reader);
+            assetIds = devices.assetIds(reader, pending.stream().map(SelfEnrollment::getDeviceId).distinct().toList());
+            return pending;
+        }).ifPresent(r -> deviceRequests = r);
+    }
+
+    public List<EnrollmentTransaction> getTransactions() {
+        return transactions;
+    }
+
+    public List<OrderRequest> getDigiCertRequests() {
+        return digiCertRequests;
+    }
+
+    public List<SelfEnrollment> getDeviceRequests() {
+        return deviceRequests;
+    }
+
+    /** The subject the request's CSR asks for. */
+    public String subject(String csrPem) {
+        return CsrSubjects.of(csrPem);
+    }
+
+    public String assetId(SelfEnrollment r) {
+        return assetIds.getOrDefault(r.getDeviceId(), "");
+    }
+}

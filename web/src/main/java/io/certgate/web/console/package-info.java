@@ -1,0 +1,13 @@
+/**
+ * The operators' console under {@code /admin/console/} (Jakarta Faces; the same HTTP BASIC login, HTTPS only and
+ * {@code admin} role as the admin API, from web.xml's /admin/* constraint). A facade like the others: its beans
+ * translate form fields and request parameters into the same EJB calls as the admin API, with the operator's
+ * {@code Caller} acting for the organization the page names, so every change is in the audit trail; the rules stay
+ * in the EJBs.
+ *
+ * <p>Read-only pages ({@code *Page}, {@code CertificateSearch}, {@code CertificateDetails}) and changing actions
+ * ({@code *Actions}, {@code PendingDecisions}) are separate beans: pages ask {@link io.certgate.web.console.ConsoleGuard}
+ * for a reading caller, every action for a changing one naming its {@link io.certgate.web.console.OperatorAction};
+ * which operator roles may do what is decided in {@code ConsoleGuard.rolesFor} alone.
+ */
+package io.certgate.web.console;
