@@ -1,5 +1,7 @@
 package io.certgate.ejb.access;
 
+import io.certgate.ejb.common.LikePatterns;
+
 import io.certgate.domain.access.AuditRecord;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -12,7 +14,7 @@ import java.util.Map;
 final class AuditFilter {
 
     /** The LIKE escape character (as the certificate search uses: a backslash differs between Derby and PostgreSQL). */
-    static final char ESCAPE = '!';
+    static final char ESCAPE = LikePatterns.ESCAPE;
 
     private final String orgId;
     private final AuditQuery query;
@@ -74,16 +76,9 @@ final class AuditFilter {
                 && (query.to() == null || r.getAt().isBefore(query.to()));
     }
 
-    /** {@code %substring%}, lower case, with the LIKE wildcards of the substring escaped. */
+    /** {@code %substring%}, lower case, wildcards escaped ({@link LikePatterns}). */
     static String likePattern(String substring) {
-        StringBuilder b = new StringBuilder("%");
-        for (char ch : substring.toLowerCase(Locale.ROOT).toCharArray()) {
-            if (ch == '%' || ch == '_' || ch == ESCAPE) {
-                b.append(ESCAPE);
-            }
-            b.append(ch);
-        }
-        return b.append('%').toString();
+        return LikePatterns.containing(substring);
     }
 
     private static boolean contains(String value, String substring) {

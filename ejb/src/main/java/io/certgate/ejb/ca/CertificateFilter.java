@@ -1,5 +1,7 @@
 package io.certgate.ejb.ca;
 
+import io.certgate.ejb.common.LikePatterns;
+
 import io.certgate.domain.ca.CertificateStatus;
 import io.certgate.domain.ca.IssuedCertificate;
 import java.time.Duration;
@@ -17,7 +19,7 @@ import java.util.Map;
 final class CertificateFilter {
 
     /** The LIKE escape character (a backslash would need escaping differently in JPQL, Derby and PostgreSQL). */
-    static final char ESCAPE = '!';
+    static final char ESCAPE = LikePatterns.ESCAPE;
 
     private final String orgId;
     private final CertificateQuery query;
@@ -58,16 +60,9 @@ final class CertificateFilter {
         this.subjectPattern = query.subject() == null ? null : likePattern(query.subject());
     }
 
-    /** {@code %substring%}, lower case, with the LIKE wildcards of the substring escaped. */
+    /** {@code %substring%}, lower case, wildcards escaped ({@link LikePatterns}). */
     static String likePattern(String substring) {
-        StringBuilder b = new StringBuilder("%");
-        for (char ch : substring.toLowerCase(Locale.ROOT).toCharArray()) {
-            if (ch == '%' || ch == '_' || ch == ESCAPE) {
-                b.append(ESCAPE);
-            }
-            b.append(ch);
-        }
-        return b.append('%').toString();
+        return LikePatterns.containing(substring);
     }
 
     String selectJpql() {
