@@ -14,11 +14,7 @@ DB=postgresql
 . "$(dirname "$0")/lib.sh"
 N=${1:-100000}
 need curl openssl bc python3 psql
-OUT=${OUT:-$BENCH/results/crl-$(date -u +%Y%m%dT%H%M%SZ)}
-mkdir -p "$OUT"
-LINES_FILE=$OUT/lines.txt
-: > "$LINES_FILE"
-exec > >(tee "$OUT/output.txt") 2>&1
+results_dir crl
 
 say "RUN script=crl-100k $(machine_line)"
 say "RUN db=$DB $(build_identity)"

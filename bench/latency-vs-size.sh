@@ -24,11 +24,7 @@ WARMUP_SECONDS=${WARMUP_SECONDS:-10}
 WARMUP_MAX=${WARMUP_MAX:-12}
 [ "$LARGE" -gt "$SMALL" ] || die "LARGE must be larger than SMALL"
 need wrk openssl curl bc python3 psql
-OUT=${OUT:-$BENCH/results/size-$(date -u +%Y%m%dT%H%M%SZ)}
-mkdir -p "$OUT"
-LINES_FILE=$OUT/lines.txt
-: > "$LINES_FILE"
-exec > >(tee "$OUT/output.txt") 2>&1
+results_dir size
 
 say "RUN script=latency-vs-size seconds_per_point=$D $(machine_line)"
 say "RUN db=$DB $(build_identity)"

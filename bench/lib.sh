@@ -154,6 +154,16 @@ pg_super() { runuser -u postgres -- psql -h "$PG_DIR" -p "$PG_PORT" -d "$PG_DBNA
 # psql as the server's user on the bench database
 bpsql() { PGPASSWORD=$PG_PASSWORD psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DBNAME" -v ON_ERROR_STOP=1 -Atq "$@"; }
 
+# results_dir KIND: $OUT (default bench/results/KIND-<UTC time>, or the bare time for KIND ""), LINES_FILE, and
+# everything printed from here on copied to $OUT/output.txt
+results_dir() {
+  OUT=${OUT:-$BENCH/results/${1:+$1-}$(date -u +%Y%m%dT%H%M%SZ)}
+  mkdir -p "$OUT"
+  LINES_FILE=$OUT/lines.txt
+  : > "$LINES_FILE"
+  exec > >(tee "$OUT/output.txt") 2>&1
+}
+
 # ---------------------------------------------------------------- the server
 server_prepare() {
   bench_build

@@ -34,15 +34,11 @@ CFSSL_CONCURRENCY=${CFSSL_CONCURRENCY:-8}
 CFSSL_SECONDS=${CFSSL_SECONDS:-$D}
 OPENSSL_SECONDS=${OPENSSL_SECONDS:-5}
 SKIP=" ${SKIP:-} "
-OUT=${OUT:-$BENCH/results/$(date -u +%Y%m%dT%H%M%SZ)}
 skip() { [[ "$SKIP" == *" $1 "* ]]; }
 
 need wrk openssl curl bc python3
 skip cfssl && skip cfssl-db || need cfssl cfssljson sqlite3
-mkdir -p "$OUT"
-LINES_FILE=$OUT/lines.txt
-: > "$LINES_FILE"
-exec > >(tee "$OUT/output.txt") 2>&1
+results_dir ""
 
 say "RUN script=run seconds_per_point=$D $(machine_line)"
 say "RUN db=$DB $(build_identity)"

@@ -9,11 +9,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 RUNS=${1:-3}
 need curl bc
-OUT=${OUT:-$BENCH/results/start-$(date -u +%Y%m%dT%H%M%SZ)}
-mkdir -p "$OUT"
-LINES_FILE=$OUT/lines.txt
-: > "$LINES_FILE"
-exec > >(tee "$OUT/output.txt") 2>&1
+results_dir start
 say "RUN script=start-time $(machine_line) db=$DB $(build_identity)"
 say "RUN java=\"$(java_line)\""
 server_prepare

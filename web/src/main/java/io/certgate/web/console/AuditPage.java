@@ -91,7 +91,7 @@ public class AuditPage {
     }
 
     public Integer getPreviousOffset() {
-        return Math.max(0, offset - PAGE);
+        return ConsoleForms.previousOffset(offset, PAGE);
     }
 
     public Integer getNextOffset() {
@@ -99,17 +99,14 @@ public class AuditPage {
     }
 
     public String getActor() { return actor; }
-    public void setActor(String v) { actor = trimmed(v); }
+    public void setActor(String v) { actor = ConsoleForms.trimmed(v); }
     public String getAction() { return action; }
-    public void setAction(String v) { action = trimmed(v); }
+    public void setAction(String v) { action = ConsoleForms.trimmed(v); }
     public String getFrom() { return from; }
-    public void setFrom(String v) { from = trimmed(v); }
+    public void setFrom(String v) { from = ConsoleForms.trimmed(v); }
     public String getTo() { return to; }
-    public void setTo(String v) { to = trimmed(v); }
+    public void setTo(String v) { to = ConsoleForms.trimmed(v); }
     public Integer getOffset() { return offset; }
     public void setOffset(Integer v) { offset = v == null ? 0 : v; }
 
-    private static String trimmed(String v) {
-        return v == null || v.isBlank() ? null : v.trim();
-    }
 }

@@ -91,7 +91,7 @@ public class CertificateSearch {
     }
 
     public Integer getPreviousOffset() {
-        return Math.max(0, offset - PAGE);
+        return ConsoleForms.previousOffset(offset, PAGE);
     }
 
     public Integer getNextOffset() {
@@ -99,19 +99,16 @@ public class CertificateSearch {
     }
 
     public String getDevice() { return device; }
-    public void setDevice(String v) { device = trimmed(v); }
+    public void setDevice(String v) { device = ConsoleForms.trimmed(v); }
     public String getStatus() { return status; }
-    public void setStatus(String v) { status = trimmed(v); }
+    public void setStatus(String v) { status = ConsoleForms.trimmed(v); }
     public String getSerial() { return serial; }
-    public void setSerial(String v) { serial = trimmed(v); }
+    public void setSerial(String v) { serial = ConsoleForms.trimmed(v); }
     public String getSubject() { return subject; }
-    public void setSubject(String v) { subject = trimmed(v); }
+    public void setSubject(String v) { subject = ConsoleForms.trimmed(v); }
     public Integer getExpiring() { return expiring; }
     public void setExpiring(Integer v) { expiring = v; }
     public Integer getOffset() { return offset; }
     public void setOffset(Integer v) { offset = v == null ? 0 : v; }
 
-    private static String trimmed(String v) {
-        return v == null || v.isBlank() ? null : v.trim();
-    }
 }

@@ -117,7 +117,7 @@ public class ProductsPage implements Serializable {
     }
 
     public int getPreviousProductOffset() {
-        return Math.max(0, productOffset - PAGE);
+        return ConsoleForms.previousOffset(productOffset, PAGE);
     }
 
     public int getNextProductOffset() {
@@ -125,7 +125,7 @@ public class ProductsPage implements Serializable {
     }
 
     public int getPreviousDeviceOffset() {
-        return Math.max(0, deviceOffset - PAGE);
+        return ConsoleForms.previousOffset(deviceOffset, PAGE);
     }
 
     public int getNextDeviceOffset() {

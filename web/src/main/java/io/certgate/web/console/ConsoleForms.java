@@ -1,0 +1,18 @@
+package io.certgate.web.console;
+
+/** What every console form does with what the operator typed, and how its pages step back and forth. */
+final class ConsoleForms {
+
+    private ConsoleForms() {
+    }
+
+    /** A typed value without surrounding blanks; nothing typed is no filter (null). */
+    static String trimmed(String v) {
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    /** The offset of the page before, never below the first. */
+    static int previousOffset(int offset, int pageSize) {
+        return Math.max(0, offset - pageSize);
+    }
+}
