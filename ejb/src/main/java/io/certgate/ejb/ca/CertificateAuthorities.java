@@ -49,6 +49,7 @@ public class CertificateAuthorities {
     private volatile KeyCustody custody;
     private volatile Map<IssueAuthority, String> pems;
     private volatile String publicBaseUrl;
+    private volatile String custodyKind;
 
     @PersistenceContext(unitName = "certgate")
     private EntityManager em;
@@ -61,6 +62,7 @@ public class CertificateAuthorities {
         publicBaseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         String kind = config.getOptionalValue("certgate.ca.custody", String.class).orElse("pkcs12").trim()
                 .toLowerCase(Locale.ROOT);
+        custodyKind = kind;
         custody = switch (kind) {
             case "pkcs12" -> openPkcs12();
             case "pkcs11" -> Pkcs11Custody.open(pkcs11Settings(config), Instant.now());
@@ -155,6 +157,11 @@ public class CertificateAuthorities {
 
     public String custodyDescription() {
         return custody.description();
+    }
+
+    /** Which key custody holds the keys: {@code pkcs12} (a keystore in the database) or {@code pkcs11} (a token, HSM). */
+    public String custodyKind() {
+        return custodyKind;
     }
 
     public boolean isOpen() {

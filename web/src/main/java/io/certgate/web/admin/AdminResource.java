@@ -39,6 +39,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Operators' API: create credentials of an organization (secrets shown once), decide pending CertManager
@@ -121,11 +126,40 @@ public class AdminResource {
         });
     }
 
+    /**
+     * The organization's audit trail, newest first. With any of actor, action, from, to, offset, limit: one page of
+     * the records that match, as the console's audit page filters them; with none (only {@code max}, the older
+     * form): the plain array of the newest {@code max} (at most 1000).
+     */
     @GET
     @Path("orgs/{orgId}/audit")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
-    public Response audit(@PathParam("orgId") String orgId, @QueryParam("max") @DefaultValue("100") int max) {
-        return answer(200, () -> AuditViews.records(audit.recent(operatorFor(orgId), max)));
+    @Operation(summary = "The organization's audit trail, newest first, filtered and paged",
+            description = "actor and action are case-insensitive substrings; from is inclusive, to exclusive "
+                    + "(ISO-8601, UTC without an offset). Without any of actor, action, from, to, offset, limit the "
+                    + "answer is the older form: a plain array of AuditEntry, the newest max (default 100, at most 1000)")
+    @APIResponse(responseCode = "200", description = "a page of audit records",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuditViews.AuditList.class)))
+    @APIResponse(responseCode = "400", description = "a parameter malformed, or from not before to")
+    public Response audit(@PathParam("orgId") String orgId,
+                          @Parameter(description = "the older form's count; ignored with a filter or page")
+                          @QueryParam("max") @DefaultValue("100") int max,
+                          @Parameter(description = "substring of the actor, e.g. admin:") @QueryParam("actor") String actor,
+                          @Parameter(description = "substring of the action, e.g. revoke") @QueryParam("action")
+                          String action,
+                          @Parameter(description = "inclusive, e.g. 2026-11-01T10:15:00Z") @QueryParam("from") String from,
+                          @Parameter(description = "exclusive") @QueryParam("to") String to,
+                          @Parameter(description = "default 0") @QueryParam("offset") String offset,
+                          @Parameter(description = "1..500, default 50") @QueryParam("limit") String limit) {
+        if (!AdminPaging.any(actor, action, from, to, offset, limit)) {
+            return answer(200, () -> AuditViews.records(audit.recent(operatorFor(orgId), max)));
+        }
+        return answer(200, () -> {
+            Caller operator = operatorFor(orgId);
+            return RecordJson.of(AuditViews.AuditList.of(audit.search(operator,
+                    AdminPaging.audit(actor, action, from, to, offset, limit))));
+        });
     }
 
     @GET

@@ -1,13 +1,11 @@
 package io.certgate.web.console;
 
-import io.certgate.domain.ca.IssueAuthority;
-import io.certgate.ejb.ca.CertificateAuthorities;
-import io.certgate.ejb.ca.CrlPublisher;
+import io.certgate.ejb.ca.AuthorityReport;
+import io.certgate.ejb.ca.AuthorityReports;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,10 +17,7 @@ import java.util.List;
 public class AuthoritiesPage {
 
     @EJB
-    private CertificateAuthorities authorities;
-
-    @EJB
-    private CrlPublisher crls;
+    private AuthorityReports reports;
 
     @Inject
     private ConsoleGuard guard;
@@ -38,15 +33,11 @@ public class AuthoritiesPage {
     public void load() {
         messages.attempt("Reading the certificate authorities", () -> {
             guard.readingServer();
-            List<AuthorityView> list = new ArrayList<>();
-            for (IssueAuthority a : IssueAuthority.values()) {
-                list.add(new AuthorityView(a.name(), authorities.certificate(a), crls.published(a),
-                        authorities.caCertificateUrl(a), authorities.crlUrl(a)));
-            }
-            custody = authorities.custodyDescription();
-            ocspUrl = authorities.ocspUrl();
-            allRootsUrl = authorities.caCertificatesUrl();
-            return list;
+            AuthorityReport report = reports.current();
+            custody = report.custodyDescription();
+            ocspUrl = report.ocspUrl();
+            allRootsUrl = report.allRootsUrl();
+            return report.roots().stream().map(AuthorityView::new).toList();
         }).ifPresent(v -> views = v);
     }
 

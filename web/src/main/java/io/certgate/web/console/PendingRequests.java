@@ -8,6 +8,7 @@ import io.certgate.ejb.binding.SelfEnrollments;
 import io.certgate.ejb.device.DeviceRegistry;
 import io.certgate.ejb.enrollment.CertificateOrders;
 import io.certgate.ejb.enrollment.EnrollmentService;
+import io.certgate.web.support.CsrSubjects;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

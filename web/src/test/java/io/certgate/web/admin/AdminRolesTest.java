@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 class AdminRolesTest {
 
     static final List<Class<?>> RESOURCES = List.of(AdminResource.class, CertificateAdminResource.class,
-            CredentialAdminResource.class, OperatorAdminResource.class);
+            CredentialAdminResource.class, OperatorAdminResource.class, OrganizationAdminResource.class,
+            AuthorityAdminResource.class);
     static final Set<String> READERS = Set.of("admin", "approver", "auditor");
     static final Set<String> DECIDERS = Set.of("admin", "approver");
     static final Set<String> ADMINS = Set.of("admin");

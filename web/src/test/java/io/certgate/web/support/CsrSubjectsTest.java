@@ -1,4 +1,4 @@
-package io.certgate.web.console;
+package io.certgate.web.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

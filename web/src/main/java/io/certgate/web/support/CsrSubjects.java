@@ -1,17 +1,20 @@
-package io.certgate.web.console;
+package io.certgate.web.support;
 
 import java.io.StringReader;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
-/** The subject a pending request's CSR asks for, for an approver to read (the rules checked the CSR already). */
-final class CsrSubjects {
+/**
+ * The subject a pending request's CSR asks for, for an approver to read, in the console and the admin API alike
+ * (the rules checked the CSR already).
+ */
+public final class CsrSubjects {
 
     private CsrSubjects() {
     }
 
     /** The subject DN, or a note when the text holds no readable PKCS#10 request. */
-    static String of(String pem) {
+    public static String of(String pem) {
         if (pem == null || pem.isBlank()) {
             return "(no CSR)";
         }

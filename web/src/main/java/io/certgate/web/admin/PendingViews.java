@@ -1,0 +1,76 @@
+package io.certgate.web.admin;
+
+import io.certgate.domain.enrollment.EnrollmentTransaction;
+import io.certgate.domain.enrollment.OrderRequest;
+import io.certgate.ejb.enrollment.CertificateOrders;
+import io.certgate.web.support.CsrSubjects;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * What waits for an approver, as the console's pending page shows it: CertManager transactions of RA accounts that
+ * need approval and DigiCert requests placed without skip_approval, oldest first, each with the subject its CSR
+ * asks for. Decided by {@code POST .../transactions/{id}/approve|reject} and
+ * {@code .../digicert-requests/{id}/approve|reject}.
+ */
+public final class PendingViews {
+
+    private PendingViews() {
+    }
+
+    @Schema(name = "PendingTransaction", description = "A CertManager transaction waiting for an approver")
+    public record PendingTransaction(String transactionId,
+                                     @Schema(description = "the RA account that submitted it") String accountName,
+                                     @Schema(enumeration = {"enroll", "renew"}) String kind, String certProductType,
+                                     @Schema(description = "the subject the CSR asks for") String subject,
+                                     String firstName, String lastName, String email,
+                                     @Schema(description = "comma-separated") String subjectAltNames,
+                                     String validityPeriod, String signatureAlgorithm, Instant createdAt) {
+
+        static PendingTransaction of(EnrollmentTransaction t) {
+            return new PendingTransaction(t.getTransactionId(), t.getAccountName(),
+                    t.getKind().name().toLowerCase(Locale.ROOT), t.getCertProductType().name(),
+                    CsrSubjects.of(t.getCsrPem()), t.getFirstName(), t.getLastName(), t.getEmail(),
+                    t.getSubjectAltNames(), t.getValidityPeriod(), t.getSignatureAlgorithm(), t.getCreatedAt());
+        }
+    }
+
+    @Schema(name = "PendingTransactionList", description = "The organization's pending CertManager transactions")
+    public record PendingTransactionList(String orgId, @Schema(enumeration = "pending") String status, long total,
+                                         List<PendingTransaction> transactions) {
+
+        static PendingTransactionList of(String orgId, List<EnrollmentTransaction> pending) {
+            return new PendingTransactionList(orgId, "pending", pending.size(),
+                    pending.stream().map(PendingTransaction::of).toList());
+        }
+    }
+
+    @Schema(name = "PendingDigiCertRequest", description = "A DigiCert request waiting for an approver")
+    public record PendingDigiCertRequest(long requestId, long orderId,
+                                         @Schema(enumeration = {"new_request", "reissue", "duplicate"}) String type,
+                                         String status, String commonName, List<String> dnsNames,
+                                         @Schema(description = "the subject the CSR asks for") String subject,
+                                         @Schema(description = "the actor that placed it (as the audit trail names it)")
+                                         String requestedBy, String comments, Instant createdAt) {
+
+        static PendingDigiCertRequest of(OrderRequest r) {
+            var content = r.getContent();
+            return new PendingDigiCertRequest(r.getId(), r.getOrder().getId(), r.getType(), r.getStatus(),
+                    content == null ? null : content.getCommonName(),
+                    CertificateOrders.split(content == null ? null : content.getDnsNames()),
+                    CsrSubjects.of(r.getCsrPem()), r.getRequestedBy(), r.getComments(), r.getCreatedAt());
+        }
+    }
+
+    @Schema(name = "PendingDigiCertRequestList", description = "The organization's pending DigiCert requests")
+    public record PendingDigiCertRequestList(String orgId, @Schema(enumeration = "pending") String status, long total,
+                                             List<PendingDigiCertRequest> requests) {
+
+        static PendingDigiCertRequestList of(String orgId, List<OrderRequest> pending) {
+            return new PendingDigiCertRequestList(orgId, "pending", pending.size(),
+                    pending.stream().map(PendingDigiCertRequest::of).toList());
+        }
+    }
+}
