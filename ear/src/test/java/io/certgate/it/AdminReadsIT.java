@@ -328,6 +328,43 @@ class AdminReadsIT {
         assertEquals(0, n(ok(Admin.get(o(org) + "/summary")), "devices"), "the stray device was not made here");
     }
 
+    @Test
+    void theOpenApiDocumentDescribesEachReadWithItsSchema() {
+        Http.Answer doc = Http.get("/openapi?format=JSON");
+        assertEquals(200, doc.status());
+        JsonObject api = doc.json();
+        JsonObject schemas = api.getJsonObject("components").getJsonObject("schemas");
+        String[][] expected = {
+                {"/admin/api/orgs/{orgId}/summary", "get", "200", "OrganizationSummary"},
+                {"/admin/api/orgs/{orgId}/products", "get", "200", "ProductList"},
+                {"/admin/api/orgs/{orgId}/products", "post", "201", "ProductInfo"},
+                {"/admin/api/orgs/{orgId}/devices", "get", "200", "DeviceList"},
+                {"/admin/api/orgs/{orgId}/products/{productKey}/devices", "get", "200", "DeviceList"},
+                {"/admin/api/orgs/{orgId}/products/{productKey}/devices", "post", "201", "CreatedDevice"},
+                {"/admin/api/orgs/{orgId}/transactions", "get", "200", "PendingTransactionList"},
+                {"/admin/api/orgs/{orgId}/digicert-requests", "get", "200", "PendingDigiCertRequestList"},
+                {"/admin/api/orgs/{orgId}/audit", "get", "200", "AuditList"},
+                {"/admin/api/authorities", "get", "200", "AuthorityList"}};
+        for (String[] e : expected) {
+            JsonObject op = api.getJsonObject("paths").getJsonObject(e[0]).getJsonObject(e[1]);
+            String ref = op.getJsonObject("responses").getJsonObject(e[2]).getJsonObject("content")
+                    .getJsonObject("application/json").getJsonObject("schema").getString("$ref");
+            assertEquals("#/components/schemas/" + e[3], ref, e[1] + " " + e[0]);
+            assertTrue(schemas.containsKey(e[3]), e[3]);
+        }
+        assertTrue(schemas.getJsonObject("OrganizationSummary").getJsonObject("properties")
+                .containsKey("pendingDigiCertRequests"));
+        assertTrue(schemas.getJsonObject("CreatedDevice").getJsonObject("properties").containsKey("deviceSecret"));
+        assertTrue(schemas.getJsonObject("CertificateAuthority").getJsonObject("properties").containsKey("crlNumber"));
+        for (String[] body : new String[][] {{"/admin/api/orgs/{orgId}/products", "ProductCreation"},
+                {"/admin/api/orgs/{orgId}/products/{productKey}/devices", "DeviceCreation"}}) {
+            String ref = api.getJsonObject("paths").getJsonObject(body[0]).getJsonObject("post")
+                    .getJsonObject("requestBody").getJsonObject("content").getJsonObject("application/json")
+                    .getJsonObject("schema").getString("$ref");
+            assertEquals("#/components/schemas/" + body[1], ref, body[0]);
+        }
+    }
+
     static void sleep(long ms) {
         try {
             Thread.sleep(ms);

@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
 import java.util.List;
@@ -63,10 +64,14 @@ public class CrlPublisher {
         return current(authority).der();
     }
 
-    /** What the current CRL says (the one {@link #currentCrl} serves): its number, times and how many it lists. */
+    /**
+     * What the current CRL says (the one {@link #currentCrl} serves): its number, times and how many it lists. The
+     * times as the signed CRL carries them: X.509 times have whole seconds.
+     */
     public PublishedCrl published(IssueAuthority authority) {
         SignedCrl crl = current(authority);
-        return new PublishedCrl(authority, crl.number(), crl.thisUpdate(), crl.nextUpdate(), crl.revokedCount());
+        return new PublishedCrl(authority, crl.number(), crl.thisUpdate().truncatedTo(ChronoUnit.SECONDS),
+                crl.nextUpdate().truncatedTo(ChronoUnit.SECONDS), crl.revokedCount());
     }
 
     private SignedCrl current(IssueAuthority authority) {
