@@ -137,7 +137,8 @@ public class AdminResource {
     @Operation(summary = "The organization's audit trail, newest first, filtered and paged",
             description = "actor and action are case-insensitive substrings; from is inclusive, to exclusive "
                     + "(ISO-8601, UTC without an offset). Without any of actor, action, from, to, offset, limit the "
-                    + "answer is the older form: a plain array of AuditEntry, the newest max (default 100, at most 1000)")
+                    + "answer is the older form: a plain array of AuditEntry, the newest max (default 100, at most "
+                    + "1000)")
     @APIResponse(responseCode = "200", description = "a page of audit records",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AuditViews.AuditList.class)))
@@ -145,10 +146,12 @@ public class AdminResource {
     public Response audit(@PathParam("orgId") String orgId,
                           @Parameter(description = "the older form's count; ignored with a filter or page")
                           @QueryParam("max") @DefaultValue("100") int max,
-                          @Parameter(description = "substring of the actor, e.g. admin:") @QueryParam("actor") String actor,
+                          @Parameter(description = "substring of the actor, e.g. admin:") @QueryParam("actor")
+                          String actor,
                           @Parameter(description = "substring of the action, e.g. revoke") @QueryParam("action")
                           String action,
-                          @Parameter(description = "inclusive, e.g. 2026-11-01T10:15:00Z") @QueryParam("from") String from,
+                          @Parameter(description = "inclusive, e.g. 2026-11-01T10:15:00Z") @QueryParam("from")
+                          String from,
                           @Parameter(description = "exclusive") @QueryParam("to") String to,
                           @Parameter(description = "default 0") @QueryParam("offset") String offset,
                           @Parameter(description = "1..500, default 50") @QueryParam("limit") String limit) {

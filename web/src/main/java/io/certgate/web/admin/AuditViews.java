@@ -19,12 +19,14 @@ public final class AuditViews {
     }
 
     @Schema(name = "AuditEntry", description = "One state change: who did what to what, with which outcome")
-    public record AuditEntry(Instant at, String orgId,
+    public record AuditEntry(@Schema Instant at, @Schema String orgId,
                              @Schema(description = "enos:<appKey>, ra:<account>, admin:<user>, est:<assetId>, "
-                                     + "scep:<assetId>, system or bootstrap") String actor,
-                             @Schema(description = "e.g. certificate.revoke") String action, String target,
-                             String outcome,
-                             @Schema(description = "the request id the answer to the change carried") String requestId) {
+                                     + "scep:<assetId>, system or bootstrap")
+                             String actor,
+                             @Schema(description = "e.g. certificate.revoke") String action, @Schema String target,
+                             @Schema String outcome,
+                             @Schema(description = "the request id the answer to the change carried")
+                             String requestId) {
 
         static AuditEntry of(AuditRecord r) {
             return new AuditEntry(r.getAt(), r.getOrgId(), r.getActor(), r.getAction(), r.getTarget(), r.getOutcome(),
@@ -33,7 +35,8 @@ public final class AuditViews {
     }
 
     @Schema(name = "AuditList", description = "A page of the organization's audit records, newest first")
-    public record AuditList(long total, int offset, int limit, List<AuditEntry> records) {
+    public record AuditList(@Schema long total, @Schema int offset, @Schema int limit,
+                            @Schema List<AuditEntry> records) {
 
         static AuditList of(Page<AuditRecord> page) {
             return new AuditList(page.total(), page.request().offset(), page.request().limit(),

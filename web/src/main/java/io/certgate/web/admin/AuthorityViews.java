@@ -16,9 +16,12 @@ public final class AuthorityViews {
     public record CertificateAuthority(@Schema(enumeration = {"RSA", "ECC"}) String name,
                                        @Schema(description = "as issuers are written: CN first") String subject,
                                        @Schema(description = "hexadecimal, upper case") String serial,
-                                       Instant notBefore, Instant notAfter, String signatureAlgorithm,
-                                       @Schema(description = "e.g. \"RSA 2048 bits\", \"EC 256 bits\"") String keyAlgorithm,
-                                       long crlNumber, Instant crlThisUpdate, Instant crlNextUpdate,
+                                       @Schema Instant notBefore, @Schema Instant notAfter,
+                                       @Schema String signatureAlgorithm,
+                                       @Schema(description = "e.g. \"RSA 2048 bits\", \"EC 256 bits\"")
+                                       String keyAlgorithm,
+                                       @Schema long crlNumber, @Schema Instant crlThisUpdate,
+                                       @Schema Instant crlNextUpdate,
                                        @Schema(description = "revocations the current CRL lists") long crlRevoked,
                                        @Schema(description = "the root in PEM") String certificateUrl,
                                        @Schema(description = "the current CRL in DER") String crlUrl) {
@@ -31,13 +34,15 @@ public final class AuthorityViews {
     }
 
     @Schema(name = "AuthorityList", description = "The server's roots and where their keys are kept")
-    public record AuthorityList(
-            @Schema(enumeration = {"pkcs12", "pkcs11"},
-                    description = "pkcs12: a keystore in the database; pkcs11: a PKCS#11 token such as an HSM")
-            String keyCustody,
-            @Schema(description = "what holds the keys (names no secret)") String keyCustodyDescription,
-            List<CertificateAuthority> authorities,
-            @Schema(description = "both roots in one PEM") String allRootsUrl, String ocspUrl) {
+    public record AuthorityList(@Schema(enumeration = {"pkcs12", "pkcs11"},
+                                        description = "pkcs12: a keystore in the database; pkcs11: a PKCS#11 token "
+                                                + "such as an HSM")
+                                String keyCustody,
+                                @Schema(description = "what holds the keys (names no secret)")
+                                String keyCustodyDescription,
+                                @Schema List<CertificateAuthority> authorities,
+                                @Schema(description = "both roots in one PEM") String allRootsUrl,
+                                @Schema String ocspUrl) {
 
         static AuthorityList of(AuthorityReport report) {
             return new AuthorityList(report.custody(), report.custodyDescription(),

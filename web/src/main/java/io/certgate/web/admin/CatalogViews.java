@@ -24,12 +24,15 @@ public final class CatalogViews {
     }
 
     @Schema(name = "ProductInfo", description = "A product of the organization")
-    public record ProductInfo(String productKey, String name, String description,
-                              @Schema(enumeration = {"Device", "Gateway"}) String productType, String dataFormat,
+    public record ProductInfo(@Schema String productKey, @Schema String name, @Schema String description,
+                              @Schema(enumeration = {"Device", "Gateway"}) String productType,
+                              @Schema String dataFormat,
                               @Schema(description = "devices authenticate with certificates (mutual TLS)")
-                              boolean biDirectionalAuth, int defaultValidDay, int maxValidDay,
+                              boolean biDirectionalAuth,
+                              @Schema int defaultValidDay, @Schema int maxValidDay,
                               @Schema(description = "devices' self-enrollments (EST, SCEP) wait for an operator")
-                              boolean enrollmentApproval, Instant createdAt) {
+                              boolean enrollmentApproval,
+                              @Schema Instant createdAt) {
 
         static ProductInfo of(Product p) {
             return new ProductInfo(p.getProductKey(), p.getName(), p.getDescription(), p.getProductType().name(),
@@ -39,7 +42,8 @@ public final class CatalogViews {
     }
 
     @Schema(name = "ProductList", description = "A page of the organization's products, newest first")
-    public record ProductList(long total, int offset, int limit, List<ProductInfo> products) {
+    public record ProductList(@Schema long total, @Schema int offset, @Schema int limit,
+                              @Schema List<ProductInfo> products) {
 
         static ProductList of(Page<Product> page) {
             return new ProductList(page.total(), page.request().offset(), page.request().limit(),
@@ -48,8 +52,9 @@ public final class CatalogViews {
     }
 
     @Schema(name = "DeviceInfo", description = "A device of the organization (never its secret)")
-    public record DeviceInfo(String assetId, String productKey, String deviceKey, String name, String description,
-                             String timezone, Instant createdAt) {
+    public record DeviceInfo(@Schema String assetId, @Schema String productKey, @Schema String deviceKey,
+                             @Schema String name, @Schema String description, @Schema String timezone,
+                             @Schema Instant createdAt) {
 
         static DeviceInfo of(Device d) {
             return new DeviceInfo(d.getAssetId(), d.getProduct().getProductKey(), d.getDeviceKey(), d.getName(),
@@ -58,7 +63,8 @@ public final class CatalogViews {
     }
 
     @Schema(name = "DeviceList", description = "A page of devices, newest first")
-    public record DeviceList(long total, int offset, int limit, List<DeviceInfo> devices) {
+    public record DeviceList(@Schema long total, @Schema int offset, @Schema int limit,
+                             @Schema List<DeviceInfo> devices) {
 
         static DeviceList of(Page<Device> page) {
             return new DeviceList(page.total(), page.request().offset(), page.request().limit(),
@@ -67,8 +73,9 @@ public final class CatalogViews {
     }
 
     @Schema(name = "CreatedDevice", description = "A new device with its secret, which is shown only here")
-    public record CreatedDevice(String assetId, String productKey, String deviceKey, String name, String description,
-                                String timezone, Instant createdAt, String deviceSecret) {
+    public record CreatedDevice(@Schema String assetId, @Schema String productKey, @Schema String deviceKey,
+                                @Schema String name, @Schema String description, @Schema String timezone,
+                                @Schema Instant createdAt, @Schema String deviceSecret) {
 
         static CreatedDevice of(Device d) {
             return new CreatedDevice(d.getAssetId(), d.getProduct().getProductKey(), d.getDeviceKey(), d.getName(),
@@ -85,8 +92,7 @@ public final class CatalogViews {
                                   @Schema(defaultValue = "false") Boolean biDirectionalAuth,
                                   @Schema(minimum = "1", maximum = "3650", defaultValue = "730")
                                   Integer defaultValidDay,
-                                  @Schema(minimum = "1", maximum = "3650", defaultValue = "1095")
-                                  Integer maxValidDay) {
+                                  @Schema(minimum = "1", maximum = "3650", defaultValue = "1095") Integer maxValidDay) {
 
         static ProductCreation from(JsonObject body) {
             return new ProductCreation(text(body, "name"), text(body, "description"), text(body, "productType"),

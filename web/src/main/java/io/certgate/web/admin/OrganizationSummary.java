@@ -7,11 +7,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * An organization's counts, as the console's home page shows them: what it holds and what waits for an approver.
  */
 @Schema(name = "OrganizationSummary", description = "What an organization holds and what waits for an approver")
-public record OrganizationSummary(String orgId, long products, long devices, long certificates,
-                                  long revokedCertificates,
+public record OrganizationSummary(@Schema String orgId, @Schema long products, @Schema long devices,
+                                  @Schema long certificates, @Schema long revokedCertificates,
                                   @Schema(description = "EnOS service accounts and DigiCert keys") long credentials,
-                                  long raAccounts, long pendingTransactions, long pendingDigiCertRequests,
-                                  long pendingSelfEnrollments, long auditRecords) {
+                                  @Schema long raAccounts, @Schema long pendingTransactions,
+                                  @Schema long pendingDigiCertRequests, @Schema long pendingSelfEnrollments,
+                                  @Schema long auditRecords) {
 
     /** From the counts {@code Statistics.counts(caller)} answers (the home page's); a count it lacks is a bug. */
     static OrganizationSummary of(String orgId, Map<String, Long> counts) {

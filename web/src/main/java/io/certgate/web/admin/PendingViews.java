@@ -21,13 +21,15 @@ public final class PendingViews {
     }
 
     @Schema(name = "PendingTransaction", description = "A CertManager transaction waiting for an approver")
-    public record PendingTransaction(String transactionId,
+    public record PendingTransaction(@Schema String transactionId,
                                      @Schema(description = "the RA account that submitted it") String accountName,
-                                     @Schema(enumeration = {"enroll", "renew"}) String kind, String certProductType,
+                                     @Schema(enumeration = {"enroll", "renew"}) String kind,
+                                     @Schema String certProductType,
                                      @Schema(description = "the subject the CSR asks for") String subject,
-                                     String firstName, String lastName, String email,
+                                     @Schema String firstName, @Schema String lastName, @Schema String email,
                                      @Schema(description = "comma-separated") String subjectAltNames,
-                                     String validityPeriod, String signatureAlgorithm, Instant createdAt) {
+                                     @Schema String validityPeriod, @Schema String signatureAlgorithm,
+                                     @Schema Instant createdAt) {
 
         static PendingTransaction of(EnrollmentTransaction t) {
             return new PendingTransaction(t.getTransactionId(), t.getAccountName(),
@@ -38,8 +40,8 @@ public final class PendingViews {
     }
 
     @Schema(name = "PendingTransactionList", description = "The organization's pending CertManager transactions")
-    public record PendingTransactionList(String orgId, @Schema(enumeration = "pending") String status, long total,
-                                         List<PendingTransaction> transactions) {
+    public record PendingTransactionList(@Schema String orgId, @Schema(enumeration = "pending") String status,
+                                         @Schema long total, @Schema List<PendingTransaction> transactions) {
 
         static PendingTransactionList of(String orgId, List<EnrollmentTransaction> pending) {
             return new PendingTransactionList(orgId, "pending", pending.size(),
@@ -48,12 +50,14 @@ public final class PendingViews {
     }
 
     @Schema(name = "PendingDigiCertRequest", description = "A DigiCert request waiting for an approver")
-    public record PendingDigiCertRequest(long requestId, long orderId,
+    public record PendingDigiCertRequest(@Schema long requestId, @Schema long orderId,
                                          @Schema(enumeration = {"new_request", "reissue", "duplicate"}) String type,
-                                         String status, String commonName, List<String> dnsNames,
+                                         @Schema String status, @Schema String commonName,
+                                         @Schema List<String> dnsNames,
                                          @Schema(description = "the subject the CSR asks for") String subject,
                                          @Schema(description = "the actor that placed it (as the audit trail names it)")
-                                         String requestedBy, String comments, Instant createdAt) {
+                                         String requestedBy,
+                                         @Schema String comments, @Schema Instant createdAt) {
 
         static PendingDigiCertRequest of(OrderRequest r) {
             var content = r.getContent();
@@ -65,8 +69,8 @@ public final class PendingViews {
     }
 
     @Schema(name = "PendingDigiCertRequestList", description = "The organization's pending DigiCert requests")
-    public record PendingDigiCertRequestList(String orgId, @Schema(enumeration = "pending") String status, long total,
-                                             List<PendingDigiCertRequest> requests) {
+    public record PendingDigiCertRequestList(@Schema String orgId, @Schema(enumeration = "pending") String status,
+                                             @Schema long total, @Schema List<PendingDigiCertRequest> requests) {
 
         static PendingDigiCertRequestList of(String orgId, List<OrderRequest> pending) {
             return new PendingDigiCertRequestList(orgId, "pending", pending.size(),
