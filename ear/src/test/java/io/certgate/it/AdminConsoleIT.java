@@ -453,7 +453,8 @@ class AdminConsoleIT {
                         + " f.appendChild(i); }"
                         + "document.body.appendChild(f); f.submit();", RaAccount.HTTPS + credentialsPage, viewState));
         assertFalse(browser.driver().getPageSource().contains("shownAppSecret"), "no secret for the auditor");
-        browser.severeLog(); // the refused post's 403 is logged by the browser
+        browser.open(credentialsPage); // leaves the container's error page (its 403, its favicon request)
+        browserLogOfTheRefusal();
         HttpResponse<String> forged = TLS.send(HttpRequest.newBuilder(URI.create(RaAccount.HTTPS + credentialsPage))
                 .header("Authorization", Admin.basic(auditor, password))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -466,6 +467,7 @@ class AdminConsoleIT {
 
         // 7. a new password for the auditor (the old one stops working), then disabled: it cannot sign in
         browser.open("/admin/console/operators.xhtml");
+        browserLogOfTheRefusal();
         browser.click(By.cssSelector("[aria-label='New password for operator " + auditor + "']"));
         browser.assertOnlyMessage("Operator " + auditor + " has a new password; the old one no longer works. Copy it "
                 + "now: it is shown only this once.");
@@ -481,6 +483,16 @@ class AdminConsoleIT {
             assertTrue(changes.contains(List.of("admin:admin", action, "operator:" + auditor)), action + " in " + changes);
         }
         browser.checkPage(null);
+    }
+
+    /**
+     * The browser logs the refused post (403) and the error page's missing favicon.ico (the container's page, not
+     * the console's), possibly late: those and nothing else.
+     */
+    private static void browserLogOfTheRefusal() {
+        for (String line : browser.severeLog()) {
+            assertTrue(line.contains("status of 403") || line.contains("/favicon.ico"), line);
+        }
     }
 
     private static JsonObject raAccountOf(String org, String name) {
