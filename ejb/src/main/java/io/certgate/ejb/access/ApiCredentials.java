@@ -172,9 +172,11 @@ public class ApiCredentials {
 
     /**
      * The EnOS token service: {@code encryption = sha256_hex(appKey + timestamp + appSecret)}, timestamp in
-     * milliseconds within 5 minutes of the server's clock, each encryption usable once.
+     * milliseconds within 5 minutes of the server's clock, each encryption usable once (also when identical
+     * requests race: one gets the token, the others {@link DuplicateEncryptionException}). The request id goes
+     * into the log line of the grant.
      */
-    public TokenGrant issueToken(String appKey, String encryption, String timestamp) {
+    public TokenGrant issueToken(String appKey, String encryption, String timestamp, String requestId) {
         if (appKey == null || appKey.isBlank()) {
             throw new MissingParameterException("appKey");
         }
@@ -200,7 +202,8 @@ public class ApiCredentials {
         }
         String token = RandomIds.base64Url(32);
         em.persist(new AccessToken(sha256(token), c, now.plus(TOKEN_LIFETIME)));
-        LOG.info(() -> "Issued an access token to EnOS service account " + appKey + " of org " + c.getOrgId());
+        LOG.info(() -> "Issued an access token to EnOS service account " + appKey + " of org " + c.getOrgId()
+                + " requestId=" + requestId);
         return new TokenGrant(token, TOKEN_LIFETIME.toSeconds());
     }
 
