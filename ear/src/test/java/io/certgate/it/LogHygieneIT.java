@@ -223,21 +223,25 @@ class LogHygieneIT {
     /** What the server wrote since {@code from}, once it holds {@code expected} (Liberty writes asynchronously). */
     static String awaitLog(long from, String expected) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        String written;
-        do {
-            try (RandomAccessFile f = new RandomAccessFile(log().toFile(), "r")) {
-                byte[] b = new byte[(int) Math.max(0, f.length() - from)];
-                f.seek(Math.min(from, f.length()));
-                f.readFully(b);
-                written = new String(b, StandardCharsets.UTF_8);
-            }
-            if (written.contains(expected)) {
-                Thread.sleep(500); // the rest of the same requests' lines
-                return awaitLog(from, "");
+        String written = readSince(from);
+        while (!written.contains(expected)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("messages.log has no '" + expected + "' since offset " + from + ":\n" + written);
             }
             Thread.sleep(200);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("messages.log has no '" + expected + "' since offset " + from + ":\n" + written);
+            written = readSince(from);
+        }
+        Thread.sleep(500); // the rest of the same requests' lines
+        return readSince(from);
+    }
+
+    private static String readSince(long from) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(log().toFile(), "r")) {
+            byte[] b = new byte[(int) Math.max(0, f.length() - from)];
+            f.seek(Math.min(from, f.length()));
+            f.readFully(b);
+            return new String(b, StandardCharsets.UTF_8);
+        }
     }
 
     private static String lineWith(String written, String text) {
