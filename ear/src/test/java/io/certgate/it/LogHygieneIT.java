@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Logs an operator can trust, read from the test server's messages.log: typical traffic of every kind (EnOS token,
- * apply, refusals, a CertManager enrollment, an EST device with a wrong secret) and the expected races (identical
+ * apply, refusals, a CertManager enrollment, an EST device with a wrong secret, an operator refused by its role) and the expected races (identical
  * token requests, a replayed signature, one key applied for concurrently) leave no WARNING or ERROR line, no stack
  * trace and no FFDC incident; no Liberty message is written per request (CWWKS1652A) nor throttled (TRAS3016W); the
  * line that says a certificate was issued carries the request id the EnOS answer returned; the start left no WARNING
@@ -78,6 +78,10 @@ class LogHygieneIT {
         SymantecWire.Answer enrolled = SymantecWire.form(RaAccount.AUTO).call("enroll", SymantecParityIT.server());
         assertTrue(enrolled.ok(), enrolled.toString());
         Enos.ok(Enos.cert("list", id, Json.createObjectBuilder().build())); // a Bearer request that succeeds
+        OperatorRolesIT.Operator approver = OperatorRolesIT.createOperator("approver");
+        Http.Answer refusedByRole = approver.post("/admin/api/orgs/" + org + "/digicert-keys", null); // admin only
+        assertEquals(403, refusedByRole.status(), refusedByRole.body());
+        assertEquals("forbidden", refusedByRole.json().getString("error"), refusedByRole.body());
 
         String written = awaitLog(from, "Issued certSn " + certSn + " ");
         String issued = lineWith(written, "Issued certSn " + certSn + " ");
