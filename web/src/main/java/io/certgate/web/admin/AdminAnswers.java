@@ -82,7 +82,7 @@ final class AdminAnswers {
             if (v.getValueType() == JsonValue.ValueType.OBJECT) {
                 return v.asJsonObject();
             }
-        } catch (jakarta.json.JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) { // JsonException, and Parsson's bare one for input nested too deeply
             // below
         }
         throw new io.certgate.ejb.common.InvalidArgumentException("the body must be a JSON object");
