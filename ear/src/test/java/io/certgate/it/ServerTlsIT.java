@@ -49,14 +49,7 @@ class ServerTlsIT {
                 + "/enos/CA/cacert/RSA")).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ready.statusCode());
 
-        Certificate[] chain;
-        try (SSLSocket socket = (SSLSocket) rootOnly.getSocketFactory().createSocket(HOST, PORT)) {
-            SSLParameters p = socket.getSSLParameters();
-            p.setEndpointIdentificationAlgorithm("HTTPS");
-            socket.setSSLParameters(p);
-            socket.startHandshake();
-            chain = socket.getSession().getPeerCertificates();
-        }
+        Certificate[] chain = presentedChain(rootOnly);
         X509Certificate leaf = (X509Certificate) chain[0];
         assertEquals(2, chain.length, "leaf and root");
         assertEquals(root, chain[1]);
@@ -104,6 +97,24 @@ class ServerTlsIT {
         // the key: in the keystore Liberty reads, owner-only
         Path keystore = RaAccount.serverDir().resolve("resources/security/key.p12");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keystore)));
+    }
+
+    /** The certificate HTTPS presents, once it is certgate's (RestartIT: the same one after a restart). */
+    static X509Certificate serverCertificate() throws Exception {
+        SSLContext rootOnly = rootOnly(Pki.root("RSA"));
+        RaAccount.awaitServerCertificate(rootOnly);
+        return (X509Certificate) presentedChain(rootOnly)[0];
+    }
+
+    /** The chain of a handshake that trusts only the root and checks the host name. */
+    static Certificate[] presentedChain(SSLContext rootOnly) throws Exception {
+        try (SSLSocket socket = (SSLSocket) rootOnly.getSocketFactory().createSocket(HOST, PORT)) {
+            SSLParameters p = socket.getSSLParameters();
+            p.setEndpointIdentificationAlgorithm("HTTPS");
+            socket.setSSLParameters(p);
+            socket.startHandshake();
+            return socket.getSession().getPeerCertificates();
+        }
     }
 
     static SSLContext rootOnly(X509Certificate root) throws Exception {
