@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * When the server's HTTPS certificate must be issued anew: there is none of certgate's, it is not issued by the
- * current RSA root (a new root, another instance's file, Liberty's self-signed one), it is for other names than
+ * When the server's HTTPS certificate must be issued anew: there is none of certgate's, it is self-signed (Liberty's
+ * generated one), it is not issued by the current RSA root (a new root, another instance's file), it is for other names than
  * those configured, or it ends within {@link #RENEW_BEFORE}.
  */
 public final class ServerTlsRenewal {
@@ -30,6 +30,9 @@ public final class ServerTlsRenewal {
                                           Instant now) {
         if (leaf == null) {
             return Optional.of("there is no certificate of certgate's yet");
+        }
+        if (leaf.getIssuerX500Principal().equals(leaf.getSubjectX500Principal()) && signedBy(leaf, leaf)) {
+            return Optional.of("it is self-signed (Liberty's generated certificate)");
         }
         if (!leaf.getIssuerX500Principal().equals(root.getSubjectX500Principal()) || !signedBy(leaf, root)) {
             return Optional.of("it is not issued by the current RSA root");

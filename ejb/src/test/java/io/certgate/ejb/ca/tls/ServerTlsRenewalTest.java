@@ -75,6 +75,7 @@ class ServerTlsRenewalTest {
     @Test
     void missingOtherRootOtherNamesOrNearItsEndIsRenewed() throws Exception {
         assertTrue(reason(null).orElseThrow().contains("no certificate"));
+        assertTrue(reason(ca.certificate(IssueAuthority.RSA)).orElseThrow().contains("self-signed"));
         assertTrue(reason(leaf(otherCa, List.of("localhost"), List.of("127.0.0.1"), Duration.ofDays(300)))
                 .orElseThrow().contains("not issued by the current RSA root"));
         assertTrue(reason(leaf(ca, List.of("localhost", "old.example"), List.of("127.0.0.1"), Duration.ofDays(300)))
