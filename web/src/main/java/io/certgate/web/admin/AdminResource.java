@@ -38,6 +38,20 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import io.certgate.web.OpenApiNames;
+import io.certgate.web.admin.schema.AdminCertificates;
+import io.certgate.web.admin.schema.AdminCredentials;
+import io.certgate.web.admin.schema.AdminDecisions;
+import io.certgate.web.admin.schema.AdminOperators;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.Map;
 
 /**
@@ -47,6 +61,10 @@ import java.util.Map;
  */
 @Path("admin/api")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = OpenApiNames.TAG_ADMIN)
+@SecurityRequirement(name = OpenApiNames.ADMIN_BASIC)
+@APIResponse(responseCode = "401", ref = OpenApiNames.ADMIN_UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.ADMIN_FORBIDDEN)
 @RolesAllowed(ADMIN) // the default of a method that names no roles
 public class AdminResource {
 
@@ -80,6 +98,10 @@ public class AdminResource {
     @POST
     @Path("orgs/{orgId}/enos-service-accounts")
     @RolesAllowed(ADMIN)
+    @Operation(summary = "Create an EnOS service account")
+    @APIResponse(responseCode = "201", description = "created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCredentials.EnosServiceAccount.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     public Response createEnosServiceAccount(@PathParam("orgId") String orgId) {
         return created(() -> {
             ApiCredentials.ServiceAccount a = credentials.createEnosServiceAccount(operatorFor(orgId));
@@ -91,6 +113,10 @@ public class AdminResource {
     @POST
     @Path("orgs/{orgId}/digicert-keys")
     @RolesAllowed(ADMIN)
+    @Operation(summary = "Create a DigiCert API key")
+    @APIResponse(responseCode = "201", description = "created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCredentials.DigiCertKey.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     public Response createDigiCertKey(@PathParam("orgId") String orgId) {
         return created(() -> Json.createObjectBuilder().add("orgId", orgId)
                 .add("key", credentials.createDigiCertKey(operatorFor(orgId))).build());
@@ -105,7 +131,14 @@ public class AdminResource {
     @Path("orgs/{orgId}/ra-accounts")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ADMIN)
-    public Response createRaAccount(@PathParam("orgId") String orgId, String body) {
+    @Operation(summary = "Create a CertManager RA account with its client certificate")
+    @APIResponse(responseCode = "201", description = "created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCredentials.NewRaAccount.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
+    public Response createRaAccount(@PathParam("orgId") String orgId,
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminCredentials.RaAccountRequest.class))) String body) {
         return created(() -> {
             JsonObject b = body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT
                     : Json.createReader(new java.io.StringReader(body)).readObject();
@@ -124,6 +157,11 @@ public class AdminResource {
     @GET
     @Path("orgs/{orgId}/audit")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
+    @Operation(summary = "The organization's audit records, newest first")
+    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AdminOperators.AuditRecord.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
     public Response audit(@PathParam("orgId") String orgId, @QueryParam("max") @DefaultValue("100") int max) {
         return answer(200, () -> AuditViews.records(audit.recent(operatorFor(orgId), max)));
     }
@@ -131,6 +169,10 @@ public class AdminResource {
     @GET
     @Path("stats")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
+    @Operation(summary = "Row counts by table")
+    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Long.class,
+                    description = "rows per table")))
     public Response stats() {
         JsonObjectBuilder b = Json.createObjectBuilder();
         for (Map.Entry<String, Long> e : statistics.counts().entrySet()) {
@@ -146,6 +188,12 @@ public class AdminResource {
     @POST
     @Path("orgs/{orgId}/transactions/{transactionId}/{decision: approve|reject}")
     @RolesAllowed({ADMIN, APPROVER})
+    @Operation(summary = "Approve or reject a pending CertManager transaction")
+    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminDecisions.Transaction.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
     public Response decide(@PathParam("orgId") String orgId, @PathParam("transactionId") String transactionId,
                            @PathParam("decision") String decision) {
         return answer(200, () -> {
@@ -165,6 +213,10 @@ public class AdminResource {
     @POST
     @Path("orgs/{orgId}/domains/{name}/validate")
     @RolesAllowed(ADMIN)
+    @Operation(summary = "Mark a domain validated for DigiCert orders")
+    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminDecisions.DomainValidated.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     public Response validateDomain(@PathParam("orgId") String orgId, @PathParam("name") String name) {
         return answer(200, () -> {
             OrgDomain d = certificateOrders.validateDomain(operatorFor(orgId), name);
@@ -177,6 +229,12 @@ public class AdminResource {
     @POST
     @Path("orgs/{orgId}/digicert-requests/{requestId}/{decision: approve|reject}")
     @RolesAllowed({ADMIN, APPROVER})
+    @Operation(summary = "Approve or reject a pending DigiCert request")
+    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminDecisions.DigiCertRequest.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
     public Response decideDigiCertRequest(@PathParam("orgId") String orgId, @PathParam("requestId") long requestId,
                                          @PathParam("decision") String decision) {
         return answer(200, () -> {
@@ -194,6 +252,12 @@ public class AdminResource {
     @DELETE
     @Path("orgs/{orgId}/digicert-keys/{keyId}")
     @RolesAllowed(ADMIN)
+    @Operation(summary = "Disable a DigiCert API key")
+    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCredentials.DigiCertKeyDisabled.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
     public Response disableDigiCertKey(@PathParam("orgId") String orgId, @PathParam("keyId") String keyId) {
         return answer(200, () -> {
             credentials.disableDigiCertKey(operatorFor(orgId), keyId);
@@ -209,8 +273,14 @@ public class AdminResource {
     @Path("orgs/{orgId}/devices/{assetId}/enrollment-secrets")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(ADMIN)
+    @Operation(summary = "A one-time enrollment secret for a device (EST, SCEP)")
+    @APIResponse(responseCode = "201", description = "created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminDecisions.EnrollmentSecret.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
     public Response createEnrollmentSecret(@PathParam("orgId") String orgId, @PathParam("assetId") String assetId,
-                                           String body) {
+                                           @RequestBody(content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminDecisions.EnrollmentSecretRequest.class))) String body) {
         return created(() -> {
             JsonObject b = body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT
                     : Json.createReader(new java.io.StringReader(body)).readObject();
@@ -229,8 +299,14 @@ public class AdminResource {
     @Path("orgs/{orgId}/products/{productKey}/enrollment-approval")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ADMIN)
+    @Operation(summary = "Whether a product's devices wait for an operator when they enroll themselves")
+    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminDecisions.EnrollmentApproval.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
     public Response setEnrollmentApproval(@PathParam("orgId") String orgId, @PathParam("productKey") String productKey,
-                                          String body) {
+                                          @RequestBody(content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminDecisions.EnrollmentApprovalRequest.class))) String body) {
         return answer(200, () -> {
             JsonObject b = body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT
                     : Json.createReader(new java.io.StringReader(body)).readObject();
@@ -245,6 +321,10 @@ public class AdminResource {
     @GET
     @Path("orgs/{orgId}/self-enrollments")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
+    @Operation(summary = "Self-enrollment requests waiting for an operator")
+    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminDecisions.PendingSelfEnrollments.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     public Response pendingSelfEnrollments(@PathParam("orgId") String orgId) {
         return answer(200, () -> {
             JsonArrayBuilder list = Json.createArrayBuilder();
@@ -259,6 +339,12 @@ public class AdminResource {
     @POST
     @Path("orgs/{orgId}/self-enrollments/{requestId}/{decision: approve|reject}")
     @RolesAllowed({ADMIN, APPROVER})
+    @Operation(summary = "Approve (issue) or reject a device's self-enrollment request")
+    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminDecisions.SelfEnrollment.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
     public Response decideSelfEnrollment(@PathParam("orgId") String orgId, @PathParam("requestId") long requestId,
                                          @PathParam("decision") String decision) {
         return answer(200, () -> {

@@ -27,6 +27,20 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import io.certgate.web.OpenApiNames;
+import io.certgate.web.admin.schema.AdminCertificates;
+import io.certgate.web.admin.schema.AdminCredentials;
+import io.certgate.web.admin.schema.AdminDecisions;
+import io.certgate.web.admin.schema.AdminOperators;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +54,10 @@ import java.util.Objects;
  */
 @Path("admin/api")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = OpenApiNames.TAG_ADMIN)
+@SecurityRequirement(name = OpenApiNames.ADMIN_BASIC)
+@APIResponse(responseCode = "401", ref = OpenApiNames.ADMIN_UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.ADMIN_FORBIDDEN)
 @RolesAllowed(ADMIN) // the default of a method that names no roles
 public class CertificateAdminResource {
 
@@ -64,6 +82,11 @@ public class CertificateAdminResource {
     @GET
     @Path("orgs/{orgId}/certificates")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
+    @Operation(summary = "Search the organization's certificates")
+    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCertificates.Page.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
     public Response search(@PathParam("orgId") String orgId, @QueryParam("status") String status,
                            @QueryParam("device") String device, @QueryParam("productKey") String productKey,
                            @QueryParam("deviceKey") String deviceKey, @QueryParam("serial") String serial,
@@ -87,6 +110,10 @@ public class CertificateAdminResource {
     @GET
     @Path("orgs/{orgId}/expiring")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
+    @Operation(summary = "Certificates expiring within N days, not revoked")
+    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCertificates.Page.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     public Response expiring(@PathParam("orgId") String orgId, @QueryParam("days") String days,
                              @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
         return answer(200, () -> {
@@ -99,6 +126,10 @@ public class CertificateAdminResource {
     @GET
     @Path("orgs/{orgId}/certificates/{certSn}")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
+    @Operation(summary = "A certificate with its PEM")
+    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCertificates.Details.class)))
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
     public Response details(@PathParam("orgId") String orgId, @PathParam("certSn") String certSn) {
         return answer(200, () -> {
             Caller operator = operatorFor(orgId);
@@ -114,7 +145,15 @@ public class CertificateAdminResource {
     @POST
     @Path("orgs/{orgId}/certificates/{certSn}/revoke")
     @RolesAllowed(ADMIN)
-    public Response revoke(@PathParam("orgId") String orgId, @PathParam("certSn") String certSn, String body) {
+    @Operation(summary = "Revoke a certificate")
+    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCertificates.Summary.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
+    public Response revoke(@PathParam("orgId") String orgId, @PathParam("certSn") String certSn,
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminCertificates.RevokeRequest.class))) String body) {
         return answer(200, () -> {
             Caller operator = operatorFor(orgId);
             long sn = CertificateAdminRequests.certSn(certSn);

@@ -28,6 +28,20 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import io.certgate.web.OpenApiNames;
+import io.certgate.web.admin.schema.AdminCertificates;
+import io.certgate.web.admin.schema.AdminCredentials;
+import io.certgate.web.admin.schema.AdminDecisions;
+import io.certgate.web.admin.schema.AdminOperators;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -39,6 +53,10 @@ import java.util.Locale;
  */
 @Path("admin/api")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = OpenApiNames.TAG_ADMIN)
+@SecurityRequirement(name = OpenApiNames.ADMIN_BASIC)
+@APIResponse(responseCode = "401", ref = OpenApiNames.ADMIN_UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.ADMIN_FORBIDDEN)
 @RolesAllowed(ADMIN) // the default of a method that names no roles
 public class CredentialAdminResource {
 
@@ -62,6 +80,10 @@ public class CredentialAdminResource {
     @GET
     @Path("orgs/{orgId}/credentials")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
+    @Operation(summary = "The organization's credentials (never a secret)")
+    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCredentials.CredentialList.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     public Response list(@PathParam("orgId") String orgId) {
         return answer(200, () -> {
             Caller operator = operatorFor(orgId);
@@ -87,6 +109,12 @@ public class CredentialAdminResource {
     @POST
     @Path("orgs/{orgId}/enos-service-accounts/{appKey}/disable")
     @RolesAllowed(ADMIN)
+    @Operation(summary = "Disable an EnOS service account")
+    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCredentials.EnosServiceAccountDisabled.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
     public Response disableEnosServiceAccount(@PathParam("orgId") String orgId, @PathParam("appKey") String appKey) {
         return answer(200, () -> {
             credentials.disableEnosServiceAccount(operatorFor(orgId), appKey);
@@ -98,6 +126,12 @@ public class CredentialAdminResource {
     @POST
     @Path("orgs/{orgId}/enos-service-accounts/{appKey}/rotate")
     @RolesAllowed(ADMIN)
+    @Operation(summary = "Rotate an EnOS service account's secret")
+    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCredentials.EnosServiceAccount.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
     public Response rotateEnosSecret(@PathParam("orgId") String orgId, @PathParam("appKey") String appKey) {
         return answer(200, () -> {
             ApiCredentials.ServiceAccount a = credentials.rotateEnosSecret(operatorFor(orgId), appKey);
@@ -110,6 +144,12 @@ public class CredentialAdminResource {
     @POST
     @Path("orgs/{orgId}/digicert-keys/{keyId}/rotate")
     @RolesAllowed(ADMIN)
+    @Operation(summary = "Rotate a DigiCert API key")
+    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCredentials.DigiCertKeyRotated.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
     public Response rotateDigiCertKey(@PathParam("orgId") String orgId, @PathParam("keyId") String keyId) {
         return answer(200, () -> {
             String key = credentials.rotateDigiCertKey(operatorFor(orgId), keyId);
@@ -122,6 +162,12 @@ public class CredentialAdminResource {
     @POST
     @Path("orgs/{orgId}/ra-accounts/{name}/disable")
     @RolesAllowed(ADMIN)
+    @Operation(summary = "Disable an RA account (its client certificate is revoked)")
+    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCredentials.RaAccountDisabled.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
     public Response disableRaAccount(@PathParam("orgId") String orgId, @PathParam("name") String name) {
         return answer(200, () -> raAccount(raAccounts.disable(operatorFor(orgId), name), Instant.now())
                 .add("orgId", orgId).build());

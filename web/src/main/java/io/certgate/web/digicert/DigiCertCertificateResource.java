@@ -19,8 +19,24 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.Base64;
+import io.certgate.web.OpenApiNames;
+import io.certgate.web.digicert.schema.DigiCertAccount;
+import io.certgate.web.digicert.schema.DigiCertApprovals;
+import io.certgate.web.digicert.schema.DigiCertBodies;
+import io.certgate.web.digicert.schema.DigiCertOrders;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** CertCentral certificates: download by format (by certificate or by order), chain, revoke. */
+@Tag(name = OpenApiNames.TAG_DIGICERT)
+@SecurityRequirement(name = OpenApiNames.DIGICERT_KEY)
 @Path("services/v2/certificate")
 public class DigiCertCertificateResource extends DigiCertResource {
 
@@ -35,12 +51,23 @@ public class DigiCertCertificateResource extends DigiCertResource {
 
     @GET
     @Path("{certificateId}/download/format/{format}")
+    @Operation(summary = "Download a certificate")
+    @APIResponse(responseCode = "200", description = "PEM: pem_all and pem_nointermediate the certificate and its "
+            + "root, pem_noroot, default_pem, cer, crt the certificate; p7b PKCS#7 with the root (PEM)", content = {
+            @Content(mediaType = "application/x-pem-file", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/x-pkcs7-certificates", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
     public Response download(@PathParam("certificateId") String certificateId, @PathParam("format") String format) {
         return call(() -> download(orders.certificate(caller(), id(certificateId, "certificate")), format));
     }
 
     @GET
     @Path("download/order/{orderId}/format/{format}")
+    @Operation(summary = "Download the order's certificate")
+    @APIResponse(responseCode = "200", description = "as the download by certificate id", content = {
+            @Content(mediaType = "application/x-pem-file", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/x-pkcs7-certificates", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
     public Response downloadByOrder(@PathParam("orderId") String orderId, @PathParam("format") String format) {
         return call(() -> {
             CertificateOrder o = orders.find(caller(), id(orderId, "order"));
@@ -77,6 +104,11 @@ public class DigiCertCertificateResource extends DigiCertResource {
      */
     @GET
     @Path("{certificateId}/chain")
+    @Operation(summary = "The certificate's chain")
+    @APIResponse(responseCode = "200", description = "the certificate, then its root",
+            content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DigiCertAccount.Chain.class)))
+    @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
     public Response chain(@PathParam("certificateId") String certificateId) {
         return call(() -> {
             IssuedCertificate c = orders.certificate(caller(), id(certificateId, "certificate"));
@@ -89,7 +121,13 @@ public class DigiCertCertificateResource extends DigiCertResource {
     @PUT
     @Path("{certificateId}/revoke")
     @Consumes(MediaType.WILDCARD)
-    public Response revoke(@PathParam("certificateId") String certificateId, InputStream body) {
+    @Operation(summary = "Revoke a certificate", description = "At once, no approval (CRL and OCSP).")
+    @APIResponse(responseCode = "201", description = "revoked", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DigiCertOrders.Revocation.class)))
+    @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
+    public Response revoke(@PathParam("certificateId") String certificateId,
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = DigiCertBodies.Revoke.class))) InputStream body) {
         return call(() -> {
             JsonObject b = DigiCertRequests.read(body);
             OrderRequest r = orders.revokeCertificate(caller(), id(certificateId, "certificate"),
