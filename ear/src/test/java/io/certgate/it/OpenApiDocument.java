@@ -40,7 +40,7 @@ final class OpenApiDocument {
         return path.getJsonObject(method);
     }
 
-    /** The response documented for this status: the exact code, else its range ("4XX"), else "default"; refs resolved. */
+    /** The response documented for a status: the exact code, else its range ("4XX"), else "default"; refs resolved. */
     JsonObject response(String method, String pathTemplate, int status) {
         JsonObject responses = operation(method, pathTemplate).getJsonObject("responses");
         for (String key : List.of(String.valueOf(status), (status / 100) + "XX", "default")) {
