@@ -39,7 +39,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import io.certgate.web.OpenApiNames;
-import io.certgate.web.admin.schema.AdminCertificates;
 import io.certgate.web.admin.schema.AdminCredentials;
 import io.certgate.web.admin.schema.AdminDecisions;
 import io.certgate.web.admin.schema.AdminOperators;
@@ -47,7 +46,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -158,7 +156,7 @@ public class AdminResource {
     @Path("orgs/{orgId}/audit")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
     @Operation(summary = "The organization's audit records, newest first")
-    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(type = SchemaType.ARRAY, implementation = AdminOperators.AuditRecord.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
@@ -170,7 +168,7 @@ public class AdminResource {
     @Path("stats")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
     @Operation(summary = "Row counts by table")
-    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Long.class,
                     description = "rows per table")))
     public Response stats() {
@@ -189,7 +187,7 @@ public class AdminResource {
     @Path("orgs/{orgId}/transactions/{transactionId}/{decision: approve|reject}")
     @RolesAllowed({ADMIN, APPROVER})
     @Operation(summary = "Approve or reject a pending CertManager transaction")
-    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AdminDecisions.Transaction.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
@@ -214,7 +212,7 @@ public class AdminResource {
     @Path("orgs/{orgId}/domains/{name}/validate")
     @RolesAllowed(ADMIN)
     @Operation(summary = "Mark a domain validated for DigiCert orders")
-    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AdminDecisions.DomainValidated.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     public Response validateDomain(@PathParam("orgId") String orgId, @PathParam("name") String name) {
@@ -230,7 +228,7 @@ public class AdminResource {
     @Path("orgs/{orgId}/digicert-requests/{requestId}/{decision: approve|reject}")
     @RolesAllowed({ADMIN, APPROVER})
     @Operation(summary = "Approve or reject a pending DigiCert request")
-    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AdminDecisions.DigiCertRequest.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
@@ -253,7 +251,7 @@ public class AdminResource {
     @Path("orgs/{orgId}/digicert-keys/{keyId}")
     @RolesAllowed(ADMIN)
     @Operation(summary = "Disable a DigiCert API key")
-    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AdminCredentials.DigiCertKeyDisabled.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
@@ -300,7 +298,7 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ADMIN)
     @Operation(summary = "Whether a product's devices wait for an operator when they enroll themselves")
-    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AdminDecisions.EnrollmentApproval.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
@@ -322,7 +320,7 @@ public class AdminResource {
     @Path("orgs/{orgId}/self-enrollments")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
     @Operation(summary = "Self-enrollment requests waiting for an operator")
-    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AdminDecisions.PendingSelfEnrollments.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     public Response pendingSelfEnrollments(@PathParam("orgId") String orgId) {
@@ -340,7 +338,7 @@ public class AdminResource {
     @Path("orgs/{orgId}/self-enrollments/{requestId}/{decision: approve|reject}")
     @RolesAllowed({ADMIN, APPROVER})
     @Operation(summary = "Approve (issue) or reject a device's self-enrollment request")
-    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AdminDecisions.SelfEnrollment.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)

@@ -29,14 +29,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import io.certgate.web.OpenApiNames;
 import io.certgate.web.admin.schema.AdminCertificates;
-import io.certgate.web.admin.schema.AdminCredentials;
-import io.certgate.web.admin.schema.AdminDecisions;
-import io.certgate.web.admin.schema.AdminOperators;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -83,7 +78,7 @@ public class CertificateAdminResource {
     @Path("orgs/{orgId}/certificates")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
     @Operation(summary = "Search the organization's certificates")
-    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AdminCertificates.Page.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
@@ -111,7 +106,7 @@ public class CertificateAdminResource {
     @Path("orgs/{orgId}/expiring")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
     @Operation(summary = "Certificates expiring within N days, not revoked")
-    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AdminCertificates.Page.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     public Response expiring(@PathParam("orgId") String orgId, @QueryParam("days") String days,
@@ -127,7 +122,7 @@ public class CertificateAdminResource {
     @Path("orgs/{orgId}/certificates/{certSn}")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
     @Operation(summary = "A certificate with its PEM")
-    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AdminCertificates.Details.class)))
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
     public Response details(@PathParam("orgId") String orgId, @PathParam("certSn") String certSn) {
@@ -146,7 +141,7 @@ public class CertificateAdminResource {
     @Path("orgs/{orgId}/certificates/{certSn}/revoke")
     @RolesAllowed(ADMIN)
     @Operation(summary = "Revoke a certificate")
-    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AdminCertificates.Summary.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)

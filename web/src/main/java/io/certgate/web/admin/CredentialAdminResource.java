@@ -29,16 +29,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import io.certgate.web.OpenApiNames;
-import io.certgate.web.admin.schema.AdminCertificates;
 import io.certgate.web.admin.schema.AdminCredentials;
-import io.certgate.web.admin.schema.AdminDecisions;
-import io.certgate.web.admin.schema.AdminOperators;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -81,7 +75,7 @@ public class CredentialAdminResource {
     @Path("orgs/{orgId}/credentials")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
     @Operation(summary = "The organization's credentials (never a secret)")
-    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AdminCredentials.CredentialList.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     public Response list(@PathParam("orgId") String orgId) {
@@ -110,7 +104,7 @@ public class CredentialAdminResource {
     @Path("orgs/{orgId}/enos-service-accounts/{appKey}/disable")
     @RolesAllowed(ADMIN)
     @Operation(summary = "Disable an EnOS service account")
-    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AdminCredentials.EnosServiceAccountDisabled.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
@@ -127,7 +121,7 @@ public class CredentialAdminResource {
     @Path("orgs/{orgId}/enos-service-accounts/{appKey}/rotate")
     @RolesAllowed(ADMIN)
     @Operation(summary = "Rotate an EnOS service account's secret")
-    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AdminCredentials.EnosServiceAccount.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
@@ -145,7 +139,7 @@ public class CredentialAdminResource {
     @Path("orgs/{orgId}/digicert-keys/{keyId}/rotate")
     @RolesAllowed(ADMIN)
     @Operation(summary = "Rotate a DigiCert API key")
-    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AdminCredentials.DigiCertKeyRotated.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
@@ -163,7 +157,7 @@ public class CredentialAdminResource {
     @Path("orgs/{orgId}/ra-accounts/{name}/disable")
     @RolesAllowed(ADMIN)
     @Operation(summary = "Disable an RA account (its client certificate is revoked)")
-    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AdminCredentials.RaAccountDisabled.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)

@@ -31,15 +31,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import io.certgate.web.OpenApiNames;
-import io.certgate.web.admin.schema.AdminCertificates;
-import io.certgate.web.admin.schema.AdminCredentials;
-import io.certgate.web.admin.schema.AdminDecisions;
 import io.certgate.web.admin.schema.AdminOperators;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -76,7 +72,7 @@ public class OperatorAdminResource {
     @GET
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
     @Operation(summary = "The operators")
-    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AdminOperators.OperatorList.class)))
     public Response list() {
         return answer(200, () -> {
@@ -94,7 +90,7 @@ public class OperatorAdminResource {
     @Path("audit")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
     @Operation(summary = "The newest records of operator changes")
-    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(type = SchemaType.ARRAY, implementation = AdminOperators.AuditRecord.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     public Response audit(@QueryParam("max") @DefaultValue("100") int max) {
@@ -129,7 +125,7 @@ public class OperatorAdminResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(ADMIN)
     @Operation(summary = "Change an operator's role")
-    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AdminOperators.Operator.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
@@ -146,7 +142,7 @@ public class OperatorAdminResource {
     @Path("{name}/disable")
     @RolesAllowed(ADMIN)
     @Operation(summary = "Disable an operator")
-    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AdminOperators.Operator.class)))
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
@@ -159,7 +155,7 @@ public class OperatorAdminResource {
     @Path("{name}/password")
     @RolesAllowed(ADMIN)
     @Operation(summary = "Give an operator a new password")
-    @APIResponse(responseCode = "200", description = "done", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AdminOperators.WithPassword.class)))
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
     public Response rotatePassword(@PathParam("name") String name) {

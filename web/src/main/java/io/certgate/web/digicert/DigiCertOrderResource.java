@@ -28,8 +28,6 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import io.certgate.web.OpenApiNames;
-import io.certgate.web.digicert.schema.DigiCertAccount;
-import io.certgate.web.digicert.schema.DigiCertApprovals;
 import io.certgate.web.digicert.schema.DigiCertBodies;
 import io.certgate.web.digicert.schema.DigiCertOrders;
 import org.eclipse.microprofile.openapi.annotations.Operation;
