@@ -47,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -100,7 +101,8 @@ public class AdminResource {
     @APIResponse(responseCode = "201", description = "created", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AdminCredentials.EnosServiceAccount.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
-    public Response createEnosServiceAccount(@PathParam("orgId") String orgId) {
+    public Response createEnosServiceAccount(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId) {
         return created(() -> {
             ApiCredentials.ServiceAccount a = credentials.createEnosServiceAccount(operatorFor(orgId));
             return Json.createObjectBuilder().add("orgId", a.orgId()).add("appKey", a.appKey())
@@ -115,7 +117,8 @@ public class AdminResource {
     @APIResponse(responseCode = "201", description = "created", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AdminCredentials.DigiCertKey.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
-    public Response createDigiCertKey(@PathParam("orgId") String orgId) {
+    public Response createDigiCertKey(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId) {
         return created(() -> Json.createObjectBuilder().add("orgId", orgId)
                 .add("key", credentials.createDigiCertKey(operatorFor(orgId))).build());
     }
@@ -134,7 +137,8 @@ public class AdminResource {
             schema = @Schema(implementation = AdminCredentials.NewRaAccount.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
-    public Response createRaAccount(@PathParam("orgId") String orgId,
+    public Response createRaAccount(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = AdminCredentials.RaAccountRequest.class))) String body) {
         return created(() -> {
@@ -160,7 +164,10 @@ public class AdminResource {
             schema = @Schema(type = SchemaType.ARRAY, implementation = AdminOperators.AuditRecord.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
-    public Response audit(@PathParam("orgId") String orgId, @QueryParam("max") @DefaultValue("100") int max) {
+    public Response audit(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "how many records at most (newest first; at most 1000)")
+            @QueryParam("max") @DefaultValue("100") int max) {
         return answer(200, () -> AuditViews.records(audit.recent(operatorFor(orgId), max)));
     }
 
@@ -192,8 +199,10 @@ public class AdminResource {
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
-    public Response decide(@PathParam("orgId") String orgId, @PathParam("transactionId") String transactionId,
-                           @PathParam("decision") String decision) {
+    public Response decide(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the CertManager transaction") @PathParam("transactionId") String transactionId,
+            @Parameter(description = "approve or reject") @PathParam("decision") String decision) {
         return answer(200, () -> {
             Caller operator = operatorFor(orgId);
             EnrollmentOutcome o = "approve".equals(decision) ? enrollments.approveAsOperator(operator, transactionId)
@@ -215,7 +224,9 @@ public class AdminResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AdminDecisions.DomainValidated.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
-    public Response validateDomain(@PathParam("orgId") String orgId, @PathParam("name") String name) {
+    public Response validateDomain(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the domain name") @PathParam("name") String name) {
         return answer(200, () -> {
             OrgDomain d = certificateOrders.validateDomain(operatorFor(orgId), name);
             return Json.createObjectBuilder().add("orgId", orgId).add("name", d.getName())
@@ -233,8 +244,10 @@ public class AdminResource {
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
-    public Response decideDigiCertRequest(@PathParam("orgId") String orgId, @PathParam("requestId") long requestId,
-                                         @PathParam("decision") String decision) {
+    public Response decideDigiCertRequest(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the request id") @PathParam("requestId") long requestId,
+            @Parameter(description = "approve or reject") @PathParam("decision") String decision) {
         return answer(200, () -> {
             OrderRequest r = certificateOrders.decide(operatorFor(orgId), requestId, "approve".equals(decision), null);
             JsonObjectBuilder b = Json.createObjectBuilder().add("orgId", orgId).add("requestId", r.getId())
@@ -256,7 +269,10 @@ public class AdminResource {
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
-    public Response disableDigiCertKey(@PathParam("orgId") String orgId, @PathParam("keyId") String keyId) {
+    public Response disableDigiCertKey(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the DigiCert key's id: its first 12 characters")
+            @PathParam("keyId") String keyId) {
         return answer(200, () -> {
             credentials.disableDigiCertKey(operatorFor(orgId), keyId);
             return Json.createObjectBuilder().add("orgId", orgId).add("keyId", keyId).add("enabled", false).build();
@@ -276,9 +292,11 @@ public class AdminResource {
             schema = @Schema(implementation = AdminDecisions.EnrollmentSecret.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
-    public Response createEnrollmentSecret(@PathParam("orgId") String orgId, @PathParam("assetId") String assetId,
-                                           @RequestBody(content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = AdminDecisions.EnrollmentSecretRequest.class))) String body) {
+    public Response createEnrollmentSecret(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the device") @PathParam("assetId") String assetId,
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminDecisions.EnrollmentSecretRequest.class))) String body) {
         return created(() -> {
             JsonObject b = body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT
                     : Json.createReader(new java.io.StringReader(body)).readObject();
@@ -302,9 +320,11 @@ public class AdminResource {
             schema = @Schema(implementation = AdminDecisions.EnrollmentApproval.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
-    public Response setEnrollmentApproval(@PathParam("orgId") String orgId, @PathParam("productKey") String productKey,
-                                          @RequestBody(content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = AdminDecisions.EnrollmentApprovalRequest.class))) String body) {
+    public Response setEnrollmentApproval(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the product") @PathParam("productKey") String productKey,
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminDecisions.EnrollmentApprovalRequest.class))) String body) {
         return answer(200, () -> {
             JsonObject b = body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT
                     : Json.createReader(new java.io.StringReader(body)).readObject();
@@ -323,7 +343,8 @@ public class AdminResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AdminDecisions.PendingSelfEnrollments.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
-    public Response pendingSelfEnrollments(@PathParam("orgId") String orgId) {
+    public Response pendingSelfEnrollments(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId) {
         return answer(200, () -> {
             JsonArrayBuilder list = Json.createArrayBuilder();
             for (io.certgate.domain.binding.SelfEnrollment r : selfEnrollments.pending(operatorFor(orgId))) {
@@ -343,8 +364,10 @@ public class AdminResource {
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
-    public Response decideSelfEnrollment(@PathParam("orgId") String orgId, @PathParam("requestId") long requestId,
-                                         @PathParam("decision") String decision) {
+    public Response decideSelfEnrollment(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the request id") @PathParam("requestId") long requestId,
+            @Parameter(description = "approve or reject") @PathParam("decision") String decision) {
         return answer(200, () -> {
             Caller operator = operatorFor(orgId);
             return selfEnrollment("approve".equals(decision) ? selfEnrollments.approve(operator, requestId)

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -82,12 +83,20 @@ public class CertificateAdminResource {
             schema = @Schema(implementation = AdminCertificates.Page.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
-    public Response search(@PathParam("orgId") String orgId, @QueryParam("status") String status,
-                           @QueryParam("device") String device, @QueryParam("productKey") String productKey,
-                           @QueryParam("deviceKey") String deviceKey, @QueryParam("serial") String serial,
-                           @QueryParam("subject") String subject,
-                           @QueryParam("expiringWithinDays") String expiringWithinDays,
-                           @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+    public Response search(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "valid, expired or revoked (any letter case)") @QueryParam("status") String status,
+            @Parameter(description = "the device by assetId (or productKey + deviceKey)")
+            @QueryParam("device") String device,
+            @Parameter(description = "the product") @QueryParam("productKey") String productKey,
+            @Parameter(description = "with productKey: the device") @QueryParam("deviceKey") String deviceKey,
+            @Parameter(description = "the serial number in hexadecimal (0x, colons and spaces allowed)")
+            @QueryParam("serial") String serial,
+            @Parameter(description = "a part of the subject DN") @QueryParam("subject") String subject,
+            @Parameter(description = "only valid certificates whose notAfter is within N days, soonest first")
+            @QueryParam("expiringWithinDays") String expiringWithinDays,
+            @Parameter(description = "how many to skip") @QueryParam("offset") String offset,
+            @Parameter(description = "how many at most") @QueryParam("limit") String limit) {
         return answer(200, () -> {
             Caller operator = operatorFor(orgId);
             CertificateQuery q = CertificateAdminRequests.query(null, status, serial, subject, expiringWithinDays,
@@ -109,8 +118,11 @@ public class CertificateAdminResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AdminCertificates.Page.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
-    public Response expiring(@PathParam("orgId") String orgId, @QueryParam("days") String days,
-                             @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+    public Response expiring(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "within how many days (default 30)") @QueryParam("days") String days,
+            @Parameter(description = "how many to skip") @QueryParam("offset") String offset,
+            @Parameter(description = "how many at most") @QueryParam("limit") String limit) {
         return answer(200, () -> {
             Caller operator = operatorFor(orgId);
             return page(operator, CertificateAdminRequests.expiring(days, offset, limit));
@@ -125,7 +137,10 @@ public class CertificateAdminResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AdminCertificates.Details.class)))
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
-    public Response details(@PathParam("orgId") String orgId, @PathParam("certSn") String certSn) {
+    public Response details(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the certificate's number (EnOS certSn); another organization's answers 404")
+            @PathParam("certSn") String certSn) {
         return answer(200, () -> {
             Caller operator = operatorFor(orgId);
             IssuedCertificate c = inventory.find(operator, CertificateAdminRequests.certSn(certSn));
@@ -146,7 +161,10 @@ public class CertificateAdminResource {
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
-    public Response revoke(@PathParam("orgId") String orgId, @PathParam("certSn") String certSn,
+    public Response revoke(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the certificate's number (EnOS certSn); another organization's answers 404")
+            @PathParam("certSn") String certSn,
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = AdminCertificates.RevokeRequest.class))) String body) {
         return answer(200, () -> {

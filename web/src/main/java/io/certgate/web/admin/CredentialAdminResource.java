@@ -33,6 +33,7 @@ import io.certgate.web.admin.schema.AdminCredentials;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -78,7 +79,7 @@ public class CredentialAdminResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AdminCredentials.CredentialList.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
-    public Response list(@PathParam("orgId") String orgId) {
+    public Response list(@Parameter(description = "the organization acted on") @PathParam("orgId") String orgId) {
         return answer(200, () -> {
             Caller operator = operatorFor(orgId);
             JsonArrayBuilder enos = Json.createArrayBuilder();
@@ -109,7 +110,9 @@ public class CredentialAdminResource {
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
-    public Response disableEnosServiceAccount(@PathParam("orgId") String orgId, @PathParam("appKey") String appKey) {
+    public Response disableEnosServiceAccount(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the service account's appKey") @PathParam("appKey") String appKey) {
         return answer(200, () -> {
             credentials.disableEnosServiceAccount(operatorFor(orgId), appKey);
             return Json.createObjectBuilder().add("orgId", orgId).add("appKey", appKey).add("enabled", false).build();
@@ -126,7 +129,9 @@ public class CredentialAdminResource {
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
-    public Response rotateEnosSecret(@PathParam("orgId") String orgId, @PathParam("appKey") String appKey) {
+    public Response rotateEnosSecret(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the service account's appKey") @PathParam("appKey") String appKey) {
         return answer(200, () -> {
             ApiCredentials.ServiceAccount a = credentials.rotateEnosSecret(operatorFor(orgId), appKey);
             return Json.createObjectBuilder().add("orgId", a.orgId()).add("appKey", a.appKey())
@@ -144,7 +149,10 @@ public class CredentialAdminResource {
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
-    public Response rotateDigiCertKey(@PathParam("orgId") String orgId, @PathParam("keyId") String keyId) {
+    public Response rotateDigiCertKey(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the DigiCert key's id: its first 12 characters")
+            @PathParam("keyId") String keyId) {
         return answer(200, () -> {
             String key = credentials.rotateDigiCertKey(operatorFor(orgId), keyId);
             return Json.createObjectBuilder().add("orgId", orgId).add("key", key)
@@ -162,7 +170,9 @@ public class CredentialAdminResource {
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
-    public Response disableRaAccount(@PathParam("orgId") String orgId, @PathParam("name") String name) {
+    public Response disableRaAccount(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the RA account's name") @PathParam("name") String name) {
         return answer(200, () -> raAccount(raAccounts.disable(operatorFor(orgId), name), Instant.now())
                 .add("orgId", orgId).build());
     }

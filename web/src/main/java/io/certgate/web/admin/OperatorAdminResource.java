@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -93,7 +94,9 @@ public class OperatorAdminResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(type = SchemaType.ARRAY, implementation = AdminOperators.AuditRecord.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
-    public Response audit(@QueryParam("max") @DefaultValue("100") int max) {
+    public Response audit(
+            @Parameter(description = "how many records at most (newest first; at most 1000)")
+            @QueryParam("max") @DefaultValue("100") int max) {
         return answer(200, () -> {
             AdminAnswers.operator(security, caller);
             return AuditViews.records(audit.recentOperatorChanges(max));
@@ -109,8 +112,9 @@ public class OperatorAdminResource {
             schema = @Schema(implementation = AdminOperators.WithPassword.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
-    public Response create(@RequestBody(content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = AdminOperators.OperatorRequest.class))) String body) {
+    public Response create(
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminOperators.OperatorRequest.class))) String body) {
         return created(() -> {
             JsonObject b = AdminAnswers.body(body);
             AdminUsers.WithPassword made = operators.create(AdminAnswers.operator(security, caller),
@@ -130,7 +134,8 @@ public class OperatorAdminResource {
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
-    public Response changeRole(@PathParam("name") String name,
+    public Response changeRole(
+            @Parameter(description = "the operator's name") @PathParam("name") String name,
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = AdminOperators.RoleRequest.class))) String body) {
         return answer(200, () -> view(operators.changeRole(AdminAnswers.operator(security, caller), name,
@@ -146,7 +151,7 @@ public class OperatorAdminResource {
             schema = @Schema(implementation = AdminOperators.Operator.class)))
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
-    public Response disable(@PathParam("name") String name) {
+    public Response disable(@Parameter(description = "the operator's name") @PathParam("name") String name) {
         return answer(200, () -> view(operators.disable(AdminAnswers.operator(security, caller), name)).build());
     }
 
@@ -158,7 +163,7 @@ public class OperatorAdminResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AdminOperators.WithPassword.class)))
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
-    public Response rotatePassword(@PathParam("name") String name) {
+    public Response rotatePassword(@Parameter(description = "the operator's name") @PathParam("name") String name) {
         return answer(200, () -> {
             AdminUsers.WithPassword rotated = operators.rotatePassword(AdminAnswers.operator(security, caller), name);
             return view(rotated.operator()).add("password", rotated.password()).build();

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -93,7 +94,8 @@ public class DigiCertAccountResource extends DigiCertResource {
             content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = DigiCertAccount.DcvMethodChosen.class)))
     @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
-    public Response dcvMethod(@PathParam("domainId") String domainId,
+    public Response dcvMethod(
+            @Parameter(description = "the domain id (GET /domain)") @PathParam("domainId") String domainId,
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = DigiCertBodies.DcvMethod.class))) InputStream body) {
         return call(() -> {
@@ -118,7 +120,8 @@ public class DigiCertAccountResource extends DigiCertResource {
             content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = DigiCertAccount.DcvValid.class)))
     @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
-    public Response validateToken(@PathParam("domainId") String domainId) {
+    public Response validateToken(
+            @Parameter(description = "the domain id (GET /domain)") @PathParam("domainId") String domainId) {
         return call(() -> {
             long id = id(domainId, "domain");
             if (orders.checkDomainDcv(caller(), id)) {

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,7 +56,11 @@ public class DigiCertCertificateResource extends DigiCertResource {
             @Content(mediaType = "application/x-pem-file", schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = "application/x-pkcs7-certificates", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
-    public Response download(@PathParam("certificateId") String certificateId, @PathParam("format") String format) {
+    public Response download(
+            @Parameter(description = "the certificate id (certgate's certSn)")
+            @PathParam("certificateId") String certificateId,
+            @Parameter(description = "pem_all, pem_nointermediate, pem_noroot, default_pem, cer, crt or p7b")
+            @PathParam("format") String format) {
         return call(() -> download(orders.certificate(caller(), id(certificateId, "certificate")), format));
     }
 
@@ -66,7 +71,10 @@ public class DigiCertCertificateResource extends DigiCertResource {
             @Content(mediaType = "application/x-pem-file", schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = "application/x-pkcs7-certificates", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
-    public Response downloadByOrder(@PathParam("orderId") String orderId, @PathParam("format") String format) {
+    public Response downloadByOrder(
+            @Parameter(description = "the order id") @PathParam("orderId") String orderId,
+            @Parameter(description = "pem_all, pem_nointermediate, pem_noroot, default_pem, cer, crt or p7b")
+            @PathParam("format") String format) {
         return call(() -> {
             CertificateOrder o = orders.find(caller(), id(orderId, "order"));
             if (o.getCertificate() == null) {
@@ -107,7 +115,9 @@ public class DigiCertCertificateResource extends DigiCertResource {
             content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = DigiCertAccount.Chain.class)))
     @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
-    public Response chain(@PathParam("certificateId") String certificateId) {
+    public Response chain(
+            @Parameter(description = "the certificate id (certgate's certSn)")
+            @PathParam("certificateId") String certificateId) {
         return call(() -> {
             IssuedCertificate c = orders.certificate(caller(), id(certificateId, "certificate"));
             return json(200, Json.createObjectBuilder().add("intermediates", DigiCertViews.chain(c,
@@ -123,7 +133,9 @@ public class DigiCertCertificateResource extends DigiCertResource {
     @APIResponse(responseCode = "201", description = "revoked", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = DigiCertOrders.Revocation.class)))
     @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
-    public Response revoke(@PathParam("certificateId") String certificateId,
+    public Response revoke(
+            @Parameter(description = "the certificate id (certgate's certSn)")
+            @PathParam("certificateId") String certificateId,
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = DigiCertBodies.Revoke.class))) InputStream body) {
         return call(() -> {

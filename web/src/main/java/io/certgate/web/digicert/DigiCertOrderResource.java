@@ -67,7 +67,8 @@ public class DigiCertOrderResource extends DigiCertResource {
     public Response order(
             @Parameter(description = "the product's name_id", schema = @Schema(type = SchemaType.STRING, enumeration = {
                     "ssl_plus", "ssl_wildcard", "ssl_multi_domain", "private_ssl_plus", "private_ssl_wildcard",
-                    "client_premium", "code_signing"})) @PathParam("product") String product,
+                    "client_premium", "code_signing"}))
+            @PathParam("product") String product,
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = DigiCertBodies.Order.class))) InputStream body) {
         return call(() -> {
@@ -106,8 +107,9 @@ public class DigiCertOrderResource extends DigiCertResource {
             content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = DigiCertOrders.OrderList.class)))
     @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
-    public Response list(@QueryParam("offset") @DefaultValue("0") int offset,
-                         @QueryParam("limit") @DefaultValue("1000") int limit) {
+    public Response list(
+            @Parameter(description = "how many to skip") @QueryParam("offset") @DefaultValue("0") int offset,
+            @Parameter(description = "how many at most") @QueryParam("limit") @DefaultValue("1000") int limit) {
         return call(() -> {
             String status = uri.getQueryParameters().getFirst("filters[status]");
             String cn = uri.getQueryParameters().getFirst("filters[common_name]");
@@ -130,7 +132,8 @@ public class DigiCertOrderResource extends DigiCertResource {
     @APIResponse(responseCode = "201", description = "the reissue", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = DigiCertOrders.ReissuePlaced.class)))
     @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
-    public Response reissue(@Parameter(description = "the order id") @PathParam("orderId") String orderId,
+    public Response reissue(
+            @Parameter(description = "the order id") @PathParam("orderId") String orderId,
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = DigiCertBodies.Reissue.class))) InputStream body) {
         return call(() -> reissued(orders.reissue(caller(), id(orderId, "order"),
@@ -145,7 +148,8 @@ public class DigiCertOrderResource extends DigiCertResource {
     @APIResponse(responseCode = "201", description = "the duplicate", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = DigiCertOrders.ReissuePlaced.class)))
     @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
-    public Response duplicate(@Parameter(description = "the order id") @PathParam("orderId") String orderId,
+    public Response duplicate(
+            @Parameter(description = "the order id") @PathParam("orderId") String orderId,
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = DigiCertBodies.Reissue.class))) InputStream body) {
         return call(() -> reissued(orders.reissue(caller(), id(orderId, "order"),
@@ -232,7 +236,8 @@ public class DigiCertOrderResource extends DigiCertResource {
             content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = DigiCertOrders.Revocation.class)))
     @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
-    public Response revoke(@Parameter(description = "the order id") @PathParam("orderId") String orderId,
+    public Response revoke(
+            @Parameter(description = "the order id") @PathParam("orderId") String orderId,
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = DigiCertBodies.Revoke.class))) InputStream body) {
         return call(() -> {

@@ -42,8 +42,8 @@ public class DigiCertRequestResource extends DigiCertResource {
     @APIResponse(responseCode = "200", description = "the requests", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = DigiCertApprovals.RequestList.class)))
     @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
-    public Response list(@Parameter(description = "pending, approved or rejected; none: all") @QueryParam("status")
-                         String status) {
+    public Response list(
+            @Parameter(description = "pending, approved or rejected; none: all") @QueryParam("status") String status) {
         return call(() -> {
             List<OrderRequest> all = orders.requests(caller(), status);
             JsonArrayBuilder a = Json.createArrayBuilder();
@@ -59,7 +59,7 @@ public class DigiCertRequestResource extends DigiCertResource {
     @APIResponse(responseCode = "200", description = "the request", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = DigiCertApprovals.Request.class)))
     @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
-    public Response info(@PathParam("requestId") String requestId) {
+    public Response info(@Parameter(description = "the request id") @PathParam("requestId") String requestId) {
         return call(() -> json(200, DigiCertViews.request(orders, orders.request(caller(), id(requestId, "request")))));
     }
 
@@ -71,7 +71,8 @@ public class DigiCertRequestResource extends DigiCertResource {
             + "the key that placed it gets 403 access_denied|invalid_approver.")
     @APIResponse(responseCode = "204", description = "decided; an approved request issues")
     @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
-    public Response status(@PathParam("requestId") String requestId,
+    public Response status(
+            @Parameter(description = "the request id") @PathParam("requestId") String requestId,
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = DigiCertBodies.Decision.class))) InputStream body) {
         return call(() -> {
