@@ -72,8 +72,8 @@ class OpenApiIT {
     }
 
     /**
-     * Every EnOS, DigiCert and admin operation documents a summary, its answer's schema, and (but the token service,
-     * which refuses with HTTP 200 and needs no credential) its error answers and credential.
+     * Every EnOS, DigiCert and admin operation documents a summary, its parameters, its answer's schema, and (but the
+     * token service, which refuses with HTTP 200 and needs no credential) its error answers and credential.
      */
     @Test
     void everyOperationOfTheRestApisDocumentsItsAnswerAndCredential() {
@@ -106,6 +106,11 @@ class OpenApiIT {
                 }
                 if (!o.containsKey("summary")) {
                     undocumented.add(name + ": no summary");
+                }
+                for (JsonValue p : o.getOrDefault("parameters", JsonValue.EMPTY_JSON_ARRAY).asJsonArray()) {
+                    if (!p.asJsonObject().containsKey("description")) {
+                        undocumented.add(name + ": parameter " + p.asJsonObject().getString("name") + " undescribed");
+                    }
                 }
             }
         }
