@@ -42,9 +42,31 @@ class AdminReadsIT {
         return "/admin/api/orgs/" + org;
     }
 
+    private static OpenApiDocument document;
+
+    /** The answer, which must be 200. */
     static JsonObject ok(Http.Answer a) {
         assertEquals(200, a.status(), a.body());
         return a.json();
+    }
+
+    /** Asserts the answer is as /openapi documents it for that operation and status (OpenApiDocument's check). */
+    static Http.Answer conforms(String method, String pathTemplate, Http.Answer a) {
+        if (document == null) {
+            document = new OpenApiDocument(ok(Http.get("/openapi?format=JSON")));
+        }
+        JsonValue answer;
+        try (var r = Json.createReader(new StringReader(a.body()))) {
+            answer = r.readValue();
+        }
+        List<String> wrong = document.violations(method, pathTemplate, a.status(), answer);
+        assertTrue(wrong.isEmpty(), method.toUpperCase() + " " + pathTemplate + " HTTP " + a.status()
+                + " differs from its documented schema:\n  " + String.join("\n  ", wrong) + "\nanswer: " + a.body());
+        return a;
+    }
+
+    static JsonObject read(String pathTemplate, String path) {
+        return ok(conforms("get", pathTemplate, Admin.get(path)));
     }
 
     static long n(JsonObject o, String name) {
@@ -62,10 +84,11 @@ class AdminReadsIT {
         static PendingEnrollment submit(String org) {
             RaAccount.awaitClientCertificateTrust();
             String name = "it-reads-" + UUID.randomUUID().toString().substring(0, 8);
-            Http.Answer a = Admin.postJson(o(org) + "/ra-accounts", "{\"name\":\"" + name + "\",\"requireApproval\":true}");
+            Http.Answer a = Admin.postJson(o(org) + "/ra-accounts",
+                    "{\"name\":\"" + name + "\",\"requireApproval\":true}");
             assertEquals(201, a.status(), a.body());
-            SymantecWire wire = SymantecWire.formWith(RaAccount.tls(Base64.getDecoder().decode(a.json().getString("p12")),
-                    a.json().getString("password").toCharArray()));
+            byte[] p12 = Base64.getDecoder().decode(a.json().getString("p12"));
+            SymantecWire wire = SymantecWire.formWith(RaAccount.tls(p12, a.json().getString("password").toCharArray()));
             String cn = SymantecParityIT.host();
             SymantecWire.Answer enrolled = wire.call("enroll", SymantecParityIT.enroll("Server", Pki.rsaCsr(cn)));
             assertEquals("0x00", enrolled.statusCode(), enrolled.message());
@@ -87,7 +110,7 @@ class AdminReadsIT {
                 .add("description", "made by AdminReadsIT").add("biDirectionalAuth", true).add("defaultValidDay", 100)
                 .add("maxValidDay", 400).build().toString());
         assertEquals(201, p.status(), p.body());
-        JsonObject product = p.json();
+        JsonObject product = conforms("post", "/admin/api/orgs/{orgId}/products", p).json();
         String productKey = product.getString("productKey");
         assertEquals("Smart meter", product.getString("name"));
         assertEquals("Device", product.getString("productType"), "the default type");
@@ -98,7 +121,7 @@ class AdminReadsIT {
         Http.Answer d = Admin.postJson(o(org) + "/products/" + productKey + "/devices",
                 "{\"name\":\"Meter 1\",\"deviceKey\":\"meter-001\",\"timezone\":\"+08:00\"}");
         assertEquals(201, d.status(), d.body());
-        JsonObject device = d.json();
+        JsonObject device = conforms("post", "/admin/api/orgs/{orgId}/products/{productKey}/devices", d).json();
         assertEquals(productKey, device.getString("productKey"));
         assertEquals("meter-001", device.getString("deviceKey"));
         assertEquals("+08:00", device.getString("timezone"));
@@ -119,7 +142,7 @@ class AdminReadsIT {
         long requestId = DigiCert.intId(order.getJsonArray("requests").getJsonObject(0), "id");
 
         // the summary moved by exactly what was made
-        JsonObject after = ok(Admin.get(o(org) + "/summary"));
+        JsonObject after = read("/admin/api/orgs/{orgId}/summary", o(org) + "/summary");
         assertEquals(2, n(after, "products") - n(before, "products"));
         assertEquals(1, n(after, "devices") - n(before, "devices"));
         assertEquals(2, n(after, "certificates") - n(before, "certificates"), "the EnOS one and the RA account's");
@@ -133,7 +156,7 @@ class AdminReadsIT {
                 "the summary counts the records the audit trail lists");
 
         // products newest first, paged; devices of the organization and of the product, never with a secret
-        JsonObject products = ok(Admin.get(o(org) + "/products"));
+        JsonObject products = read("/admin/api/orgs/{orgId}/products", o(org) + "/products");
         assertEquals(2, products.getInt("total"));
         assertEquals(0, products.getInt("offset"));
         assertEquals(50, products.getInt("limit"));
@@ -147,14 +170,16 @@ class AdminReadsIT {
         }
         assertEquals(product.getInt("maxValidDay"), again.getInt("maxValidDay"));
         refused(Admin.get(o(org) + "/products?limit=501"), 400, "invalid_request");
-        JsonObject devices = ok(Admin.get(o(org) + "/products/" + productKey + "/devices"));
+        JsonObject devices = read("/admin/api/orgs/{orgId}/products/{productKey}/devices",
+                o(org) + "/products/" + productKey + "/devices");
         assertEquals(1, devices.getInt("total"));
         JsonObject listed = devices.getJsonArray("devices").getJsonObject(0);
         assertEquals(device.getString("assetId"), listed.getString("assetId"));
         assertEquals("Meter 1", listed.getString("name"));
         assertFalse(listed.containsKey("deviceSecret"));
         assertEquals(0, ok(Admin.get(o(org) + "/products/" + enosProduct + "/devices")).getInt("total"));
-        assertEquals(devices.getJsonArray("devices"), ok(Admin.get(o(org) + "/devices")).getJsonArray("devices"));
+        assertEquals(devices.getJsonArray("devices"), read("/admin/api/orgs/{orgId}/devices", o(org) + "/devices")
+                .getJsonArray("devices"));
         assertFalse(Admin.get(o(org) + "/devices").body().contains(secret), "the secret is shown once");
         // the certificate applied for is the device's (the certificate API agrees)
         JsonObject certs = ok(Admin.get(o(org) + "/certificates?device=" + device.getString("assetId")));
@@ -162,7 +187,7 @@ class AdminReadsIT {
                 .getJsonObject(0), "certSn")));
 
         // what waits for an approver
-        JsonObject transactions = ok(Admin.get(o(org) + "/transactions?status=pending"));
+        JsonObject transactions = read("/admin/api/orgs/{orgId}/transactions", o(org) + "/transactions?status=pending");
         assertEquals(1, transactions.getInt("total"));
         JsonObject tx = transactions.getJsonArray("transactions").getJsonObject(0);
         assertEquals(pending.transactionId(), tx.getString("transactionId"));
@@ -172,8 +197,10 @@ class AdminReadsIT {
         assertTrue(tx.getString("subject").contains("CN=" + pending.cn()), tx.toString());
         assertEquals("john@example.com", tx.getString("email"));
         assertEquals(transactions, ok(Admin.get(o(org) + "/transactions")), "pending is the default");
-        refused(Admin.get(o(org) + "/transactions?status=issued"), 400, "invalid_request");
-        JsonObject requests = ok(Admin.get(o(org) + "/digicert-requests?status=pending"));
+        refused(conforms("get", "/admin/api/orgs/{orgId}/transactions", Admin.get(o(org)
+                + "/transactions?status=issued")), 400, "invalid_request");
+        JsonObject requests = read("/admin/api/orgs/{orgId}/digicert-requests",
+                o(org) + "/digicert-requests?status=pending");
         assertEquals(1, requests.getInt("total"));
         JsonObject r = requests.getJsonArray("requests").getJsonObject(0);
         assertEquals(requestId, n(r, "requestId"));
@@ -203,19 +230,21 @@ class AdminReadsIT {
     @Test
     void theAuditFilterFindsExactlyWhatItNamesPagedAndTheOlderFormStays() {
         String org = Enos.newOrg();
-        String productKey = Admin.postJson(o(org) + "/products", "{\"name\":\"Audited\"}").json().getString("productKey");
+        String productKey = Admin.postJson(o(org) + "/products", "{\"name\":\"Audited\"}").json()
+                .getString("productKey");
         sleep(50);
         Instant between = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         sleep(50);
         List<String> assets = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            Http.Answer d = Admin.postJson(o(org) + "/products/" + productKey + "/devices", "{\"name\":\"d" + i + "\"}");
+            Http.Answer d = Admin.postJson(o(org) + "/products/" + productKey + "/devices",
+                    "{\"name\":\"d" + i + "\"}");
             assertEquals(201, d.status(), d.body());
             assets.add(d.json().getString("assetId"));
         }
         JsonObject all = ok(Admin.get(o(org) + "/audit?offset=0"));
         assertEquals(5, all.getInt("total"), "credential, product, three devices: " + all);
-        JsonObject created = ok(Admin.get(o(org) + "/audit?action=DEVICE.create"));
+        JsonObject created = read("/admin/api/orgs/{orgId}/audit", o(org) + "/audit?action=DEVICE.create");
         assertEquals(3, created.getInt("total"));
         List<JsonObject> records = created.getJsonArray("records").getValuesAs(JsonObject.class);
         assertEquals(List.of("assetId=" + assets.get(2), "assetId=" + assets.get(1), "assetId=" + assets.get(0)),
@@ -240,7 +269,7 @@ class AdminReadsIT {
         refused(Admin.get(o(org) + "/audit?from=" + between + "&to=" + between), 400, "invalid_request");
 
         // the older form: a plain array of the newest max records
-        Http.Answer older = Admin.get(o(org) + "/audit?max=2");
+        Http.Answer older = conforms("get", "/admin/api/orgs/{orgId}/audit", Admin.get(o(org) + "/audit?max=2"));
         assertEquals(200, older.status(), older.body());
         JsonArray array = Json.createReader(new StringReader(older.body())).readArray();
         assertEquals(2, array.size());
@@ -249,7 +278,7 @@ class AdminReadsIT {
 
     @Test
     void theAuthoritiesAreTheRootsAndCrlsThePublicEndpointsServe() throws Exception {
-        JsonObject cas = ok(Admin.get("/admin/api/authorities"));
+        JsonObject cas = read("/admin/api/authorities", "/admin/api/authorities");
         assertEquals("pkcs12", cas.getString("keyCustody"), "the test server keeps its keys in a keystore");
         assertFalse(cas.getString("keyCustodyDescription").isBlank());
         assertTrue(cas.getString("ocspUrl").endsWith("/enos/CA/ocsp"), cas.toString());
@@ -305,22 +334,26 @@ class AdminReadsIT {
         OperatorRolesIT.Operator auditor = OperatorRolesIT.createOperator("auditor");
         for (String path : List.of(o(org) + "/summary", o(org) + "/products", o(org) + "/devices",
                 o(org) + "/products/" + productKey + "/devices", o(org) + "/transactions?status=pending",
-                o(org) + "/digicert-requests?status=pending", o(org) + "/audit?action=product", "/admin/api/authorities")) {
+                o(org) + "/digicert-requests?status=pending", o(org) + "/audit?action=product",
+                "/admin/api/authorities")) {
             assertEquals(200, auditor.get(path).status(), path);
         }
         JsonObject before = ok(Admin.get(o(org) + "/summary"));
         assertEquals(403, auditor.post(o(org) + "/products", "{\"name\":\"never\"}").status());
-        assertEquals(403, auditor.post(o(org) + "/products/" + productKey + "/devices", "{\"name\":\"never\"}").status());
+        refused(conforms("post", "/admin/api/orgs/{orgId}/products/{productKey}/devices",
+                auditor.post(o(org) + "/products/" + productKey + "/devices", "{\"name\":\"never\"}")), 403,
+                "forbidden");
         OperatorRolesIT.Operator approver = OperatorRolesIT.createOperator("approver");
         assertEquals(200, approver.get(o(org) + "/products").status());
         assertEquals(403, approver.post(o(org) + "/products", "{\"name\":\"never\"}").status());
-        JsonObject after = ok(Admin.get(o(org) + "/summary"));
+        JsonObject after = read("/admin/api/orgs/{orgId}/summary", o(org) + "/summary");
         assertEquals(before, after, "nothing was created");
         assertEquals(401, Admin.getAs(null, o(org) + "/summary").status());
 
         // another organization: its product is not found here, and nothing of it is listed here
         String other = Enos.newOrg();
-        refused(Admin.get(o(other) + "/products/" + productKey + "/devices"), 404, "not_found");
+        refused(conforms("get", "/admin/api/orgs/{orgId}/products/{productKey}/devices",
+                Admin.get(o(other) + "/products/" + productKey + "/devices")), 404, "not_found");
         refused(Admin.get(o(other) + "/devices?productKey=" + productKey), 404, "not_found");
         refused(Admin.postJson(o(other) + "/products/" + productKey + "/devices", "{\"name\":\"stray\"}"), 404,
                 "not_found");
@@ -349,7 +382,6 @@ class AdminReadsIT {
                 {"/admin/api/orgs/{orgId}/products/{productKey}/devices", "post", "201", "CreatedDevice"},
                 {"/admin/api/orgs/{orgId}/transactions", "get", "200", "PendingTransactionList"},
                 {"/admin/api/orgs/{orgId}/digicert-requests", "get", "200", "PendingDigiCertRequestList"},
-                {"/admin/api/orgs/{orgId}/audit", "get", "200", "AuditList"},
                 {"/admin/api/authorities", "get", "200", "AuthorityList"}};
         for (String[] e : expected) {
             JsonObject op = api.getJsonObject("paths").getJsonObject(e[0]).getJsonObject(e[1]);
@@ -358,6 +390,12 @@ class AdminReadsIT {
             assertEquals("#/components/schemas/" + e[3], ref, e[1] + " " + e[0]);
             assertTrue(schemas.containsKey(e[3]), e[3]);
         }
+        JsonArray auditForms = api.getJsonObject("paths").getJsonObject("/admin/api/orgs/{orgId}/audit")
+                .getJsonObject("get").getJsonObject("responses").getJsonObject("200").getJsonObject("content")
+                .getJsonObject("application/json").getJsonObject("schema").getJsonArray("oneOf");
+        assertEquals(List.of("#/components/schemas/AuditList", "#/components/schemas/AuditEntries"),
+                auditForms.getValuesAs(JsonObject.class).stream().map(x -> x.getString("$ref")).toList(),
+                "the page, or the older form's array");
         // every record component is a property of its schema
         Map<String, List<String>> properties = Map.of(
                 "OrganizationSummary", List.of("orgId", "products", "pendingDigiCertRequests", "auditRecords"),

@@ -38,12 +38,20 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.Map;
+import io.certgate.web.OpenApiNames;
+import io.certgate.web.admin.schema.AdminCredentials;
+import io.certgate.web.admin.schema.AdminDecisions;
+import io.certgate.web.admin.schema.AdminOperators;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import java.util.Map;
 
 /**
  * Operators' API: create credentials of an organization (secrets shown once), decide pending CertManager
@@ -52,6 +60,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  */
 @Path("admin/api")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = OpenApiNames.TAG_ADMIN)
+@SecurityRequirement(name = OpenApiNames.ADMIN_BASIC)
+@APIResponse(responseCode = "401", ref = OpenApiNames.ADMIN_UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.ADMIN_FORBIDDEN)
 @RolesAllowed(ADMIN) // the default of a method that names no roles
 public class AdminResource {
 
@@ -85,7 +97,12 @@ public class AdminResource {
     @POST
     @Path("orgs/{orgId}/enos-service-accounts")
     @RolesAllowed(ADMIN)
-    public Response createEnosServiceAccount(@PathParam("orgId") String orgId) {
+    @Operation(summary = "Create an EnOS service account")
+    @APIResponse(responseCode = "201", description = "created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCredentials.EnosServiceAccount.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    public Response createEnosServiceAccount(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId) {
         return created(() -> {
             ApiCredentials.ServiceAccount a = credentials.createEnosServiceAccount(operatorFor(orgId));
             return Json.createObjectBuilder().add("orgId", a.orgId()).add("appKey", a.appKey())
@@ -96,7 +113,12 @@ public class AdminResource {
     @POST
     @Path("orgs/{orgId}/digicert-keys")
     @RolesAllowed(ADMIN)
-    public Response createDigiCertKey(@PathParam("orgId") String orgId) {
+    @Operation(summary = "Create a DigiCert API key")
+    @APIResponse(responseCode = "201", description = "created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCredentials.DigiCertKey.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    public Response createDigiCertKey(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId) {
         return created(() -> Json.createObjectBuilder().add("orgId", orgId)
                 .add("key", credentials.createDigiCertKey(operatorFor(orgId))).build());
     }
@@ -110,7 +132,15 @@ public class AdminResource {
     @Path("orgs/{orgId}/ra-accounts")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ADMIN)
-    public Response createRaAccount(@PathParam("orgId") String orgId, String body) {
+    @Operation(summary = "Create a CertManager RA account with its client certificate")
+    @APIResponse(responseCode = "201", description = "created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCredentials.NewRaAccount.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
+    public Response createRaAccount(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminCredentials.RaAccountRequest.class))) String body) {
         return created(() -> {
             JsonObject b = body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT
                     : Json.createReader(new java.io.StringReader(body)).readObject();
@@ -136,25 +166,26 @@ public class AdminResource {
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
     @Operation(summary = "The organization's audit trail, newest first, filtered and paged",
             description = "actor and action are case-insensitive substrings; from is inclusive, to exclusive "
-                    + "(ISO-8601, UTC without an offset). Without any of actor, action, from, to, offset, limit the "
-                    + "answer is the older form: a plain array of AuditEntry, the newest max (default 100, at most "
-                    + "1000)")
-    @APIResponse(responseCode = "200", description = "a page of audit records",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = AuditViews.AuditList.class)))
-    @APIResponse(responseCode = "400", description = "a parameter malformed, or from not before to")
-    public Response audit(@PathParam("orgId") String orgId,
-                          @Parameter(description = "the older form's count; ignored with a filter or page")
-                          @QueryParam("max") @DefaultValue("100") int max,
-                          @Parameter(description = "substring of the actor, e.g. admin:") @QueryParam("actor")
-                          String actor,
-                          @Parameter(description = "substring of the action, e.g. revoke") @QueryParam("action")
-                          String action,
-                          @Parameter(description = "inclusive, e.g. 2026-11-01T10:15:00Z") @QueryParam("from")
-                          String from,
-                          @Parameter(description = "exclusive") @QueryParam("to") String to,
-                          @Parameter(description = "default 0") @QueryParam("offset") String offset,
-                          @Parameter(description = "1..500, default 50") @QueryParam("limit") String limit) {
+                    + "(ISO-8601, UTC without an offset); a page {total, offset, limit, records}. Without any of "
+                    + "actor, action, from, to, offset, limit the answer is the older form: a plain array of the "
+                    + "newest max records")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(oneOf = {AuditViews.AuditList.class, AuditViews.AuditRecords.class})))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    public Response audit(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the older form: how many records at most (newest first; at most 1000); "
+                    + "ignored with a filter or page") @QueryParam("max") @DefaultValue("100") int max,
+            @Parameter(description = "a part of the actor, any letter case (admin: finds every operator)")
+            @QueryParam("actor") String actor,
+            @Parameter(description = "a part of the action, any letter case (revoke finds every revocation)")
+            @QueryParam("action") String action,
+            @Parameter(description = "from this time on (inclusive), e.g. 2026-11-01T10:15:00Z; UTC without an offset")
+            @QueryParam("from") String from,
+            @Parameter(description = "before this time (exclusive)") @QueryParam("to") String to,
+            @Parameter(description = "how many to skip (default 0)") @QueryParam("offset") String offset,
+            @Parameter(description = "how many at most (1..500, default 50)") @QueryParam("limit") String limit) {
         if (!AdminPaging.any(actor, action, from, to, offset, limit)) {
             return answer(200, () -> AuditViews.records(audit.recent(operatorFor(orgId), max)));
         }
@@ -168,6 +199,10 @@ public class AdminResource {
     @GET
     @Path("stats")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
+    @Operation(summary = "Row counts by table")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Long.class,
+                    description = "rows per table")))
     public Response stats() {
         JsonObjectBuilder b = Json.createObjectBuilder();
         for (Map.Entry<String, Long> e : statistics.counts().entrySet()) {
@@ -183,8 +218,16 @@ public class AdminResource {
     @POST
     @Path("orgs/{orgId}/transactions/{transactionId}/{decision: approve|reject}")
     @RolesAllowed({ADMIN, APPROVER})
-    public Response decide(@PathParam("orgId") String orgId, @PathParam("transactionId") String transactionId,
-                           @PathParam("decision") String decision) {
+    @Operation(summary = "Approve or reject a pending CertManager transaction")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminDecisions.Transaction.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
+    public Response decide(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the CertManager transaction") @PathParam("transactionId") String transactionId,
+            @Parameter(description = "approve or reject") @PathParam("decision") String decision) {
         return answer(200, () -> {
             Caller operator = operatorFor(orgId);
             EnrollmentOutcome o = "approve".equals(decision) ? enrollments.approveAsOperator(operator, transactionId)
@@ -202,7 +245,13 @@ public class AdminResource {
     @POST
     @Path("orgs/{orgId}/domains/{name}/validate")
     @RolesAllowed(ADMIN)
-    public Response validateDomain(@PathParam("orgId") String orgId, @PathParam("name") String name) {
+    @Operation(summary = "Mark a domain validated for DigiCert orders")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminDecisions.DomainValidated.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    public Response validateDomain(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the domain name") @PathParam("name") String name) {
         return answer(200, () -> {
             OrgDomain d = certificateOrders.validateDomain(operatorFor(orgId), name);
             return Json.createObjectBuilder().add("orgId", orgId).add("name", d.getName())
@@ -214,8 +263,16 @@ public class AdminResource {
     @POST
     @Path("orgs/{orgId}/digicert-requests/{requestId}/{decision: approve|reject}")
     @RolesAllowed({ADMIN, APPROVER})
-    public Response decideDigiCertRequest(@PathParam("orgId") String orgId, @PathParam("requestId") long requestId,
-                                         @PathParam("decision") String decision) {
+    @Operation(summary = "Approve or reject a pending DigiCert request")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminDecisions.DigiCertRequest.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
+    public Response decideDigiCertRequest(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the request id") @PathParam("requestId") long requestId,
+            @Parameter(description = "approve or reject") @PathParam("decision") String decision) {
         return answer(200, () -> {
             OrderRequest r = certificateOrders.decide(operatorFor(orgId), requestId, "approve".equals(decision), null);
             JsonObjectBuilder b = Json.createObjectBuilder().add("orgId", orgId).add("requestId", r.getId())
@@ -231,7 +288,16 @@ public class AdminResource {
     @DELETE
     @Path("orgs/{orgId}/digicert-keys/{keyId}")
     @RolesAllowed(ADMIN)
-    public Response disableDigiCertKey(@PathParam("orgId") String orgId, @PathParam("keyId") String keyId) {
+    @Operation(summary = "Disable a DigiCert API key")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCredentials.DigiCertKeyDisabled.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
+    public Response disableDigiCertKey(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the DigiCert key's id: its first 12 characters")
+            @PathParam("keyId") String keyId) {
         return answer(200, () -> {
             credentials.disableDigiCertKey(operatorFor(orgId), keyId);
             return Json.createObjectBuilder().add("orgId", orgId).add("keyId", keyId).add("enabled", false).build();
@@ -246,8 +312,16 @@ public class AdminResource {
     @Path("orgs/{orgId}/devices/{assetId}/enrollment-secrets")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(ADMIN)
-    public Response createEnrollmentSecret(@PathParam("orgId") String orgId, @PathParam("assetId") String assetId,
-                                           String body) {
+    @Operation(summary = "A one-time enrollment secret for a device (EST, SCEP)")
+    @APIResponse(responseCode = "201", description = "created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminDecisions.EnrollmentSecret.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    public Response createEnrollmentSecret(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the device") @PathParam("assetId") String assetId,
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminDecisions.EnrollmentSecretRequest.class))) String body) {
         return created(() -> {
             JsonObject b = body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT
                     : Json.createReader(new java.io.StringReader(body)).readObject();
@@ -266,8 +340,16 @@ public class AdminResource {
     @Path("orgs/{orgId}/products/{productKey}/enrollment-approval")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ADMIN)
-    public Response setEnrollmentApproval(@PathParam("orgId") String orgId, @PathParam("productKey") String productKey,
-                                          String body) {
+    @Operation(summary = "Whether a product's devices wait for an operator when they enroll themselves")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminDecisions.EnrollmentApproval.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    public Response setEnrollmentApproval(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the product") @PathParam("productKey") String productKey,
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminDecisions.EnrollmentApprovalRequest.class))) String body) {
         return answer(200, () -> {
             JsonObject b = body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT
                     : Json.createReader(new java.io.StringReader(body)).readObject();
@@ -282,7 +364,12 @@ public class AdminResource {
     @GET
     @Path("orgs/{orgId}/self-enrollments")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
-    public Response pendingSelfEnrollments(@PathParam("orgId") String orgId) {
+    @Operation(summary = "Self-enrollment requests waiting for an operator")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminDecisions.PendingSelfEnrollments.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    public Response pendingSelfEnrollments(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId) {
         return answer(200, () -> {
             JsonArrayBuilder list = Json.createArrayBuilder();
             for (io.certgate.domain.binding.SelfEnrollment r : selfEnrollments.pending(operatorFor(orgId))) {
@@ -296,8 +383,16 @@ public class AdminResource {
     @POST
     @Path("orgs/{orgId}/self-enrollments/{requestId}/{decision: approve|reject}")
     @RolesAllowed({ADMIN, APPROVER})
-    public Response decideSelfEnrollment(@PathParam("orgId") String orgId, @PathParam("requestId") long requestId,
-                                         @PathParam("decision") String decision) {
+    @Operation(summary = "Approve (issue) or reject a device's self-enrollment request")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminDecisions.SelfEnrollment.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
+    public Response decideSelfEnrollment(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the request id") @PathParam("requestId") long requestId,
+            @Parameter(description = "approve or reject") @PathParam("decision") String decision) {
         return answer(200, () -> {
             Caller operator = operatorFor(orgId);
             return selfEnrollment("approve".equals(decision) ? selfEnrollments.approve(operator, requestId)

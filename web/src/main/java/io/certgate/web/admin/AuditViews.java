@@ -6,6 +6,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -41,6 +42,14 @@ public final class AuditViews {
         static AuditList of(Page<AuditRecord> page) {
             return new AuditList(page.total(), page.request().offset(), page.request().limit(),
                     page.items().stream().map(AuditEntry::of).toList());
+        }
+    }
+
+    /** The older form's answer, for the document only: a plain array of records. */
+    @Schema(name = "AuditEntries", type = SchemaType.ARRAY, implementation = AuditEntry.class,
+            description = "the newest records (the older form, ?max= alone)")
+    public static final class AuditRecords {
+        private AuditRecords() {
         }
     }
 

@@ -7,6 +7,7 @@ import static io.certgate.web.admin.AdminRoles.AUDITOR;
 
 import io.certgate.ejb.ca.AuthorityReports;
 import io.certgate.web.admin.AuthorityViews.AuthorityList;
+import io.certgate.web.OpenApiNames;
 import io.certgate.web.support.CallerContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -21,7 +22,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -31,8 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("admin/api")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = OpenApiNames.ADMIN_BASIC)
+@APIResponse(responseCode = "401", ref = OpenApiNames.ADMIN_UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.ADMIN_FORBIDDEN)
 @RolesAllowed(ADMIN) // the default of a method that names no roles
-@Tag(name = "admin: authorities", description = "The server's roots, their CRLs and key custody")
+@Tag(name = OpenApiNames.TAG_ADMIN)
 public class AuthorityAdminResource {
 
     @EJB

@@ -24,7 +24,8 @@ public final class CatalogViews {
     }
 
     @Schema(name = "ProductInfo", description = "A product of the organization")
-    public record ProductInfo(@Schema String productKey, @Schema String name, @Schema String description,
+    public record ProductInfo(@Schema String productKey, @Schema String name,
+                              @Schema(nullable = true) String description,
                               @Schema(enumeration = {"Device", "Gateway"}) String productType,
                               @Schema String dataFormat,
                               @Schema(description = "devices authenticate with certificates (mutual TLS)")
@@ -53,7 +54,7 @@ public final class CatalogViews {
 
     @Schema(name = "DeviceInfo", description = "A device of the organization (never its secret)")
     public record DeviceInfo(@Schema String assetId, @Schema String productKey, @Schema String deviceKey,
-                             @Schema String name, @Schema String description, @Schema String timezone,
+                             @Schema String name, @Schema(nullable = true) String description, @Schema String timezone,
                              @Schema Instant createdAt) {
 
         static DeviceInfo of(Device d) {
@@ -74,7 +75,8 @@ public final class CatalogViews {
 
     @Schema(name = "CreatedDevice", description = "A new device with its secret, which is shown only here")
     public record CreatedDevice(@Schema String assetId, @Schema String productKey, @Schema String deviceKey,
-                                @Schema String name, @Schema String description, @Schema String timezone,
+                                @Schema String name, @Schema(nullable = true) String description,
+                                @Schema String timezone,
                                 @Schema Instant createdAt, @Schema String deviceSecret) {
 
         static CreatedDevice of(Device d) {

@@ -20,6 +20,7 @@ import io.certgate.web.admin.CatalogViews.ProductInfo;
 import io.certgate.web.admin.CatalogViews.ProductList;
 import io.certgate.web.admin.PendingViews.PendingDigiCertRequestList;
 import io.certgate.web.admin.PendingViews.PendingTransactionList;
+import io.certgate.web.OpenApiNames;
 import io.certgate.web.support.CallerContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -41,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -51,8 +53,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("admin/api")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = OpenApiNames.ADMIN_BASIC)
+@APIResponse(responseCode = "401", ref = OpenApiNames.ADMIN_UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.ADMIN_FORBIDDEN)
 @RolesAllowed(ADMIN) // the default of a method that names no roles
-@Tag(name = "admin: organizations", description = "An organization's counts, products, devices and pending requests")
+@Tag(name = OpenApiNames.TAG_ADMIN)
 public class OrganizationAdminResource {
 
     private static final String JSON = MediaType.APPLICATION_JSON;
@@ -85,7 +90,8 @@ public class OrganizationAdminResource {
             description = "What it holds and what waits for an approver, as the console's home page shows them")
     @APIResponse(responseCode = "200", description = "the counts",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = OrganizationSummary.class)))
-    public Response summary(@PathParam("orgId") String orgId) {
+    public Response summary(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId) {
         return answer(200, () -> RecordJson.of(OrganizationSummary.of(orgId, statistics.counts(operatorFor(orgId)))));
     }
 
@@ -95,10 +101,11 @@ public class OrganizationAdminResource {
     @Operation(summary = "The organization's products, newest first, one page")
     @APIResponse(responseCode = "200", description = "a page of products",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ProductList.class)))
-    @APIResponse(responseCode = "400", description = "offset or limit malformed or out of range")
-    public Response products(@PathParam("orgId") String orgId,
-                             @Parameter(description = "default 0") @QueryParam("offset") String offset,
-                             @Parameter(description = "1..500, default 50") @QueryParam("limit") String limit) {
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    public Response products(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "how many to skip (default 0)") @QueryParam("offset") String offset,
+            @Parameter(description = "how many at most (1..500, default 50)") @QueryParam("limit") String limit) {
         return answer(200, () -> RecordJson.of(ProductList.of(catalog.list(operatorFor(orgId),
                 AdminPaging.page(offset, limit)))));
     }
@@ -110,11 +117,12 @@ public class OrganizationAdminResource {
     @Operation(summary = "Creates a product", description = "Audited as product.create; the productKey is generated")
     @APIResponse(responseCode = "201", description = "the product",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ProductInfo.class)))
-    @APIResponse(responseCode = "400", description = "a field missing, of the wrong type or out of range")
-    @APIResponse(responseCode = "403", description = "not an admin")
-    public Response createProduct(@PathParam("orgId") String orgId,
-                                  @RequestBody(required = true, content = @Content(mediaType = JSON,
-                                          schema = @Schema(implementation = ProductCreation.class))) String body) {
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    public Response createProduct(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @RequestBody(required = true,
+                    content = @Content(mediaType = JSON, schema = @Schema(implementation = ProductCreation.class)))
+            String body) {
         return created(() -> {
             Caller operator = operatorFor(orgId);
             ProductCreation request = ProductCreation.from(AdminAnswers.body(body));
@@ -128,10 +136,12 @@ public class OrganizationAdminResource {
     @Operation(summary = "The organization's devices, newest first, one page (of one product with productKey)")
     @APIResponse(responseCode = "200", description = "a page of devices",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = DeviceList.class)))
-    @APIResponse(responseCode = "404", description = "no such product in the organization")
-    public Response devices(@PathParam("orgId") String orgId, @QueryParam("productKey") String productKey,
-                            @Parameter(description = "default 0") @QueryParam("offset") String offset,
-                            @Parameter(description = "1..500, default 50") @QueryParam("limit") String limit) {
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    public Response devices(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "only this product's devices") @QueryParam("productKey") String productKey,
+            @Parameter(description = "how many to skip (default 0)") @QueryParam("offset") String offset,
+            @Parameter(description = "how many at most (1..500, default 50)") @QueryParam("limit") String limit) {
         return answer(200, () -> RecordJson.of(DeviceList.of(registry.list(operatorFor(orgId), productKey,
                 AdminPaging.page(offset, limit)))));
     }
@@ -142,10 +152,12 @@ public class OrganizationAdminResource {
     @Operation(summary = "The product's devices, newest first, one page")
     @APIResponse(responseCode = "200", description = "a page of devices",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = DeviceList.class)))
-    @APIResponse(responseCode = "404", description = "no such product in the organization")
-    public Response productDevices(@PathParam("orgId") String orgId, @PathParam("productKey") String productKey,
-                                   @Parameter(description = "default 0") @QueryParam("offset") String offset,
-                                   @Parameter(description = "1..500, default 50") @QueryParam("limit") String limit) {
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    public Response productDevices(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the product") @PathParam("productKey") String productKey,
+            @Parameter(description = "how many to skip (default 0)") @QueryParam("offset") String offset,
+            @Parameter(description = "how many at most (1..500, default 50)") @QueryParam("limit") String limit) {
         // an unknown product (or another organization's) is UnknownProductException: 404
         return answer(200, () -> RecordJson.of(DeviceList.of(registry.list(operatorFor(orgId), productKey,
                 AdminPaging.page(offset, limit)))));
@@ -159,12 +171,14 @@ public class OrganizationAdminResource {
             description = "Audited as device.create; the deviceSecret is shown in this answer only")
     @APIResponse(responseCode = "201", description = "the device with its secret",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = CreatedDevice.class)))
-    @APIResponse(responseCode = "400", description = "a field missing or malformed; the deviceKey exists")
-    @APIResponse(responseCode = "403", description = "not an admin")
-    @APIResponse(responseCode = "404", description = "no such product in the organization")
-    public Response createDevice(@PathParam("orgId") String orgId, @PathParam("productKey") String productKey,
-                                 @RequestBody(required = true, content = @Content(mediaType = JSON,
-                                         schema = @Schema(implementation = DeviceCreation.class))) String body) {
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    public Response createDevice(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the product") @PathParam("productKey") String productKey,
+            @RequestBody(required = true,
+                    content = @Content(mediaType = JSON, schema = @Schema(implementation = DeviceCreation.class)))
+            String body) {
         return created(() -> {
             Caller operator = operatorFor(orgId);
             DeviceCreation request = DeviceCreation.from(AdminAnswers.body(body));
@@ -179,10 +193,10 @@ public class OrganizationAdminResource {
             description = "Decided by POST .../transactions/{transactionId}/approve or /reject")
     @APIResponse(responseCode = "200", description = "the pending transactions",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = PendingTransactionList.class)))
-    @APIResponse(responseCode = "400", description = "status other than pending")
-    public Response pendingTransactions(@PathParam("orgId") String orgId,
-                                        @Parameter(description = "pending (the default; the only one)")
-                                        @QueryParam("status") String status) {
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    public Response pendingTransactions(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "pending (the default; the only one)") @QueryParam("status") String status) {
         return answer(200, () -> {
             AdminPaging.pendingOnly(status);
             return RecordJson.of(PendingTransactionList.of(orgId, enrollments.pending(operatorFor(orgId))));
@@ -196,10 +210,10 @@ public class OrganizationAdminResource {
             description = "Decided by POST .../digicert-requests/{requestId}/approve or /reject")
     @APIResponse(responseCode = "200", description = "the pending requests",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = PendingDigiCertRequestList.class)))
-    @APIResponse(responseCode = "400", description = "status other than pending")
-    public Response pendingDigiCertRequests(@PathParam("orgId") String orgId,
-                                            @Parameter(description = "pending (the default; the only one)")
-                                            @QueryParam("status") String status) {
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    public Response pendingDigiCertRequests(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "pending (the default; the only one)") @QueryParam("status") String status) {
         return answer(200, () -> {
             AdminPaging.pendingOnly(status);
             return RecordJson.of(PendingDigiCertRequestList.of(orgId, orders.requests(operatorFor(orgId), "pending")));

@@ -27,7 +27,7 @@ public final class PendingViews {
                                      @Schema String certProductType,
                                      @Schema(description = "the subject the CSR asks for") String subject,
                                      @Schema String firstName, @Schema String lastName, @Schema String email,
-                                     @Schema(description = "comma-separated") String subjectAltNames,
+                                     @Schema(description = "comma-separated", nullable = true) String subjectAltNames,
                                      @Schema String validityPeriod, @Schema String signatureAlgorithm,
                                      @Schema Instant createdAt) {
 
@@ -52,12 +52,12 @@ public final class PendingViews {
     @Schema(name = "PendingDigiCertRequest", description = "A DigiCert request waiting for an approver")
     public record PendingDigiCertRequest(@Schema long requestId, @Schema long orderId,
                                          @Schema(enumeration = {"new_request", "reissue", "duplicate"}) String type,
-                                         @Schema String status, @Schema String commonName,
+                                         @Schema String status, @Schema(nullable = true) String commonName,
                                          @Schema List<String> dnsNames,
                                          @Schema(description = "the subject the CSR asks for") String subject,
                                          @Schema(description = "the actor that placed it (as the audit trail names it)")
                                          String requestedBy,
-                                         @Schema String comments, @Schema Instant createdAt) {
+                                         @Schema(nullable = true) String comments, @Schema Instant createdAt) {
 
         static PendingDigiCertRequest of(OrderRequest r) {
             var content = r.getContent();

@@ -22,9 +22,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import io.certgate.web.OpenApiNames;
+import io.certgate.web.enos.schema.TokenService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The EnOS token service: {@code POST /apim-token-service/v2.0/token/get} with {appKey, encryption, timestamp}
@@ -33,6 +40,7 @@ import java.util.logging.Logger;
  * error, 1202 parameter required).
  */
 @Path("apim-token-service/v2.0/token/get")
+@Tag(name = OpenApiNames.TAG_ENOS_TOKEN)
 public class EnosTokenResource {
 
     private static final Logger LOG = Logger.getLogger(EnosTokenResource.class.getName());
@@ -51,16 +59,26 @@ public class EnosTokenResource {
     @EJB
     private ApiCredentials credentials;
 
+    /** This request's id, in the log line of the grant and in the answer of an internal error. */
+    @jakarta.inject.Inject
+    private io.certgate.web.support.CallerContext caller;
+
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response token(InputStream body) {
+    @Operation(summary = "Get an access token", description = "For a service account (appKey and appSecret, made by "
+            + "the admin API); no other credential. Refusals are HTTP 200 with a non-zero status.")
+    @APIResponse(responseCode = "200", description = "the token (status 0) or the refusal", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {TokenService.Granted.class,
+                    TokenService.Refused.class})))
+    public Response token(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TokenService.Request.class))) InputStream body) {
         try {
             JsonObject req = EnosRequest.of(new jakarta.ws.rs.core.MultivaluedHashMap<>(),
                     BoundedBody.read(body, 8 * 1024)).body();
             EnosRequest r = EnosRequest.of(new jakarta.ws.rs.core.MultivaluedHashMap<>(), req.toString());
             Long ts = r.integer("timestamp");
             TokenGrant grant = credentials.issueToken(r.string("appKey"), r.string("encryption"),
-                    ts == null ? null : String.valueOf(ts));
+                    ts == null ? null : String.valueOf(ts), caller.requestId());
             return answer(0, "Success", Jsons.PROVIDER.createObjectBuilder().add("accessToken", grant.accessToken())
                     .add("expire", grant.expiresInSeconds()).build());
         } catch (Exception e) {
@@ -75,8 +93,8 @@ public class EnosTokenResource {
             if (status != 1005) {
                 return answer(status, t.getMessage(), null);
             }
-            String requestId = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "requestId " + requestId + ": token service failed", t);
+            String requestId = caller.requestId();
+            LOG.log(Level.SEVERE, "token service failed requestId=" + requestId, t);
             return answer(1005, "internal error; request id " + requestId, null);
         }
     }
