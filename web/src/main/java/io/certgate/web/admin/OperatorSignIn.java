@@ -38,7 +38,7 @@ public class OperatorSignIn implements HttpAuthenticationMechanism {
         }
         String authorization = request.getHeader("Authorization");
         if (!BasicCredentials.isBasic(authorization)) {
-            return context.isProtected() ? challenge(response, context) : context.doNothing();
+            return context.isProtected() ? challenge(response) : context.doNothing();
         }
         CredentialValidationResult result = BasicCredentials.parse(authorization)
                 .map(c -> identityStores.validate(new UsernamePasswordCredential(c.user(), c.password())))
@@ -46,8 +46,10 @@ public class OperatorSignIn implements HttpAuthenticationMechanism {
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
             return context.notifyContainerAboutLogin(result);
         }
+        // a refused sign-in: counted, and Liberty logs it (CWWKS1652A, with the path)
         Refusals.authenticationFailed(Facade.ADMIN);
-        return challenge(response, context);
+        response.setHeader("WWW-Authenticate", CHALLENGE);
+        return context.responseUnauthorized();
     }
 
     /** The decoded path within the application, as the security constraints match it. */
@@ -56,8 +58,13 @@ public class OperatorSignIn implements HttpAuthenticationMechanism {
         return request.getServletPath() + (info == null ? "" : info);
     }
 
-    private static AuthenticationStatus challenge(HttpServletResponse response, HttpMessageContext context) {
+    /**
+     * Asks for credentials: a challenge, not a failure (SEND_CONTINUE with 401), so that a browser's first request
+     * without them is not logged as a failed sign-in.
+     */
+    private static AuthenticationStatus challenge(HttpServletResponse response) {
         response.setHeader("WWW-Authenticate", CHALLENGE);
-        return context.responseUnauthorized();
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 }
