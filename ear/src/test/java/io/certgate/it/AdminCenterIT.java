@@ -62,15 +62,20 @@ class AdminCenterIT {
             HttpResponse<String> login = get(CENTER);
             assertEquals(200, login.statusCode(), login.uri() + ": " + login.body());
             assertTrue(login.body().contains("j_security_check"), "the login form: " + login.uri());
+            // the login page's script copies its CSRF cookie into the form, and the Admin Center checks both
+            String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("csrfToken"))
+                    .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("no csrfToken cookie"));
             String form = "j_username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&j_password="
-                    + URLEncoder.encode(password, StandardCharsets.UTF_8);
+                    + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&X-CSRF-Token="
+                    + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
             HttpResponse<String> after = send(HttpRequest.newBuilder(URI.create(CENTER + "j_security_check"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)));
             boolean in = after.statusCode() == 200 && !after.body().contains("j_security_check")
                     && ssoCookie() != null;
             if (!in) {
-                assertTrue(after.uri().toString().contains("login"), "refused: back to the login page, " + after.uri());
+                assertTrue(after.uri().toString().contains("login"), "refused: back to the login page, " + after.uri()
+                        + " " + after.statusCode());
             }
             return in;
         }
@@ -117,6 +122,7 @@ class AdminCenterIT {
 
     @Test
     void theBootstrapAdminSignsInAndReachesTheToolbox() throws Exception {
+        long offset = Files.size(OperatorSignInIT.messagesLog());
         Browser b = new Browser();
         assertNotEquals(200, b.toolbox(), "the toolbox needs a sign-in");
         assertFalse(b.signIn("admin", "wrong-password"), "a wrong password");
@@ -133,6 +139,11 @@ class AdminCenterIT {
         String registry = Files.readString(file);
         assertTrue(registry.contains("<user name=\"admin\" password=\"{hash}"), registry);
         assertFalse(registry.contains(Admin.password()), "no password in clear");
+
+        // opening the Admin Center leaves no warning or error in the log (its page calls the server over HTTPS)
+        java.util.List<String> bad = OperatorSignInIT.logSince(offset).lines()
+                .filter(l -> l.matches("^\\[[^\\]]+\\] \\S+ .{60} [WE] .*")).toList();
+        assertEquals(java.util.List.of(), bad);
     }
 
     @Test

@@ -24,7 +24,9 @@ import jakarta.servlet.http.HttpServletResponse;
 @ApplicationScoped
 public class OperatorSignIn implements HttpAuthenticationMechanism {
 
-    static final String CHALLENGE = "Basic realm=\"certgate admin\"";
+    static final String REALM = "certgate admin";
+    static final String CHALLENGE = "Basic realm=\"" + REALM + "\"";
+    private static final String LIBERTY_REALM = "com.ibm.wsspi.security.cred.realm";
 
     @Inject
     private IdentityStoreHandler identityStores;
@@ -38,7 +40,7 @@ public class OperatorSignIn implements HttpAuthenticationMechanism {
         }
         String authorization = request.getHeader("Authorization");
         if (!BasicCredentials.isBasic(authorization)) {
-            return context.isProtected() ? challenge(response) : context.doNothing();
+            return context.isProtected() ? challenge(response, context) : context.doNothing();
         }
         CredentialValidationResult result = BasicCredentials.parse(authorization)
                 .map(c -> identityStores.validate(new UsernamePasswordCredential(c.user(), c.password())))
@@ -62,9 +64,12 @@ public class OperatorSignIn implements HttpAuthenticationMechanism {
      * Asks for credentials: a challenge, not a failure (SEND_CONTINUE with 401), so that a browser's first request
      * without them is not logged as a failed sign-in.
      */
-    private static AuthenticationStatus challenge(HttpServletResponse response) {
+    @SuppressWarnings("unchecked")
+    private static AuthenticationStatus challenge(HttpServletResponse response, HttpMessageContext context) {
         response.setHeader("WWW-Authenticate", CHALLENGE);
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        // Liberty writes the challenge of a 401 itself, naming this realm (else its user registry's, the Admin Center's)
+        context.getMessageInfo().getMap().put(LIBERTY_REALM, REALM);
         return AuthenticationStatus.SEND_CONTINUE;
     }
 }
