@@ -326,6 +326,198 @@ class AdminConsoleIT {
         browser.checkPage(null);
     }
 
+    /**
+     * The credentials and operators pages: an admin creates an EnOS service account whose shown secret gets a token
+     * and then disables it (the token service refuses it, its token stops working), creates an RA account whose
+     * PKCS#12 opens with the shown password and disables it (its certificate is revoked), creates an auditor, whose
+     * browser then shows no change buttons and whose forged post is refused, gives it a new password and disables
+     * it. Each action is in the audit trail.
+     */
+    @Test
+    void anAdminKeepsCredentialsAndOperatorsAndAnAuditorOnlyReads() throws Exception {
+        try {
+            credentialsAndOperators();
+        } catch (AssertionError | RuntimeException e) {
+            browser.keepForDiagnosis("failure-credentials");
+            throw e;
+        } finally {
+            browser.signIn("admin", Admin.password());
+        }
+    }
+
+    private void credentialsAndOperators() throws Exception {
+        String org = Enos.newOrg();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String credentialsPage = "/admin/console/credentials.xhtml?org=" + org;
+
+        // 1. an EnOS service account: its secret shown once, and it works
+        browser.open(credentialsPage);
+        assertEquals(1, browser.all(By.cssSelector("#enosAccounts\\:rows tbody tr")).size(), "the one of newOrg");
+        browser.click(By.id("enosAccounts:create"));
+        String appKey = browser.text(By.id("shownAppKey"));
+        String appSecret = browser.text(By.id("shownAppSecret"));
+        browser.assertOnlyMessage("EnOS service account " + appKey + " created. Copy its appSecret now: it is shown "
+                + "only this once.");
+        browser.checkPage("8-credentials-secret");
+        String token = Enos.token(appKey, appSecret);
+        String productQuery = "/connect-service/v2.1/products?action=get&orgId=" + org + "&productKey=none";
+        Http.Answer withToken = Http.get(productQuery, java.util.Map.of("Authorization", "Bearer " + token));
+        assertEquals(200, withToken.status(), withToken.body());
+        browser.open(credentialsPage);
+        assertFalse(browser.driver().getPageSource().contains(appSecret), "the secret is shown once");
+        assertTrue(browser.text(By.id("enosAccounts:rows")).contains(appKey));
+
+        // 2. disabled: the answer is a redirect (a reload repeats the GET); the token service refuses it
+        browser.click(By.cssSelector("[aria-label='Disable EnOS service account " + appKey + "']"));
+        browser.assertOnlyMessage("EnOS service account " + appKey + " disabled; its access tokens no longer work.");
+        assertEquals(RaAccount.HTTPS + credentialsPage, browser.driver().getCurrentUrl(), "redirected after the post");
+        assertTrue(browser.all(By.cssSelector("[aria-label='Disable EnOS service account " + appKey + "']")).isEmpty());
+        String ts = String.valueOf(System.currentTimeMillis());
+        assertEquals(1002, EnosAuthenticationIT.tokenService(EnosAuthenticationIT.tokenRequest(appKey,
+                Enos.sha256(appKey + ts + appSecret), Long.parseLong(ts))).getInt("status"), "unknown appKey now");
+        assertEquals(401, Http.get(productQuery, java.util.Map.of("Authorization", "Bearer " + token)).status());
+        browser.checkPage(null);
+
+        // 3. an RA account with its options: the PKCS#12 opens with the shown password; disabled, its certificate is revoked
+        String raName = "it-console-" + tag;
+        browser.find(By.id("newRaAccount:name")).sendKeys(raName);
+        browser.find(By.id("newRaAccount:requireApproval")).click();
+        browser.click(By.id("newRaAccount:create"));
+        browser.assertOnlyMessage("RA account " + raName + " created. Copy its client certificate (PKCS#12) and "
+                + "password now: they are shown only this once.");
+        java.security.KeyStore p12 = java.security.KeyStore.getInstance("PKCS12");
+        char[] p12Password = browser.text(By.id("shownP12Password")).toCharArray();
+        p12.load(new java.io.ByteArrayInputStream(Base64.getMimeDecoder().decode(
+                browser.find(By.id("shownP12")).getAttribute("value"))), p12Password);
+        X509Certificate client = (X509Certificate) p12.getCertificate(raName);
+        List<String> subject = List.of(client.getSubjectX500Principal().getName().split(","));
+        assertTrue(subject.containsAll(List.of("CN=" + raName, "OU=RA", "O=" + org)), subject.toString());
+        Pki.verifyChain(client, Pki.root("RSA"));
+        browser.checkPage("9-credentials-ra-account");
+        JsonObject listed = raAccountOf(org, raName);
+        assertTrue(listed.getBoolean("requireApproval") && !listed.getBoolean("approver"), listed.toString());
+        long clientSn = listed.getJsonObject("certificate").getJsonNumber("certSn").longValue();
+        browser.open(credentialsPage);
+        browser.click(By.cssSelector("[aria-label='Disable RA account " + raName + " and revoke its certificate']"));
+        browser.assertOnlyMessage("RA account " + raName + " disabled; its client certificate is revoked.");
+        assertFalse(raAccountOf(org, raName).getBoolean("enabled"));
+        assertEquals("privilegeWithdrawn", Admin.get("/admin/api/orgs/" + org + "/certificates/" + clientSn).json()
+                .getString("revocationReason"));
+
+        // 4. each of them in the organization's audit trail, by the operator
+        browser.open("/admin/console/audit.xhtml?org=" + org + "&actor=admin:admin");
+        List<List<String>> audited = auditRows();
+        for (List<String> expected : List.of(List.of("admin:admin", "credential.create", "enos-app:" + appKey),
+                List.of("admin:admin", "credential.disable", "enos-app:" + appKey),
+                List.of("admin:admin", "credential.create", "ra-account:" + raName),
+                List.of("admin:admin", "credential.disable", "ra-account:" + raName))) {
+            assertTrue(audited.contains(expected), expected + " in " + audited);
+        }
+        browser.checkPage(null);
+
+        // 5. an auditor made on the operators page (a refusal first: the name exists), its password shown once
+        String auditor = "it-auditor-" + tag;
+        browser.click(By.id("navOperators"));
+        browser.find(By.id("newOperator:name")).sendKeys("admin");
+        browser.click(By.id("newOperator:create"));
+        browser.assertOnlyMessage("Creating operator admin: An operator named admin exists already.");
+        browser.find(By.id("newOperator:name")).clear();
+        browser.find(By.id("newOperator:name")).sendKeys(auditor);
+        new Select(browser.find(By.id("newOperator:role"))).selectByValue("auditor");
+        browser.click(By.id("newOperator:create"));
+        browser.assertOnlyMessage("Operator " + auditor + " created with the role auditor. Copy the password now: it is "
+                + "shown only this once.");
+        String password = browser.text(By.id("shownOperatorPassword"));
+        assertTrue(operatorChanges().contains(List.of("admin:admin", "operator.create", "operator:" + auditor)));
+        browser.checkPage("10-operators");
+
+        // 6. the auditor's console shows no change, and a post it forges anyway is refused and changes nothing
+        browser.signIn(auditor, password);
+        long credentials = countedCredentials(org);
+        for (String page : List.of(credentialsPage, "/admin/console/operators.xhtml", "/admin/console/products.xhtml?org="
+                + org, "/admin/console/pending.xhtml?org=" + org)) {
+            browser.open(page);
+            assertEquals("Signed in as " + auditor, browser.text(By.cssSelector(".user")));
+            assertEquals(List.of(), browser.all(By.cssSelector("main input[type=submit]")).stream()
+                    .map(e -> e.getAttribute("id")).toList(), "no change offered on " + page);
+            browser.checkPage(page.startsWith(credentialsPage) ? "11-auditor-credentials" : null);
+        }
+        browser.open(credentialsPage);
+        assertTrue(browser.text(By.id("enosAccounts:rows")).contains(appKey), "the auditor reads");
+        String viewState = browser.find(By.name("jakarta.faces.ViewState")).getAttribute("value");
+        browser.andWait(() -> browser.driver().executeScript(
+                "var f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];"
+                        + "for (var [n, v] of [['enosAccounts', 'enosAccounts'], ['enosAccounts:create', 'x'],"
+                        + " ['jakarta.faces.ViewState', arguments[1]]]) {"
+                        + " var i = document.createElement('input'); i.type = 'hidden'; i.name = n; i.value = v;"
+                        + " f.appendChild(i); }"
+                        + "document.body.appendChild(f); f.submit();", RaAccount.HTTPS + credentialsPage, viewState));
+        assertFalse(browser.driver().getPageSource().contains("shownAppSecret"), "no secret for the auditor");
+        browser.open(credentialsPage); // leaves the container's error page (its 403, its favicon request)
+        browserLogOfTheRefusal();
+        HttpResponse<String> forged = TLS.send(HttpRequest.newBuilder(URI.create(RaAccount.HTTPS + credentialsPage))
+                .header("Authorization", Admin.basic(auditor, password))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("enosAccounts=enosAccounts&enosAccounts%3Acreate=x"
+                        + "&jakarta.faces.ViewState=" + URLEncoder.encode(viewState, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, forged.statusCode(), "the container keeps auditors to GET");
+        assertEquals(credentials, countedCredentials(org), "nothing created");
+        browser.signIn("admin", Admin.password());
+
+        // 7. a new password for the auditor (the old one stops working), then disabled: it cannot sign in
+        browser.open("/admin/console/operators.xhtml");
+        browserLogOfTheRefusal();
+        browser.click(By.cssSelector("[aria-label='New password for operator " + auditor + "']"));
+        browser.assertOnlyMessage("Operator " + auditor + " has a new password; the old one no longer works. Copy it "
+                + "now: it is shown only this once.");
+        String rotated = browser.text(By.id("shownOperatorPassword"));
+        assertEquals(401, Admin.getAs(Admin.basic(auditor, password), "/admin/api/stats").status());
+        assertEquals(200, Admin.getAs(Admin.basic(auditor, rotated), "/admin/api/stats").status());
+        browser.click(By.cssSelector("[aria-label='Disable operator " + auditor + "']"));
+        browser.assertOnlyMessage("Operator " + auditor + " disabled: it can no longer sign in.");
+        assertEquals(RaAccount.HTTPS + "/admin/console/operators.xhtml", browser.driver().getCurrentUrl());
+        assertEquals(401, Admin.getAs(Admin.basic(auditor, rotated), "/admin/api/stats").status());
+        List<List<String>> changes = operatorChanges();
+        for (String action : List.of("operator.create", "operator.password", "operator.disable")) {
+            assertTrue(changes.contains(List.of("admin:admin", action, "operator:" + auditor)), action + " in " + changes);
+        }
+        browser.checkPage(null);
+    }
+
+    /**
+     * The browser logs the refused post (403) and the error page's missing favicon.ico (the container's page, not
+     * the console's), possibly late: those and nothing else.
+     */
+    private static void browserLogOfTheRefusal() {
+        for (String line : browser.severeLog()) {
+            assertTrue(line.contains("status of 403") || line.contains("/favicon.ico"), line);
+        }
+    }
+
+    private static JsonObject raAccountOf(String org, String name) {
+        return Admin.get("/admin/api/orgs/" + org + "/credentials").json().getJsonArray("raAccounts")
+                .getValuesAs(JsonObject.class).stream().filter(a -> a.getString("name").equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no RA account " + name));
+    }
+
+    private static long countedCredentials(String org) {
+        JsonObject c = Admin.get("/admin/api/orgs/" + org + "/credentials").json();
+        return c.getJsonArray("enosServiceAccounts").size() + c.getJsonArray("digicertKeys").size()
+                + c.getJsonArray("raAccounts").size();
+    }
+
+    /** actor, action, target of each row of the operators page's recent changes. */
+    private static List<List<String>> operatorChanges() {
+        List<List<String>> rows = new ArrayList<>();
+        for (WebElement row : browser.all(By.cssSelector("#changes tbody tr"))) {
+            rows.add(List.of(row.findElement(By.className("actor")).getText().trim(),
+                    row.findElement(By.className("action")).getText().trim(),
+                    row.findElement(By.className("target")).getText().trim()));
+        }
+        return rows;
+    }
+
     /** The value of the counts table's row with this label. */
     private static String count(String table, String label) {
         for (WebElement row : browser.all(By.cssSelector("#" + table + " tbody tr"))) {

@@ -74,9 +74,13 @@ final class ConsoleBrowser implements AutoCloseable {
         return new ConsoleBrowser(driver, profile, shots);
     }
 
-    /** HTTP BASIC on every request from now on (the console's login, as for the admin API). */
+    /**
+     * HTTP BASIC on every request from now on (the console's login, as for the admin API), in a new session: the
+     * cookies of whoever signed in before are dropped (a session belongs to the operator who opened it).
+     */
     void signIn(String user, String password) {
         driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         driver.executeCdpCommand("Network.setExtraHTTPHeaders",
                 Map.of("headers", Map.of("Authorization", Admin.basic(user, password))));
     }

@@ -13,7 +13,6 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -42,6 +41,9 @@ public class ApiCredentials {
 
     @EJB
     private AuditTrail audit;
+
+    @EJB
+    private Nonces nonces;
 
     /** A new EnOS service account: appKey shaped like a UUID, appSecret too (the SDK needs '-' + hex in both). */
     public ServiceAccount createEnosServiceAccount(Caller caller) {
@@ -170,9 +172,11 @@ public class ApiCredentials {
 
     /**
      * The EnOS token service: {@code encryption = sha256_hex(appKey + timestamp + appSecret)}, timestamp in
-     * milliseconds within 5 minutes of the server's clock, each encryption usable once.
+     * milliseconds within 5 minutes of the server's clock, each encryption usable once (also when identical
+     * requests race: one gets the token, the others {@link DuplicateEncryptionException}). The request id goes
+     * into the log line of the grant.
      */
-    public TokenGrant issueToken(String appKey, String encryption, String timestamp) {
+    public TokenGrant issueToken(String appKey, String encryption, String timestamp, String requestId) {
         if (appKey == null || appKey.isBlank()) {
             throw new MissingParameterException("appKey");
         }
@@ -198,7 +202,8 @@ public class ApiCredentials {
         }
         String token = RandomIds.base64Url(32);
         em.persist(new AccessToken(sha256(token), c, now.plus(TOKEN_LIFETIME)));
-        LOG.info(() -> "Issued an access token to EnOS service account " + appKey + " of org " + c.getOrgId());
+        LOG.info(() -> "Issued an access token to EnOS service account " + appKey + " of org " + c.getOrgId()
+                + " requestId=" + requestId);
         return new TokenGrant(token, TOKEN_LIFETIME.toSeconds());
     }
 
@@ -240,11 +245,11 @@ public class ApiCredentials {
     @Schedule(minute = "*/10", hour = "*", persistent = false)
     public void purgeExpired() {
         Instant now = Instant.now();
-        int nonces = em.createNamedQuery(Nonce.DELETE_EXPIRED).setParameter("now", now).executeUpdate();
+        int purged = em.createNamedQuery(Nonce.DELETE_EXPIRED).setParameter("now", now).executeUpdate();
         int tokens = em.createQuery("DELETE FROM AccessToken t WHERE t.expiresAt < :now").setParameter("now", now)
                 .executeUpdate();
-        if (nonces + tokens > 0) {
-            LOG.fine(() -> "Purged " + nonces + " nonces and " + tokens + " access tokens");
+        if (purged + tokens > 0) {
+            LOG.fine(() -> "Purged " + purged + " nonces and " + tokens + " access tokens");
         }
     }
 
@@ -260,19 +265,9 @@ public class ApiCredentials {
         return new AuthenticatedCaller(c.getOrgId(), "enos:" + c.getKeyId());
     }
 
-    /** Records a nonce; false when it was already seen (here or on another instance). */
+    /** Records a nonce; false when it was already seen (here or on another instance, also in a race). */
     private boolean firstUse(String nonce, Instant now) {
-        String id = sha256(nonce);
-        if (em.find(Nonce.class, id) != null) {
-            return false;
-        }
-        em.persist(new Nonce(id, now.plus(TIMESTAMP_WINDOW.multipliedBy(2))));
-        try {
-            em.flush();
-            return true;
-        } catch (PersistenceException e) {
-            return false;
-        }
+        return nonces.firstUse(sha256(nonce), now.plus(TIMESTAMP_WINDOW.multipliedBy(2)));
     }
 
     static void checkWindow(String timestamp, String what, Instant now) {

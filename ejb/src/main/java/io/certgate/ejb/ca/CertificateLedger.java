@@ -91,7 +91,7 @@ public class CertificateLedger {
                 "issued serial " + record.getSerialNumber() + renewing);
         String line = "Issued certSn " + record.getCertSn() + " (" + a + ", " + request.usage() + ", serial "
                 + record.getSerialNumber() + ", until " + record.getNotAfter() + ") for " + request.auditContext()
-                + " in org " + orgId + renewing;
+                + " in org " + orgId + renewing + " requestId=" + caller.requestId();
         Facade facade = Facade.of(caller);
         boolean renewal = request.renews() != null;
         AfterCommit.run(transactions, () -> {
@@ -111,7 +111,8 @@ public class CertificateLedger {
         audit.record(caller, "certificate.revoke", "certSn=" + cert.getCertSn() + " " + context,
                 "revoked (" + reason + ")");
         String line = "Revoked certSn " + cert.getCertSn() + " (serial " + cert.getSerialNumber() + ", reason "
-                + reason + ") of " + context + " in org " + orgId + " by " + caller.actor();
+                + reason + ") of " + context + " in org " + orgId + " by " + caller.actor() + " requestId="
+                + caller.requestId();
         IssueAuthority authority = cert.getIssueAuthority();
         Facade facade = Facade.of(caller);
         AfterCommit.run(transactions, () -> {

@@ -163,7 +163,7 @@ public class EnrollmentService {
         }
         audit.record(caller, approve ? "transaction.approve" : "transaction.reject",
                 "transaction=" + t.getTransactionId(), decision);
-        LOG.info(() -> "Transaction " + t.getTransactionId() + " " + decision);
+        LOG.info(() -> "Transaction " + t.getTransactionId() + " " + decision + " requestId=" + caller.requestId());
         return outcome(t);
     }
 
@@ -225,7 +225,7 @@ public class EnrollmentService {
                         : "submitted" + (originalTransactionId == null ? "" : " renewing " + originalTransactionId));
         if (account.isRequireApproval()) {
             LOG.info(() -> kind + " transaction " + t.getTransactionId() + " of RA account " + account.getName()
-                    + " awaits approval");
+                    + " awaits approval requestId=" + caller.requestId());
         } else {
             issue(caller, t, csr);
         }

@@ -64,9 +64,7 @@ final class AdminAnswers {
 
     /** The operator of this request (the actor {@code admin:<user>}, whatever its role), acting on no organization. */
     static Caller operator(SecurityContext security, CallerContext caller) {
-        Operators.identify(security.getUserPrincipal(), caller);
-        String name = security.getUserPrincipal() == null ? "unknown" : security.getUserPrincipal().getName();
-        return Caller.operator(name, caller.requestId());
+        return Operators.acting(security.getUserPrincipal(), caller);
     }
 
     /** The operator of this request, acting on the organization it names (as the console does: {@link Operators}). */
@@ -84,7 +82,7 @@ final class AdminAnswers {
             if (v.getValueType() == JsonValue.ValueType.OBJECT) {
                 return v.asJsonObject();
             }
-        } catch (jakarta.json.JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) { // JsonException, and Parsson's bare one for input nested too deeply
             // below
         }
         throw new io.certgate.ejb.common.InvalidArgumentException("the body must be a JSON object");

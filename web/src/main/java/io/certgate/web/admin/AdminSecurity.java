@@ -6,10 +6,10 @@ import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
 /**
- * Operators are the enabled rows of CG_ADMIN_USER, whose passwords are PBKDF2 hashes; their role (admin, approver,
- * auditor) is the one group the store returns, and groups map to the security roles of the same name. Both queries
- * run on every request, so a disabled operator, a new password or a new role applies to the next request. Who is
- * asked for credentials, and where, is {@link OperatorSignIn}'s (HTTP BASIC under /admin only, over HTTPS).
+ * Operators sign in with HTTP BASIC ({@link OperatorAuthentication}; over HTTPS: web.xml makes /admin/*
+ * CONFIDENTIAL) against the enabled operators in the database, whose passwords are PBKDF2 hashes; their role (admin, approver, auditor) is the one
+ * group the store returns, and groups map to the security roles of the same name. Both queries run on every
+ * request, so a disabled operator, a new password or a new role applies to the next request.
  */
 @DatabaseIdentityStoreDefinition(
         dataSourceLookup = "jdbc/certgate",

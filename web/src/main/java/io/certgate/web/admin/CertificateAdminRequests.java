@@ -6,7 +6,6 @@ import io.certgate.ejb.ca.CertificateQuery;
 import io.certgate.ejb.ca.UnknownCertificateException;
 import io.certgate.ejb.common.InvalidArgumentException;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -106,7 +105,7 @@ public final class CertificateAdminRequests {
                 throw new InvalidArgumentException("the body must be a JSON object such as {\"reason\":\"keyCompromise\"}");
             }
             o = v.asJsonObject();
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) { // JsonException, and Parsson's bare one for input nested too deeply
             throw new InvalidArgumentException("the body must be a JSON object such as {\"reason\":\"keyCompromise\"}");
         }
         JsonValue reason = o.get("reason");

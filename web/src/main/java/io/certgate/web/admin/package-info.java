@@ -3,9 +3,9 @@
  * ({@code AdminResource}); an organization's credentials listed, disabled and rotated ({@code CredentialAdminResource});
  * an organization's certificates: search, expiry, details, revocation ({@code CertificateAdminResource}); operators
  * and their roles ({@code OperatorAdminResource}); errors and the operator of a request in one place
- * ({@code AdminAnswers}). Behind HTTP BASIC over HTTPS ({@code OperatorSignIn}, a Jakarta Security mechanism that
- * acts only under /admin; enabled operators in CG_ADMIN_USER with PBKDF2 hashes, {@code AdminSecurity}; no session,
- * no cookie); every endpoint names its roles ({@code AdminRoles}: reads admin, approver,
- * auditor; decisions admin, approver; everything else admin).
+ * ({@code AdminAnswers}). Behind HTTP BASIC over HTTPS ({@code OperatorAuthentication}, a Jakarta Security
+ * mechanism that acts only on /admin; enabled operators in CG_ADMIN_USER with PBKDF2 hashes, {@code AdminSecurity};
+ * no session, and no cookie, not even the single sign-on cookie of Liberty's Admin Center); every endpoint names
+ * its roles ({@code AdminRoles}: reads admin, approver, auditor; decisions admin, approver; everything else admin).
  */
 package io.certgate.web.admin;

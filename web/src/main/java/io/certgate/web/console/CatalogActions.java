@@ -14,8 +14,10 @@ import jakarta.inject.Named;
 
 /**
  * The changes of the products page: create a product, create a device (its deviceSecret is shown in this answer
- * and never again), make a product's devices wait for an operator when they enroll themselves (EST, SCEP) or not.
- * The form fields go to the EJBs as they are; blank is "not given".
+ * and never again; the form's one-shot token, {@link FormTokens}, refuses a reload's second post), make a product's
+ * devices wait for an operator when they enroll themselves (EST, SCEP) or not. What shows no secret redirects
+ * (POST-redirect-GET: a reload repeats the GET, not the change). The form fields go to the EJBs as they are; blank
+ * is "not given".
  */
 @Named
 @RequestScoped
@@ -39,6 +41,12 @@ public class CatalogActions {
     @Inject
     private ConsoleMessages messages;
 
+    @Inject
+    private ConsoleNotices notices;
+
+    @Inject
+    private FormTokens tokens;
+
     private String productName;
     private String productDescription;
     private String productType = "Device";
@@ -55,19 +63,19 @@ public class CatalogActions {
     /** The device created in this request, with its secret; null otherwise. */
     private Device created;
 
-    public void createProduct() {
-        messages.attempt("Creating the product", () -> catalog.create(
+    public String createProduct() {
+        return messages.attempt("Creating the product", () -> catalog.create(
                 guard.changing(organization.getId(), OperatorAction.ADMINISTER),
                 new ProductDraft(productName, blank(productDescription), productType, null, biDirectionalAuth,
                         defaultValidDay, maxValidDay)))
-                .ifPresent(p -> {
-                    messages.done("Product \"" + p.getName() + "\" created: productKey " + p.getProductKey() + ".");
-                    productName = null;
-                    productDescription = null;
-                });
+                .map(p -> redirect("Product \"" + p.getName() + "\" created: productKey " + p.getProductKey() + "."))
+                .orElse(null);
     }
 
     public void createDevice() {
+        if (!tokens.use(messages, "Creating the device")) {
+            return;
+        }
         messages.attempt("Creating the device", () -> registry.create(
                 guard.changing(organization.getId(), OperatorAction.ADMINISTER),
                 new DeviceDraft(blank(deviceProduct), blank(deviceKey), deviceName, blank(deviceDescription),
@@ -83,14 +91,20 @@ public class CatalogActions {
     }
 
     /** Whether the product's devices wait for an operator's approval when they enroll themselves. */
-    public void requireApproval(Product product, boolean required) {
+    public String requireApproval(Product product, boolean required) {
         String key = product.getProductKey();
         if (messages.attempt((required ? "Requiring approval for " : "Ending approval for ") + key, () ->
                 selfEnrollments.requireApproval(guard.changing(organization.getId(), OperatorAction.ADMINISTER), key,
                         required))) {
-            messages.done("Self-enrollments of product " + key
+            return redirect("Self-enrollments of product " + key
                     + (required ? " now wait for an operator's approval." : " no longer wait for approval."));
         }
+        return null;
+    }
+
+    private String redirect(String notice) {
+        notices.carry(notice);
+        return ConsoleForms.redirect("/products.xhtml", organization.getId());
     }
 
     private static String blank(String s) {

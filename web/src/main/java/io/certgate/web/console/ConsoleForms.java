@@ -11,6 +11,14 @@ final class ConsoleForms {
         return v == null || v.isBlank() ? null : v.trim();
     }
 
+    /**
+     * The outcome that redirects to the view (POST-redirect-GET) for the organization; org is a valid identifier
+     * once a change went through, so it needs no encoding.
+     */
+    static String redirect(String view, String org) {
+        return view + "?faces-redirect=true" + (org == null ? "" : "&org=" + org);
+    }
+
     /** The offset of the page before, never below the first. */
     static int previousOffset(int offset, int pageSize) {
         return Math.max(0, offset - pageSize);

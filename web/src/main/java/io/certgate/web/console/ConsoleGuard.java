@@ -5,6 +5,7 @@ import io.certgate.web.support.CallerContext;
 import io.certgate.web.support.Operators;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -14,8 +15,11 @@ import java.util.function.Predicate;
  * for a changing one, naming what it does; the answer is the operator's {@link Caller} acting for the named
  * organization (as the admin API makes it), or a {@link ConsoleRefusedException} when the operator's role does
  * not allow it. The roles are the admin API's ({@link #rolesFor}): every operator reads, admins and approvers
- * decide, only admins change anything else; web.xml keeps auditors to GET underneath.
+ * decide, only admins change anything else; web.xml keeps auditors to GET underneath. Pages ask {@link #may} (as
+ * {@code #{consoleGuard.may('ADMINISTER')}}) to leave out what the operator may not do; the checks above stay, so a
+ * forged post is refused all the same.
  */
+@Named
 @RequestScoped
 public class ConsoleGuard {
 
@@ -36,9 +40,19 @@ public class ConsoleGuard {
 
     /** Refused unless the operator has one of the roles that may do it. */
     static void check(OperatorAction action, Predicate<String> inRole) {
-        if (rolesFor(action).stream().noneMatch(inRole)) {
+        if (!allows(action, inRole)) {
             throw new ConsoleRefusedException("Your operator role may not " + action.description() + ".");
         }
+    }
+
+    /** Whether an operator with these roles may do it. */
+    static boolean allows(OperatorAction action, Predicate<String> inRole) {
+        return rolesFor(action).stream().anyMatch(inRole);
+    }
+
+    /** Whether this operator may do it (by the action's name, for pages): what to render, not what to allow. */
+    public boolean may(String action) {
+        return allows(OperatorAction.valueOf(action), request::isUserInRole);
     }
 
     /** The operator reading the organization's data. */
@@ -50,6 +64,12 @@ public class ConsoleGuard {
     public void readingServer() {
         check(OperatorAction.READ, request::isUserInRole);
         Operators.identify(request.getUserPrincipal(), context);
+    }
+
+    /** The operator acting on what belongs to the server (operators), not to one organization. */
+    public Caller server(OperatorAction action) {
+        check(action, request::isUserInRole);
+        return Operators.acting(request.getUserPrincipal(), context);
     }
 
     /** The operator changing the organization's data. */

@@ -5,8 +5,8 @@ public enum OperatorAction {
 
     /** Read an organization's data or the server's (every page). */
     READ("read"),
-    /** Change an organization's set-up or certificates: products, devices, approval settings, revocations. */
-    ADMINISTER("change products, devices or certificates"),
+    /** Change anything else: products, devices, approval settings, revocations, credentials, RA accounts, operators. */
+    ADMINISTER("change products, devices, certificates, credentials or operators"),
     /** Approve or reject a pending request (CertManager, DigiCert, device self-enrollment). */
     DECIDE("approve or reject requests");
 

@@ -8,6 +8,9 @@
  * <p>Read-only pages ({@code *Page}, {@code CertificateSearch}, {@code CertificateDetails}) and changing actions
  * ({@code *Actions}, {@code PendingDecisions}) are separate beans: pages ask {@link io.certgate.web.console.ConsoleGuard}
  * for a reading caller, every action for a changing one naming its {@link io.certgate.web.console.OperatorAction};
- * which operator roles may do what is decided in {@code ConsoleGuard.rolesFor} alone.
+ * which operator roles may do what is decided in {@code ConsoleGuard.rolesFor} alone, and pages leave out what the
+ * role may not do ({@code ConsoleGuard.may}). A change that shows no secret redirects (POST-redirect-GET,
+ * {@code ConsoleNotices} carrying its message); one that shows a secret answers it once, behind a one-shot form
+ * token ({@code FormTokens}).
  */
 package io.certgate.web.console;

@@ -40,7 +40,7 @@ public class DigiCertAuthentication implements ContainerRequestFilter {
             AuthenticatedCaller who = credentials.authenticateDigiCertKey(request.getHeaderString("X-DC-DEVKEY"));
             caller.set(who.actor(), who.orgId());
         } catch (RuntimeException e) {
-            LOG.warning(() -> "DigiCert authentication refused for " + path + " (requestId " + caller.requestId() + ")");
+            LOG.info(() -> "DigiCert authentication refused for " + path + " requestId=" + caller.requestId());
             Refusals.authenticationFailed(Facade.DIGICERT);
             request.abortWith(DigiCertErrors.error(401, "access_denied|invalid_api_key",
                     "A valid X-DC-DEVKEY header is required."));

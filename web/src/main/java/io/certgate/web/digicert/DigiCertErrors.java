@@ -68,7 +68,7 @@ final class DigiCertErrors {
             Error err = TABLE.lookup(ce);
             return error(err.status(), err.code(), ce.getMessage());
         }
-        LOG.log(Level.SEVERE, "requestId " + requestId + ": DigiCert call failed unexpectedly", e);
+        LOG.log(Level.SEVERE, "DigiCert call failed unexpectedly requestId=" + requestId, e);
         return error(500, "internal_error", "internal error; request id " + requestId);
     }
 

@@ -7,7 +7,6 @@ import io.certgate.web.support.BoundedBody;
 import io.certgate.web.support.JsonFields;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -50,15 +49,16 @@ final class DigiCertRequests {
         if (text == null || text.isBlank()) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
+        JsonValue v;
         try (JsonReader r = Json.createReader(new StringReader(text))) {
-            JsonValue v = r.readValue();
-            if (v.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new DigiCertRequestException("bad_request_format", "the request body must be a JSON object");
-            }
-            return v.asJsonObject();
-        } catch (JsonException e) {
+            v = r.readValue();
+        } catch (RuntimeException e) { // JsonException, and Parsson's bare one for input nested too deeply
             throw new DigiCertRequestException("bad_request_format", "the request body is not valid JSON");
         }
+        if (v.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new DigiCertRequestException("bad_request_format", "the request body must be a JSON object");
+        }
+        return v.asJsonObject();
     }
 
     static OrderSpec order(JsonObject body) {

@@ -70,8 +70,8 @@ public class EnosAuthentication implements ContainerRequestFilter {
             caller.set(who.actor(), who.orgId());
         } catch (RuntimeException e) {
             Throwable cause = e instanceof jakarta.ejb.EJBException && e.getCause() != null ? e.getCause() : e;
-            LOG.warning(() -> "EnOS authentication refused for " + path + ": " + cause.getMessage() + " (requestId "
-                    + caller.requestId() + ")");
+            LOG.info(() -> "EnOS authentication refused for " + path + ": " + cause.getMessage() + " requestId="
+                    + caller.requestId());
             Refusals.authenticationFailed(Facade.ENOS);
             request.abortWith(EnosResponses.withStatus(EnosResponses.error(caller.requestId(), "auth", e), 401));
         }

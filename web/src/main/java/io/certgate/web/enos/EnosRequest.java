@@ -33,17 +33,20 @@ final class EnosRequest {
         if (bodyText == null || bodyText.isBlank()) {
             return new EnosRequest(query, JsonValue.EMPTY_JSON_OBJECT);
         }
+        JsonValue v;
         try (JsonReader reader = Jsons.PROVIDER.createReader(new StringReader(bodyText))) {
-            JsonValue v = reader.readValue();
-            if (v.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new EnosRequestException("invalid argument: the request body must be a JSON object");
-            }
-            return new EnosRequest(query, v.asJsonObject());
+            v = reader.readValue();
         } catch (JsonParsingException e) {
             throw new EnosRequestException("invalid argument: the request body is not valid JSON");
         } catch (JsonException e) {
             throw new EnosRequestException("invalid argument: the request body cannot be read");
+        } catch (RuntimeException e) { // Parsson's nesting limit ("Input is too deeply nested") is a bare one
+            throw new EnosRequestException("invalid argument: the request body is not valid JSON");
         }
+        if (v.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new EnosRequestException("invalid argument: the request body must be a JSON object");
+        }
+        return new EnosRequest(query, v.asJsonObject());
     }
 
     JsonObject body() {

@@ -69,7 +69,7 @@ final class EnosResponses {
         if (e instanceof CertgateException ce) {
             return refusal(requestId, code(ce), message(action, ce));
         }
-        LOG.log(Level.SEVERE, "requestId " + requestId + ": EnOS " + action + " failed unexpectedly", e);
+        LOG.log(Level.SEVERE, "EnOS " + action + " failed unexpectedly requestId=" + requestId, e);
         return refusal(requestId, INTERNAL, "Internal error of certificate service.");
     }
 

@@ -22,7 +22,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -51,6 +50,10 @@ public class EnosTokenResource {
     @EJB
     private ApiCredentials credentials;
 
+    /** This request's id, in the log line of the grant and in the answer of an internal error. */
+    @jakarta.inject.Inject
+    private io.certgate.web.support.CallerContext caller;
+
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response token(InputStream body) {
@@ -60,7 +63,7 @@ public class EnosTokenResource {
             EnosRequest r = EnosRequest.of(new jakarta.ws.rs.core.MultivaluedHashMap<>(), req.toString());
             Long ts = r.integer("timestamp");
             TokenGrant grant = credentials.issueToken(r.string("appKey"), r.string("encryption"),
-                    ts == null ? null : String.valueOf(ts));
+                    ts == null ? null : String.valueOf(ts), caller.requestId());
             return answer(0, "Success", Jsons.PROVIDER.createObjectBuilder().add("accessToken", grant.accessToken())
                     .add("expire", grant.expiresInSeconds()).build());
         } catch (Exception e) {
@@ -75,8 +78,8 @@ public class EnosTokenResource {
             if (status != 1005) {
                 return answer(status, t.getMessage(), null);
             }
-            String requestId = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "requestId " + requestId + ": token service failed", t);
+            String requestId = caller.requestId();
+            LOG.log(Level.SEVERE, "token service failed requestId=" + requestId, t);
             return answer(1005, "internal error; request id " + requestId, null);
         }
     }

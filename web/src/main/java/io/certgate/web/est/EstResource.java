@@ -269,12 +269,12 @@ public class EstResource {
         if (e instanceof CertgateException ce) {
             int status = STATUS.lookup(ce);
             if (status == 401) {
-                LOG.warning(() -> "EST authentication refused (requestId " + caller.requestId() + ")");
+                LOG.info(() -> "EST authentication refused requestId=" + caller.requestId());
                 return unauthorized();
             }
             return text(status, ce.getMessage());
         }
-        LOG.log(Level.SEVERE, "requestId " + caller.requestId() + ": EST failed unexpectedly", e);
+        LOG.log(Level.SEVERE, "EST failed unexpectedly requestId=" + caller.requestId(), e);
         return text(500, "internal error; request id " + caller.requestId());
     }
 

@@ -124,7 +124,7 @@ public class ScepResource {
         try {
             request = ScepRequest.parse(der, authorities.scepRaDecryptor(), ra, MAX_MESSAGE_BYTES);
         } catch (ScepException e) {
-            LOG.info(() -> "SCEP message refused (requestId " + caller.requestId() + "): " + e.getMessage());
+            LOG.info(() -> "SCEP message refused: " + e.getMessage() + " requestId=" + caller.requestId());
             if (!e.answerable()) {
                 return text(400, e.getMessage());
             }
@@ -197,12 +197,12 @@ public class ScepResource {
                 Refusals.authenticationFailed(Facade.SCEP);
             }
         } else {
-            LOG.log(Level.SEVERE, "requestId " + caller.requestId() + ": SCEP failed unexpectedly", e);
+            LOG.log(Level.SEVERE, "SCEP failed unexpectedly requestId=" + caller.requestId(), e);
             return text(500, "internal error; request id " + caller.requestId());
         }
         String why = e.getMessage();
-        LOG.info(() -> "SCEP " + request.type() + " transaction " + request.transactionId() + " refused (requestId "
-                + caller.requestId() + "): " + why);
+        LOG.info(() -> "SCEP " + request.type() + " transaction " + request.transactionId() + " refused: " + why
+                + " requestId=" + caller.requestId());
         return pkiMessage(failure(request.transaction(), failInfo, ra));
     }
 

@@ -19,6 +19,12 @@ public final class Operators {
         return Caller.operator(name, context.requestId()).actingFor(orgId);
     }
 
+    /** The operator's caller for work on no organization (operators); the {@link CallerContext} names it too. */
+    public static Caller acting(Principal user, CallerContext context) {
+        identify(user, context);
+        return Caller.operator(name(user), context.requestId());
+    }
+
     /** Names the operator in the request's {@link CallerContext}, for work on no organization. */
     public static void identify(Principal user, CallerContext context) {
         context.set("admin:" + name(user), null);

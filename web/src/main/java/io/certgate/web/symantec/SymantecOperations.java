@@ -149,13 +149,13 @@ final class SymantecOperations {
         if (e instanceof CertgateException ce) {
             SymantecStatus status = SymantecStatus.of(ce);
             if (status == SymantecStatus.AUTHENTICATION_REQUIRED) {
-                LOG.warning(() -> "CertManager " + operation + " refused: no client certificate of an enabled RA "
-                        + "account that is valid in the ledger (requestId " + requestId + ")");
+                LOG.info(() -> "CertManager " + operation + " refused: no client certificate of an enabled RA "
+                        + "account that is valid in the ledger requestId=" + requestId);
                 Refusals.authenticationFailed(Facade.CERTMANAGER);
             }
             return refusal(status, SymantecStatus.message(status, ce));
         }
-        LOG.log(Level.SEVERE, "requestId " + requestId + ": CertManager " + operation + " failed unexpectedly", e);
+        LOG.log(Level.SEVERE, "CertManager " + operation + " failed unexpectedly requestId=" + requestId, e);
         return refusal(SymantecStatus.INTERNAL_ERROR, "internal error; request id " + requestId);
     }
 

@@ -43,4 +43,24 @@ class ConsoleGuardTest {
             assertEquals("Your operator role may not " + action.description() + ".", e.getMessage());
         }
     }
+
+    /** What the pages render follows the same table as what the actions allow. */
+    @ParameterizedTest
+    @EnumSource(OperatorAction.class)
+    void whatIsShownIsWhatIsAllowed(OperatorAction action) {
+        for (Set<String> roles : Set.of(Set.of("admin"), Set.of("approver"), Set.of("auditor"), Set.<String>of())) {
+            boolean allowed;
+            try {
+                ConsoleGuard.check(action, roles::contains);
+                allowed = true;
+            } catch (ConsoleRefusedException e) {
+                allowed = false;
+            }
+            assertEquals(allowed, ConsoleGuard.allows(action, roles::contains), roles + " " + action);
+        }
+        assertEquals(true, ConsoleGuard.allows(OperatorAction.ADMINISTER, Set.of("admin")::contains));
+        assertEquals(false, ConsoleGuard.allows(OperatorAction.ADMINISTER, Set.of("approver")::contains));
+        assertEquals(true, ConsoleGuard.allows(OperatorAction.DECIDE, Set.of("approver")::contains));
+        assertEquals(false, ConsoleGuard.allows(OperatorAction.DECIDE, Set.of("auditor")::contains));
+    }
 }

@@ -107,4 +107,13 @@ class EnosTranslationTest {
         assertEquals("plain", r.i18n("a"));
         assertEquals("nested", r.i18n("b"));
     }
+
+    @Test
+    void aBodyNestedTooDeeplyIsAnInvalidArgumentNotAnInternalError() {
+        String deep = "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        EnosRequestException e = assertThrows(EnosRequestException.class,
+                () -> EnosRequest.of(new MultivaluedHashMap<>(), deep));
+        assertEquals("invalid argument: the request body is not valid JSON", e.getMessage());
+        assertThrows(EnosRequestException.class, () -> EnosRequest.of(new MultivaluedHashMap<>(), "[1]"), "no object");
+    }
 }

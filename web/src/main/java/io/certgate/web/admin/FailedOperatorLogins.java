@@ -1,0 +1,52 @@
+package io.certgate.web.admin;
+
+import io.certgate.domain.access.Facade;
+import io.certgate.web.support.Refusals;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Counts the operators' failed sign-ins for /metrics. The identity store handler asks the stores in priority
+ * order until one validates the credential; this one comes last, so it is asked only about a credential the
+ * database store (AdminSecurity) refused, and it never validates anything itself. The BASIC mechanism hands it
+ * every Basic credential of the application, EST devices' too: only those sent to the admin API count.
+ */
+@ApplicationScoped
+public class FailedOperatorLogins implements IdentityStore {
+
+    @Inject
+    private HttpServletRequest request;
+
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        if (toAdminApi()) {
+            Refusals.authenticationFailed(Facade.ADMIN);
+        }
+        return CredentialValidationResult.NOT_VALIDATED_RESULT;
+    }
+
+    private boolean toAdminApi() {
+        try {
+            String path = request.getRequestURI();
+            return path != null && path.replaceAll("/+", "/").startsWith("/admin/");
+        } catch (RuntimeException noRequest) {
+            return false;
+        }
+    }
+
+    @Override
+    public int priority() {
+        return Integer.MAX_VALUE;
+    }
+
+    @Override
+    public Set<ValidationType> validationTypes() {
+        return EnumSet.of(ValidationType.VALIDATE);
+    }
+}

@@ -1,0 +1,80 @@
+package io.certgate.web.admin;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * HTTP BASIC for operators, asked only about the requests web.xml protects (/admin/*). The built-in BASIC mechanism
+ * judged every request with an Authorization header: an EnOS {@code Bearer} token or an EST device's Basic secret
+ * failed it, and Liberty logged CWWKS1652A ("Authentication failed ... SEND_FAILURE") for each such request before
+ * the facade authenticated it successfully; under load that one message tripped Liberty's log throttling. The other
+ * facades authenticate their own callers; here they are left alone.
+ */
+@ApplicationScoped
+public class OperatorAuthentication implements HttpAuthenticationMechanism {
+
+    static final String REALM = "certgate admin";
+    private static final String LIBERTY_REALM = "com.ibm.wsspi.security.cred.realm";
+
+    @Inject
+    private IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        if (!context.isProtected() && !context.isAuthenticationRequest()) {
+            return context.doNothing();
+        }
+        UsernamePasswordCredential credential = basic(request.getHeader("Authorization"));
+        if (credential == null) {
+            challenge(response); // a browser's first request: ask for the login, nothing failed yet
+            // Liberty writes this 401's challenge itself, naming this realm, else its user registry's (the Admin Center's)
+            realmOfChallenge(context).put(LIBERTY_REALM, REALM);
+            return AuthenticationStatus.SEND_CONTINUE;
+        }
+        CredentialValidationResult result = identityStores.validate(credential);
+        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            return context.notifyContainerAboutLogin(result);
+        }
+        challenge(response);
+        return context.responseUnauthorized(); // a failed operator sign-in (counted by FailedOperatorLogins)
+    }
+
+    /** The user and password of an {@code Authorization: Basic} header, or null for anything else. */
+    static UsernamePasswordCredential basic(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        return new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Object> realmOfChallenge(HttpMessageContext context) {
+        return context.getMessageInfo().getMap();
+    }
+
+    private static void challenge(HttpServletResponse response) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    }
+}

@@ -1,0 +1,103 @@
+package io.certgate.web.console;
+
+import io.certgate.ejb.access.AdminUsers;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/**
+ * The changes of the operators page, through the admin API's EJB (its rules: names, roles, never no enabled admin).
+ * A new operator's password and a rotated one are shown in this post's answer only, guarded against a reload by the
+ * form's one-shot token ({@link FormTokens}); a new role and a disabled operator redirect (POST-redirect-GET).
+ */
+@Named
+@RequestScoped
+public class OperatorActions {
+
+    static final String VIEW = "/operators.xhtml";
+
+    @EJB
+    private AdminUsers operators;
+
+    @Inject
+    private ConsoleGuard guard;
+
+    @Inject
+    private ConsoleMessages messages;
+
+    @Inject
+    private ConsoleNotices notices;
+
+    @Inject
+    private FormTokens tokens;
+
+    private String name;
+    private String role = "auditor";
+    private String roleOf;
+    private String newRole;
+
+    /** Shown once, in this answer only. */
+    private AdminUsers.WithPassword password;
+
+    public void create() {
+        String n = ConsoleForms.trimmed(name);
+        if (!tokens.use(messages, "Creating operator " + n)) {
+            return;
+        }
+        messages.attempt("Creating operator " + n, () -> operators.create(guard.server(OperatorAction.ADMINISTER), n,
+                role)).ifPresent(made -> {
+                    password = made;
+                    messages.done("Operator " + made.operator().getUsername() + " created with the role "
+                            + made.operator().getRole().roleName() + ". Copy the password now: it is shown only this "
+                            + "once.");
+                    name = null;
+                });
+    }
+
+    public void rotatePassword(String operator) {
+        if (!tokens.use(messages, "Giving operator " + operator + " a new password")) {
+            return;
+        }
+        messages.attempt("Giving operator " + operator + " a new password", () -> operators.rotatePassword(
+                guard.server(OperatorAction.ADMINISTER), operator)).ifPresent(rotated -> {
+                    password = rotated;
+                    messages.done("Operator " + operator + " has a new password; the old one no longer works. Copy "
+                            + "it now: it is shown only this once.");
+                });
+    }
+
+    public String changeRole() {
+        String n = ConsoleForms.trimmed(roleOf);
+        return messages.attempt("Changing the role of operator " + n, () -> operators.changeRole(
+                guard.server(OperatorAction.ADMINISTER), n, newRole))
+                .map(u -> redirect("Operator " + u.getUsername() + " now has the role " + u.getRole().roleName()
+                        + "."))
+                .orElse(null);
+    }
+
+    public String disable(String operator) {
+        return messages.attempt("Disabling operator " + operator, () -> operators.disable(
+                guard.server(OperatorAction.ADMINISTER), operator))
+                .map(u -> redirect("Operator " + u.getUsername() + " disabled: it can no longer sign in."))
+                .orElse(null);
+    }
+
+    private String redirect(String notice) {
+        notices.carry(notice);
+        return ConsoleForms.redirect(VIEW, null);
+    }
+
+    public AdminUsers.WithPassword getPassword() {
+        return password;
+    }
+
+    public String getName() { return name; }
+    public void setName(String v) { name = v; }
+    public String getRole() { return role; }
+    public void setRole(String v) { role = v; }
+    public String getRoleOf() { return roleOf; }
+    public void setRoleOf(String v) { roleOf = v; }
+    public String getNewRole() { return newRole; }
+    public void setNewRole(String v) { newRole = v; }
+}
