@@ -266,8 +266,9 @@ class HsmCustodyIT {
     private static HttpClient raClient(String account) throws Exception {
         Path dir = serverDir.resolve("certgate-data/bootstrap");
         char[] password = Files.readString(dir.resolve(account + ".p12.password")).trim().toCharArray();
-        return HttpClient.newBuilder().sslContext(RaAccount.tls(Files.readAllBytes(dir.resolve(account + ".p12")),
-                password)).version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        return HttpClient.newBuilder().sslContext(RaAccount.tlsToAnyServer(
+                Files.readAllBytes(dir.resolve(account + ".p12")), password)).version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     private static void awaitReady() throws Exception {

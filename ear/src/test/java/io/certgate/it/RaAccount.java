@@ -49,7 +49,7 @@ final class RaAccount {
         }
     }
 
-    /** The test server's HTTPS certificate is Liberty's self-signed one: the tests do not check it. */
+    /** Any server certificate: only for further instances, which have roots of their own (HsmCustodyIT). */
     static TrustManager[] trustAll() {
         return new TrustManager[] {new X509TrustManager() {
             @Override
@@ -65,6 +65,62 @@ final class RaAccount {
                 return new X509Certificate[0];
             }
         }};
+    }
+
+    private static volatile TrustManager[] serverTrust;
+
+    /**
+     * Trusts the test server's RSA root and nothing else (the JDK's default hostname check stays on): its HTTPS
+     * certificate is issued by its own CA. On a fresh server Liberty serves its generated self-signed certificate
+     * until it has polled the keystore the application wrote at start, so this waits (once) until HTTPS presents
+     * certgate's.
+     */
+    static synchronized TrustManager[] serverTrust() {
+        if (serverTrust != null) {
+            return serverTrust;
+        }
+        try {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setCertificateEntry("certgate-rsa-root", Pki.root("RSA"));
+            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(ks);
+            TrustManager[] trust = tmf.getTrustManagers();
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, trust, new SecureRandom());
+            awaitServerCertificate(ctx);
+            serverTrust = trust;
+            return trust;
+        } catch (java.security.GeneralSecurityException | java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Until a client that trusts only the root completes a handshake with HTTPS (at most 90 s). */
+    static void awaitServerCertificate(SSLContext rootOnly) {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().sslContext(rootOnly)
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+        Throwable last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(HTTPS + "/health/live"))
+                        .timeout(java.time.Duration.ofSeconds(5)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+                return;
+            } catch (Exception e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("HTTPS does not present a certificate of certgate's RSA root: " + last, last);
     }
 
     private static volatile boolean trusted;
@@ -109,13 +165,22 @@ final class RaAccount {
 
     /** TLS with a client certificate and key handed over as PKCS#12 (the admin API's answer). */
     static SSLContext tls(byte[] p12, char[] password) {
+        return tls(p12, password, serverTrust());
+    }
+
+    /** The same towards a further instance with roots of its own, whose certificate these tests do not check. */
+    static SSLContext tlsToAnyServer(byte[] p12, char[] password) {
+        return tls(p12, password, trustAll());
+    }
+
+    private static SSLContext tls(byte[] p12, char[] password, TrustManager[] trust) {
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(new java.io.ByteArrayInputStream(p12), password);
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(ks, password);
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(kmf.getKeyManagers(), trustAll(), new SecureRandom());
+            ctx.init(kmf.getKeyManagers(), trust, new SecureRandom());
             return ctx;
         } catch (Exception e) {
             throw new AssertionError(e);
@@ -126,7 +191,7 @@ final class RaAccount {
     static SSLContext tls(String account) {
         try {
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(account == null ? null : keyManagers(account), trustAll(), new SecureRandom());
+            ctx.init(account == null ? null : keyManagers(account), serverTrust(), new SecureRandom());
             return ctx;
         } catch (Exception e) {
             throw new AssertionError(e);

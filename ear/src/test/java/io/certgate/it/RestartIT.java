@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Stops and starts the Liberty server the build started, then checks that products, devices, certificates,
- * revocations, the certSn sequence and the CA keys all survived. Runs last (its own failsafe execution).
+ * revocations, the certSn sequence, the CA keys and the HTTPS certificate all survived. Runs last (its own failsafe execution).
  */
 class RestartIT {
 
@@ -31,6 +31,7 @@ class RestartIT {
         java.math.BigInteger crlNumberBefore = CoreContractIT.crlNumber(Http.get("/enos/CA/crl/ECC").bytes());
         String rsaRootBefore = Http.get("/enos/CA/cacert/RSA").body();
         String eccRootBefore = Http.get("/enos/CA/cacert/ECC").body();
+        java.security.cert.X509Certificate httpsBefore = ServerTlsIT.serverCertificate();
 
         server("stop");
         server("start");
@@ -38,6 +39,7 @@ class RestartIT {
 
         assertEquals(rsaRootBefore, Http.get("/enos/CA/cacert/RSA").body(), "same RSA root after restart");
         assertEquals(eccRootBefore, Http.get("/enos/CA/cacert/ECC").body(), "same ECC root after restart");
+        assertEquals(httpsBefore, ServerTlsIT.serverCertificate(), "HTTPS keeps its certificate: none is issued anew");
         JsonArray list = Enos.ok(Enos.get(org, "/connect-service/v2.0/certificates?action=list&" + id)).getJsonArray("data");
         assertEquals(2, list.size());
         assertEquals(kept.getString("cert"), list.getJsonObject(0).getString("cert"));

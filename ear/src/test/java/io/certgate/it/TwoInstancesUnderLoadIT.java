@@ -820,7 +820,7 @@ class TwoInstancesUnderLoadIT {
             devices.add("orgId=" + org + "&productKey=" + productKey + "&deviceKey=" + deviceKey);
         }
         char[] password = Files.readString(bootstrapFile(RA + ".p12.password")).trim().toCharArray();
-        SSLContext ra = RaAccount.tls(Files.readAllBytes(bootstrapFile(RA + ".p12")), password);
+        SSLContext ra = RaAccount.tlsToAnyServer(Files.readAllBytes(bootstrapFile(RA + ".p12")), password);
         for (int i = 0; i < 2; i++) {
             awaitClientCertificateTrust(i, ra);
         }

@@ -10,6 +10,13 @@ import java.util.Objects;
  */
 public record Caller(String orgId, String actor, String requestId) {
 
+    /**
+     * The owner of the server's own certificates (its HTTPS certificate): no organization of any facade. An operator
+     * may name it to list or revoke them ({@link #actingFor}), but no credential, RA account or bootstrap is ever made
+     * in it.
+     */
+    public static final String SERVER_ORG = "_server";
+
     public Caller {
         Objects.requireNonNull(actor, "actor");
         requestId = requestId == null ? "none" : requestId;
@@ -28,6 +35,19 @@ public record Caller(String orgId, String actor, String requestId) {
     /** Start-up work on an organization's behalf (bootstrap credentials). */
     public static Caller system(String orgId) {
         return new Caller(orgId, "system", "startup");
+    }
+
+    /** The server itself, issuing its own certificates (actor {@code system}). */
+    public static Caller server(String requestId) {
+        return new Caller(SERVER_ORG, "system", requestId);
+    }
+
+    /** Refuses the server's own organization where credentials are made: it answers as an unknown one. */
+    public static String requireCredentialOrganization(String orgId) {
+        if (SERVER_ORG.equals(orgId)) {
+            throw new UnknownOrganizationException();
+        }
+        return orgId;
     }
 
     /**

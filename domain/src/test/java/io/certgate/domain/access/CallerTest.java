@@ -36,4 +36,15 @@ class CallerTest {
         assertEquals("admin:alice", c.actor());
         assertEquals("r1", c.requestId());
     }
+
+    @Test
+    void theServersOwnOrganizationHoldsCertificatesButNoCredentials() {
+        Caller server = Caller.server("server-tls");
+        assertEquals(Caller.SERVER_ORG, server.requireOrganization());
+        assertEquals(Facade.STARTUP, Facade.of(server));
+        assertEquals(Caller.SERVER_ORG, Caller.operator("alice", "r1").actingFor(Caller.SERVER_ORG).orgId(),
+                "operators list and revoke its certificates");
+        assertThrows(UnknownOrganizationException.class, () -> Caller.requireCredentialOrganization(Caller.SERVER_ORG));
+        assertEquals("acme", Caller.requireCredentialOrganization("acme"));
+    }
 }

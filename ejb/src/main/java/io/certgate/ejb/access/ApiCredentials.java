@@ -52,7 +52,8 @@ public class ApiCredentials {
 
     /** Creates an EnOS service account with the given key and secret (bootstrap from configuration). */
     public ServiceAccount createEnosServiceAccount(Caller caller, String appKey, String appSecret) {
-        String orgId = Checks.identifier("orgId", Caller.require(caller).requireOrganization());
+        String orgId = Checks.identifier("orgId",
+                Caller.requireCredentialOrganization(Caller.require(caller).requireOrganization()));
         ApiCredential c = new ApiCredential(orgId, CredentialKind.ENOS_APP, appKey, secrets.encrypt(appSecret),
                 caller.actor(), Instant.now());
         em.persist(c);
@@ -68,7 +69,8 @@ public class ApiCredentials {
     }
 
     public String createDigiCertKey(Caller caller, String key) {
-        String orgId = Checks.identifier("orgId", Caller.require(caller).requireOrganization());
+        String orgId = Checks.identifier("orgId",
+                Caller.requireCredentialOrganization(Caller.require(caller).requireOrganization()));
         ApiCredential c = new ApiCredential(orgId, CredentialKind.DIGICERT_KEY, digiCertKeyId(key), sha256(key),
                 caller.actor(), Instant.now());
         em.persist(c);

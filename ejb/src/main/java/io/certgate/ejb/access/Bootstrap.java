@@ -83,6 +83,10 @@ public class Bootstrap {
             throw new IllegalStateException("CERTGATE_BOOTSTRAP_ORG: " + orgId + " is reserved for the audit trail of "
                     + "operator changes");
         }
+        if (Caller.SERVER_ORG.equals(orgId)) {
+            throw new IllegalStateException("CERTGATE_BOOTSTRAP_ORG: " + orgId + " is reserved for the server's own "
+                    + "certificates");
+        }
         return Caller.of(orgId, ACTOR, "startup");
     }
 

@@ -189,6 +189,18 @@ public class CertificateAuthorities {
     /** The profile of a certificate of this usage, pointing at this server's public PKI endpoints. */
     public CertificateProfile profile(IssueAuthority authority, CertificateProfile.Usage usage, List<String> dnsNames,
                                       List<String> emails) {
-        return new CertificateProfile(usage, dnsNames, crlUrl(authority), ocspUrl(), caCertificateUrl(authority), emails);
+        return profile(authority, usage, dnsNames, emails, List.of());
+    }
+
+    /** The same with IP addresses as subject alternative names. */
+    public CertificateProfile profile(IssueAuthority authority, CertificateProfile.Usage usage, List<String> dnsNames,
+                                      List<String> emails, List<String> ipAddresses) {
+        return new CertificateProfile(usage, dnsNames, crlUrl(authority), ocspUrl(), caCertificateUrl(authority), emails,
+                ipAddresses);
+    }
+
+    /** The public base URL ({@code certgate.public.base.url}) without a trailing slash. */
+    public String publicBaseUrl() {
+        return publicBaseUrl;
     }
 }

@@ -78,7 +78,7 @@ public class CertificateLedger {
         long signingStarted = System.nanoTime();
         X509CertificateHolder cert = signer.sign(authorities.certificate(a), authorities.signer(a, request.signature()),
                 request.subject(), request.publicKey(), SerialNumbers.next(), validity.notBefore(), validity.notAfter(),
-                authorities.profile(a, request.usage(), request.dnsNames(), request.emails()));
+                authorities.profile(a, request.usage(), request.dnsNames(), request.emails(), request.ipAddresses()));
         Duration signing = Duration.ofNanos(System.nanoTime() - signingStarted);
         IssuedCertificate record = new IssuedCertificate(orgId, request.deviceId(), a,
                 cert.getSerialNumber().toString(16), cert.getSubject().toString(), cert.getIssuer().toString(),

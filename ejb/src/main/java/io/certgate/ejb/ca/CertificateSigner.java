@@ -55,11 +55,12 @@ public class CertificateSigner {
                 case CLIENT_EMAIL -> new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_emailProtection};
             };
             b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes));
-            if (!profile.dnsNames().isEmpty() || !profile.emails().isEmpty()) {
-                GeneralName[] names = java.util.stream.Stream.concat(
+            if (!profile.dnsNames().isEmpty() || !profile.emails().isEmpty() || !profile.ipAddresses().isEmpty()) {
+                GeneralName[] names = java.util.stream.Stream.of(
                         profile.dnsNames().stream().map(n -> new GeneralName(GeneralName.dNSName, n)),
+                        profile.ipAddresses().stream().map(ip -> new GeneralName(GeneralName.iPAddress, ip)),
                         profile.emails().stream().map(m -> new GeneralName(GeneralName.rfc822Name, m)))
-                        .toArray(GeneralName[]::new);
+                        .flatMap(s -> s).toArray(GeneralName[]::new);
                 b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
             }
             b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(publicKey));

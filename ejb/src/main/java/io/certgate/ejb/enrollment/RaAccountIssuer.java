@@ -57,7 +57,7 @@ public class RaAccountIssuer {
 
     public NewRaAccount create(Caller caller, String name, boolean requireApproval, boolean allowSpecificEndDate,
                                boolean approver) {
-        String orgId = Caller.require(caller).requireOrganization();
+        String orgId = Caller.requireCredentialOrganization(Caller.require(caller).requireOrganization());
         Checks.identifier("RA account name", name);
         if (raAccounts.byName(name).isPresent()) {
             throw new DuplicateRaAccountException(name);

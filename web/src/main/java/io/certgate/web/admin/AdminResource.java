@@ -38,6 +38,19 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import io.certgate.web.OpenApiNames;
+import io.certgate.web.admin.schema.AdminCredentials;
+import io.certgate.web.admin.schema.AdminDecisions;
+import io.certgate.web.admin.schema.AdminOperators;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.Map;
 
 /**
@@ -47,6 +60,10 @@ import java.util.Map;
  */
 @Path("admin/api")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = OpenApiNames.TAG_ADMIN)
+@SecurityRequirement(name = OpenApiNames.ADMIN_BASIC)
+@APIResponse(responseCode = "401", ref = OpenApiNames.ADMIN_UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.ADMIN_FORBIDDEN)
 @RolesAllowed(ADMIN) // the default of a method that names no roles
 public class AdminResource {
 
@@ -80,7 +97,12 @@ public class AdminResource {
     @POST
     @Path("orgs/{orgId}/enos-service-accounts")
     @RolesAllowed(ADMIN)
-    public Response createEnosServiceAccount(@PathParam("orgId") String orgId) {
+    @Operation(summary = "Create an EnOS service account")
+    @APIResponse(responseCode = "201", description = "created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCredentials.EnosServiceAccount.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    public Response createEnosServiceAccount(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId) {
         return created(() -> {
             ApiCredentials.ServiceAccount a = credentials.createEnosServiceAccount(operatorFor(orgId));
             return Json.createObjectBuilder().add("orgId", a.orgId()).add("appKey", a.appKey())
@@ -91,7 +113,12 @@ public class AdminResource {
     @POST
     @Path("orgs/{orgId}/digicert-keys")
     @RolesAllowed(ADMIN)
-    public Response createDigiCertKey(@PathParam("orgId") String orgId) {
+    @Operation(summary = "Create a DigiCert API key")
+    @APIResponse(responseCode = "201", description = "created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCredentials.DigiCertKey.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    public Response createDigiCertKey(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId) {
         return created(() -> Json.createObjectBuilder().add("orgId", orgId)
                 .add("key", credentials.createDigiCertKey(operatorFor(orgId))).build());
     }
@@ -105,7 +132,15 @@ public class AdminResource {
     @Path("orgs/{orgId}/ra-accounts")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ADMIN)
-    public Response createRaAccount(@PathParam("orgId") String orgId, String body) {
+    @Operation(summary = "Create a CertManager RA account with its client certificate")
+    @APIResponse(responseCode = "201", description = "created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCredentials.NewRaAccount.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
+    public Response createRaAccount(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminCredentials.RaAccountRequest.class))) String body) {
         return created(() -> {
             JsonObject b = body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT
                     : Json.createReader(new java.io.StringReader(body)).readObject();
@@ -124,13 +159,25 @@ public class AdminResource {
     @GET
     @Path("orgs/{orgId}/audit")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
-    public Response audit(@PathParam("orgId") String orgId, @QueryParam("max") @DefaultValue("100") int max) {
+    @Operation(summary = "The organization's audit records, newest first")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AdminOperators.AuditRecord.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    public Response audit(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "how many records at most (newest first; at most 1000)")
+            @QueryParam("max") @DefaultValue("100") int max) {
         return answer(200, () -> AuditViews.records(audit.recent(operatorFor(orgId), max)));
     }
 
     @GET
     @Path("stats")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
+    @Operation(summary = "Row counts by table")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Long.class,
+                    description = "rows per table")))
     public Response stats() {
         JsonObjectBuilder b = Json.createObjectBuilder();
         for (Map.Entry<String, Long> e : statistics.counts().entrySet()) {
@@ -146,8 +193,16 @@ public class AdminResource {
     @POST
     @Path("orgs/{orgId}/transactions/{transactionId}/{decision: approve|reject}")
     @RolesAllowed({ADMIN, APPROVER})
-    public Response decide(@PathParam("orgId") String orgId, @PathParam("transactionId") String transactionId,
-                           @PathParam("decision") String decision) {
+    @Operation(summary = "Approve or reject a pending CertManager transaction")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminDecisions.Transaction.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
+    public Response decide(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the CertManager transaction") @PathParam("transactionId") String transactionId,
+            @Parameter(description = "approve or reject") @PathParam("decision") String decision) {
         return answer(200, () -> {
             Caller operator = operatorFor(orgId);
             EnrollmentOutcome o = "approve".equals(decision) ? enrollments.approveAsOperator(operator, transactionId)
@@ -165,7 +220,13 @@ public class AdminResource {
     @POST
     @Path("orgs/{orgId}/domains/{name}/validate")
     @RolesAllowed(ADMIN)
-    public Response validateDomain(@PathParam("orgId") String orgId, @PathParam("name") String name) {
+    @Operation(summary = "Mark a domain validated for DigiCert orders")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminDecisions.DomainValidated.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    public Response validateDomain(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the domain name") @PathParam("name") String name) {
         return answer(200, () -> {
             OrgDomain d = certificateOrders.validateDomain(operatorFor(orgId), name);
             return Json.createObjectBuilder().add("orgId", orgId).add("name", d.getName())
@@ -177,8 +238,16 @@ public class AdminResource {
     @POST
     @Path("orgs/{orgId}/digicert-requests/{requestId}/{decision: approve|reject}")
     @RolesAllowed({ADMIN, APPROVER})
-    public Response decideDigiCertRequest(@PathParam("orgId") String orgId, @PathParam("requestId") long requestId,
-                                         @PathParam("decision") String decision) {
+    @Operation(summary = "Approve or reject a pending DigiCert request")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminDecisions.DigiCertRequest.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
+    public Response decideDigiCertRequest(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the request id") @PathParam("requestId") long requestId,
+            @Parameter(description = "approve or reject") @PathParam("decision") String decision) {
         return answer(200, () -> {
             OrderRequest r = certificateOrders.decide(operatorFor(orgId), requestId, "approve".equals(decision), null);
             JsonObjectBuilder b = Json.createObjectBuilder().add("orgId", orgId).add("requestId", r.getId())
@@ -194,7 +263,16 @@ public class AdminResource {
     @DELETE
     @Path("orgs/{orgId}/digicert-keys/{keyId}")
     @RolesAllowed(ADMIN)
-    public Response disableDigiCertKey(@PathParam("orgId") String orgId, @PathParam("keyId") String keyId) {
+    @Operation(summary = "Disable a DigiCert API key")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCredentials.DigiCertKeyDisabled.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
+    public Response disableDigiCertKey(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the DigiCert key's id: its first 12 characters")
+            @PathParam("keyId") String keyId) {
         return answer(200, () -> {
             credentials.disableDigiCertKey(operatorFor(orgId), keyId);
             return Json.createObjectBuilder().add("orgId", orgId).add("keyId", keyId).add("enabled", false).build();
@@ -209,8 +287,16 @@ public class AdminResource {
     @Path("orgs/{orgId}/devices/{assetId}/enrollment-secrets")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(ADMIN)
-    public Response createEnrollmentSecret(@PathParam("orgId") String orgId, @PathParam("assetId") String assetId,
-                                           String body) {
+    @Operation(summary = "A one-time enrollment secret for a device (EST, SCEP)")
+    @APIResponse(responseCode = "201", description = "created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminDecisions.EnrollmentSecret.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    public Response createEnrollmentSecret(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the device") @PathParam("assetId") String assetId,
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminDecisions.EnrollmentSecretRequest.class))) String body) {
         return created(() -> {
             JsonObject b = body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT
                     : Json.createReader(new java.io.StringReader(body)).readObject();
@@ -229,8 +315,16 @@ public class AdminResource {
     @Path("orgs/{orgId}/products/{productKey}/enrollment-approval")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ADMIN)
-    public Response setEnrollmentApproval(@PathParam("orgId") String orgId, @PathParam("productKey") String productKey,
-                                          String body) {
+    @Operation(summary = "Whether a product's devices wait for an operator when they enroll themselves")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminDecisions.EnrollmentApproval.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    public Response setEnrollmentApproval(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the product") @PathParam("productKey") String productKey,
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminDecisions.EnrollmentApprovalRequest.class))) String body) {
         return answer(200, () -> {
             JsonObject b = body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT
                     : Json.createReader(new java.io.StringReader(body)).readObject();
@@ -245,7 +339,12 @@ public class AdminResource {
     @GET
     @Path("orgs/{orgId}/self-enrollments")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
-    public Response pendingSelfEnrollments(@PathParam("orgId") String orgId) {
+    @Operation(summary = "Self-enrollment requests waiting for an operator")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminDecisions.PendingSelfEnrollments.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    public Response pendingSelfEnrollments(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId) {
         return answer(200, () -> {
             JsonArrayBuilder list = Json.createArrayBuilder();
             for (io.certgate.domain.binding.SelfEnrollment r : selfEnrollments.pending(operatorFor(orgId))) {
@@ -259,8 +358,16 @@ public class AdminResource {
     @POST
     @Path("orgs/{orgId}/self-enrollments/{requestId}/{decision: approve|reject}")
     @RolesAllowed({ADMIN, APPROVER})
-    public Response decideSelfEnrollment(@PathParam("orgId") String orgId, @PathParam("requestId") long requestId,
-                                         @PathParam("decision") String decision) {
+    @Operation(summary = "Approve (issue) or reject a device's self-enrollment request")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminDecisions.SelfEnrollment.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
+    public Response decideSelfEnrollment(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the request id") @PathParam("requestId") long requestId,
+            @Parameter(description = "approve or reject") @PathParam("decision") String decision) {
         return answer(200, () -> {
             Caller operator = operatorFor(orgId);
             return selfEnrollment("approve".equals(decision) ? selfEnrollments.approve(operator, requestId)

@@ -27,6 +27,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import io.certgate.web.OpenApiNames;
+import io.certgate.web.admin.schema.AdminCertificates;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +50,10 @@ import java.util.Objects;
  */
 @Path("admin/api")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = OpenApiNames.TAG_ADMIN)
+@SecurityRequirement(name = OpenApiNames.ADMIN_BASIC)
+@APIResponse(responseCode = "401", ref = OpenApiNames.ADMIN_UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.ADMIN_FORBIDDEN)
 @RolesAllowed(ADMIN) // the default of a method that names no roles
 public class CertificateAdminResource {
 
@@ -64,12 +78,25 @@ public class CertificateAdminResource {
     @GET
     @Path("orgs/{orgId}/certificates")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
-    public Response search(@PathParam("orgId") String orgId, @QueryParam("status") String status,
-                           @QueryParam("device") String device, @QueryParam("productKey") String productKey,
-                           @QueryParam("deviceKey") String deviceKey, @QueryParam("serial") String serial,
-                           @QueryParam("subject") String subject,
-                           @QueryParam("expiringWithinDays") String expiringWithinDays,
-                           @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+    @Operation(summary = "Search the organization's certificates")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCertificates.Page.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    public Response search(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "valid, expired or revoked (any letter case)") @QueryParam("status") String status,
+            @Parameter(description = "the device by assetId (or productKey + deviceKey)")
+            @QueryParam("device") String device,
+            @Parameter(description = "the product") @QueryParam("productKey") String productKey,
+            @Parameter(description = "with productKey: the device") @QueryParam("deviceKey") String deviceKey,
+            @Parameter(description = "the serial number in hexadecimal (0x, colons and spaces allowed)")
+            @QueryParam("serial") String serial,
+            @Parameter(description = "a part of the subject DN") @QueryParam("subject") String subject,
+            @Parameter(description = "only valid certificates whose notAfter is within N days, soonest first")
+            @QueryParam("expiringWithinDays") String expiringWithinDays,
+            @Parameter(description = "how many to skip") @QueryParam("offset") String offset,
+            @Parameter(description = "how many at most") @QueryParam("limit") String limit) {
         return answer(200, () -> {
             Caller operator = operatorFor(orgId);
             CertificateQuery q = CertificateAdminRequests.query(null, status, serial, subject, expiringWithinDays,
@@ -87,8 +114,15 @@ public class CertificateAdminResource {
     @GET
     @Path("orgs/{orgId}/expiring")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
-    public Response expiring(@PathParam("orgId") String orgId, @QueryParam("days") String days,
-                             @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+    @Operation(summary = "Certificates expiring within N days, not revoked")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCertificates.Page.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    public Response expiring(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "within how many days (default 30)") @QueryParam("days") String days,
+            @Parameter(description = "how many to skip") @QueryParam("offset") String offset,
+            @Parameter(description = "how many at most") @QueryParam("limit") String limit) {
         return answer(200, () -> {
             Caller operator = operatorFor(orgId);
             return page(operator, CertificateAdminRequests.expiring(days, offset, limit));
@@ -99,7 +133,14 @@ public class CertificateAdminResource {
     @GET
     @Path("orgs/{orgId}/certificates/{certSn}")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
-    public Response details(@PathParam("orgId") String orgId, @PathParam("certSn") String certSn) {
+    @Operation(summary = "A certificate with its PEM")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCertificates.Details.class)))
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    public Response details(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the certificate's number (EnOS certSn); another organization's answers 404")
+            @PathParam("certSn") String certSn) {
         return answer(200, () -> {
             Caller operator = operatorFor(orgId);
             IssuedCertificate c = inventory.find(operator, CertificateAdminRequests.certSn(certSn));
@@ -114,7 +155,18 @@ public class CertificateAdminResource {
     @POST
     @Path("orgs/{orgId}/certificates/{certSn}/revoke")
     @RolesAllowed(ADMIN)
-    public Response revoke(@PathParam("orgId") String orgId, @PathParam("certSn") String certSn, String body) {
+    @Operation(summary = "Revoke a certificate")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCertificates.Summary.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
+    public Response revoke(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the certificate's number (EnOS certSn); another organization's answers 404")
+            @PathParam("certSn") String certSn,
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminCertificates.RevokeRequest.class))) String body) {
         return answer(200, () -> {
             Caller operator = operatorFor(orgId);
             long sn = CertificateAdminRequests.certSn(certSn);

@@ -28,6 +28,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import io.certgate.web.OpenApiNames;
+import io.certgate.web.admin.schema.AdminCredentials;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -39,6 +48,10 @@ import java.util.Locale;
  */
 @Path("admin/api")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = OpenApiNames.TAG_ADMIN)
+@SecurityRequirement(name = OpenApiNames.ADMIN_BASIC)
+@APIResponse(responseCode = "401", ref = OpenApiNames.ADMIN_UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.ADMIN_FORBIDDEN)
 @RolesAllowed(ADMIN) // the default of a method that names no roles
 public class CredentialAdminResource {
 
@@ -62,7 +75,11 @@ public class CredentialAdminResource {
     @GET
     @Path("orgs/{orgId}/credentials")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
-    public Response list(@PathParam("orgId") String orgId) {
+    @Operation(summary = "The organization's credentials (never a secret)")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCredentials.CredentialList.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    public Response list(@Parameter(description = "the organization acted on") @PathParam("orgId") String orgId) {
         return answer(200, () -> {
             Caller operator = operatorFor(orgId);
             JsonArrayBuilder enos = Json.createArrayBuilder();
@@ -87,7 +104,15 @@ public class CredentialAdminResource {
     @POST
     @Path("orgs/{orgId}/enos-service-accounts/{appKey}/disable")
     @RolesAllowed(ADMIN)
-    public Response disableEnosServiceAccount(@PathParam("orgId") String orgId, @PathParam("appKey") String appKey) {
+    @Operation(summary = "Disable an EnOS service account")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCredentials.EnosServiceAccountDisabled.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
+    public Response disableEnosServiceAccount(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the service account's appKey") @PathParam("appKey") String appKey) {
         return answer(200, () -> {
             credentials.disableEnosServiceAccount(operatorFor(orgId), appKey);
             return Json.createObjectBuilder().add("orgId", orgId).add("appKey", appKey).add("enabled", false).build();
@@ -98,7 +123,15 @@ public class CredentialAdminResource {
     @POST
     @Path("orgs/{orgId}/enos-service-accounts/{appKey}/rotate")
     @RolesAllowed(ADMIN)
-    public Response rotateEnosSecret(@PathParam("orgId") String orgId, @PathParam("appKey") String appKey) {
+    @Operation(summary = "Rotate an EnOS service account's secret")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCredentials.EnosServiceAccount.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
+    public Response rotateEnosSecret(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the service account's appKey") @PathParam("appKey") String appKey) {
         return answer(200, () -> {
             ApiCredentials.ServiceAccount a = credentials.rotateEnosSecret(operatorFor(orgId), appKey);
             return Json.createObjectBuilder().add("orgId", a.orgId()).add("appKey", a.appKey())
@@ -110,7 +143,16 @@ public class CredentialAdminResource {
     @POST
     @Path("orgs/{orgId}/digicert-keys/{keyId}/rotate")
     @RolesAllowed(ADMIN)
-    public Response rotateDigiCertKey(@PathParam("orgId") String orgId, @PathParam("keyId") String keyId) {
+    @Operation(summary = "Rotate a DigiCert API key")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCredentials.DigiCertKeyRotated.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
+    public Response rotateDigiCertKey(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the DigiCert key's id: its first 12 characters")
+            @PathParam("keyId") String keyId) {
         return answer(200, () -> {
             String key = credentials.rotateDigiCertKey(operatorFor(orgId), keyId);
             return Json.createObjectBuilder().add("orgId", orgId).add("key", key)
@@ -122,7 +164,15 @@ public class CredentialAdminResource {
     @POST
     @Path("orgs/{orgId}/ra-accounts/{name}/disable")
     @RolesAllowed(ADMIN)
-    public Response disableRaAccount(@PathParam("orgId") String orgId, @PathParam("name") String name) {
+    @Operation(summary = "Disable an RA account (its client certificate is revoked)")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCredentials.RaAccountDisabled.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
+    public Response disableRaAccount(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "the RA account's name") @PathParam("name") String name) {
         return answer(200, () -> raAccount(raAccounts.disable(operatorFor(orgId), name), Instant.now())
                 .add("orgId", orgId).build());
     }

@@ -30,6 +30,17 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import io.certgate.web.OpenApiNames;
+import io.certgate.web.admin.schema.AdminOperators;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Operators and their roles: list, create (the generated password is shown once), change the role, disable, give
@@ -39,6 +50,10 @@ import jakarta.ws.rs.core.SecurityContext;
  */
 @Path("admin/api/operators")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = OpenApiNames.TAG_ADMIN)
+@SecurityRequirement(name = OpenApiNames.ADMIN_BASIC)
+@APIResponse(responseCode = "401", ref = OpenApiNames.ADMIN_UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.ADMIN_FORBIDDEN)
 @RolesAllowed(ADMIN) // the default of a method that names no roles
 public class OperatorAdminResource {
 
@@ -57,6 +72,9 @@ public class OperatorAdminResource {
     /** {@code {operators: [{name, role, enabled, createdAt}]}} by name. */
     @GET
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
+    @Operation(summary = "The operators")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminOperators.OperatorList.class)))
     public Response list() {
         return answer(200, () -> {
             AdminAnswers.operator(security, caller);
@@ -72,7 +90,13 @@ public class OperatorAdminResource {
     @GET
     @Path("audit")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
-    public Response audit(@QueryParam("max") @DefaultValue("100") int max) {
+    @Operation(summary = "The newest records of operator changes")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AdminOperators.AuditRecord.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    public Response audit(
+            @Parameter(description = "how many records at most (newest first; at most 1000)")
+            @QueryParam("max") @DefaultValue("100") int max) {
         return answer(200, () -> {
             AdminAnswers.operator(security, caller);
             return AuditViews.records(audit.recentOperatorChanges(max));
@@ -83,7 +107,14 @@ public class OperatorAdminResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(ADMIN)
-    public Response create(String body) {
+    @Operation(summary = "Create an operator")
+    @APIResponse(responseCode = "201", description = "created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminOperators.WithPassword.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
+    public Response create(
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminOperators.OperatorRequest.class))) String body) {
         return created(() -> {
             JsonObject b = AdminAnswers.body(body);
             AdminUsers.WithPassword made = operators.create(AdminAnswers.operator(security, caller),
@@ -97,7 +128,16 @@ public class OperatorAdminResource {
     @Path("{name}/role")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(ADMIN)
-    public Response changeRole(@PathParam("name") String name, String body) {
+    @Operation(summary = "Change an operator's role")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminOperators.Operator.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
+    public Response changeRole(
+            @Parameter(description = "the operator's name") @PathParam("name") String name,
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminOperators.RoleRequest.class))) String body) {
         return answer(200, () -> view(operators.changeRole(AdminAnswers.operator(security, caller), name,
                 AdminAnswers.string(AdminAnswers.body(body), "role"))).build());
     }
@@ -106,7 +146,12 @@ public class OperatorAdminResource {
     @POST
     @Path("{name}/disable")
     @RolesAllowed(ADMIN)
-    public Response disable(@PathParam("name") String name) {
+    @Operation(summary = "Disable an operator")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminOperators.Operator.class)))
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
+    public Response disable(@Parameter(description = "the operator's name") @PathParam("name") String name) {
         return answer(200, () -> view(operators.disable(AdminAnswers.operator(security, caller), name)).build());
     }
 
@@ -114,7 +159,11 @@ public class OperatorAdminResource {
     @POST
     @Path("{name}/password")
     @RolesAllowed(ADMIN)
-    public Response rotatePassword(@PathParam("name") String name) {
+    @Operation(summary = "Give an operator a new password")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminOperators.WithPassword.class)))
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    public Response rotatePassword(@Parameter(description = "the operator's name") @PathParam("name") String name) {
         return answer(200, () -> {
             AdminUsers.WithPassword rotated = operators.rotatePassword(AdminAnswers.operator(security, caller), name);
             return view(rotated.operator()).add("password", rotated.password()).build();

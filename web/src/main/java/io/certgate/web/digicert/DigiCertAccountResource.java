@@ -17,8 +17,21 @@ import java.io.InputStream;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import io.certgate.web.OpenApiNames;
+import io.certgate.web.digicert.schema.DigiCertAccount;
+import io.certgate.web.digicert.schema.DigiCertBodies;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** CertCentral account views: products (with the CAs an order may name), the key's organization, its domains. */
+@Tag(name = OpenApiNames.TAG_DIGICERT)
+@SecurityRequirement(name = OpenApiNames.DIGICERT_KEY)
 @Path("services/v2")
 public class DigiCertAccountResource extends DigiCertResource {
 
@@ -27,6 +40,10 @@ public class DigiCertAccountResource extends DigiCertResource {
 
     @GET
     @Path("product")
+    @Operation(summary = "Products", description = "With the CAs (ca_cert_id) and hashes an order may name.")
+    @APIResponse(responseCode = "200", description = "the products", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DigiCertAccount.ProductList.class)))
+    @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
     public Response products() {
         return call(() -> {
             JsonArrayBuilder cas = Json.createArrayBuilder();
@@ -57,6 +74,11 @@ public class DigiCertAccountResource extends DigiCertResource {
 
     @GET
     @Path("organization")
+    @Operation(summary = "The key's organization")
+    @APIResponse(responseCode = "200", description = "one organization",
+            content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DigiCertAccount.OrganizationList.class)))
+    @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
     public Response organizations() {
         return call(() -> json(200, Json.createObjectBuilder().add("organizations", Json.createArrayBuilder()
                 .add(DigiCertViews.organization(caller().requireOrganization()))).add("page",
@@ -67,7 +89,15 @@ public class DigiCertAccountResource extends DigiCertResource {
     @PUT
     @Path("domain/{domainId}/dcv/method")
     @Consumes(MediaType.WILDCARD)
-    public Response dcvMethod(@PathParam("domainId") String domainId, InputStream body) {
+    @Operation(summary = "Choose a domain's DCV method")
+    @APIResponse(responseCode = "200", description = "the method and, for token methods, the token",
+            content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DigiCertAccount.DcvMethodChosen.class)))
+    @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
+    public Response dcvMethod(
+            @Parameter(description = "the domain id (GET /domain)") @PathParam("domainId") String domainId,
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = DigiCertBodies.DcvMethod.class))) InputStream body) {
         return call(() -> {
             OrgDomain d = orders.domainDcvMethod(caller(), id(domainId, "domain"),
                     DigiCertRequests.string(DigiCertRequests.read(body), "dcv_method"));
@@ -84,7 +114,14 @@ public class DigiCertAccountResource extends DigiCertResource {
     @PUT
     @Path("domain/{domainId}/dcv/validate-token")
     @Consumes(MediaType.WILDCARD)
-    public Response validateToken(@PathParam("domainId") String domainId) {
+    @Operation(summary = "Check a domain's DCV token", description = "400 as the order's check-dcv while control is "
+            + "not shown.")
+    @APIResponse(responseCode = "200", description = "the domain is validated",
+            content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DigiCertAccount.DcvValid.class)))
+    @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
+    public Response validateToken(
+            @Parameter(description = "the domain id (GET /domain)") @PathParam("domainId") String domainId) {
         return call(() -> {
             long id = id(domainId, "domain");
             if (orders.checkDomainDcv(caller(), id)) {
@@ -97,6 +134,10 @@ public class DigiCertAccountResource extends DigiCertResource {
 
     @GET
     @Path("domain")
+    @Operation(summary = "The organization's domains", description = "With their DCV status.")
+    @APIResponse(responseCode = "200", description = "the domains", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DigiCertAccount.DomainList.class)))
+    @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
     public Response domains() {
         return call(() -> {
             JsonArrayBuilder a = Json.createArrayBuilder();

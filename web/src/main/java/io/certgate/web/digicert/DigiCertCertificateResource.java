@@ -19,8 +19,23 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.Base64;
+import io.certgate.web.OpenApiNames;
+import io.certgate.web.digicert.schema.DigiCertAccount;
+import io.certgate.web.digicert.schema.DigiCertBodies;
+import io.certgate.web.digicert.schema.DigiCertOrders;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** CertCentral certificates: download by format (by certificate or by order), chain, revoke. */
+@Tag(name = OpenApiNames.TAG_DIGICERT)
+@SecurityRequirement(name = OpenApiNames.DIGICERT_KEY)
 @Path("services/v2/certificate")
 public class DigiCertCertificateResource extends DigiCertResource {
 
@@ -35,13 +50,31 @@ public class DigiCertCertificateResource extends DigiCertResource {
 
     @GET
     @Path("{certificateId}/download/format/{format}")
-    public Response download(@PathParam("certificateId") String certificateId, @PathParam("format") String format) {
+    @Operation(summary = "Download a certificate")
+    @APIResponse(responseCode = "200", description = "PEM: pem_all and pem_nointermediate the certificate and its "
+            + "root, pem_noroot, default_pem, cer, crt the certificate; p7b PKCS#7 with the root (PEM)", content = {
+            @Content(mediaType = "application/x-pem-file", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/x-pkcs7-certificates", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
+    public Response download(
+            @Parameter(description = "the certificate id (certgate's certSn)")
+            @PathParam("certificateId") String certificateId,
+            @Parameter(description = "pem_all, pem_nointermediate, pem_noroot, default_pem, cer, crt or p7b")
+            @PathParam("format") String format) {
         return call(() -> download(orders.certificate(caller(), id(certificateId, "certificate")), format));
     }
 
     @GET
     @Path("download/order/{orderId}/format/{format}")
-    public Response downloadByOrder(@PathParam("orderId") String orderId, @PathParam("format") String format) {
+    @Operation(summary = "Download the order's certificate")
+    @APIResponse(responseCode = "200", description = "as the download by certificate id", content = {
+            @Content(mediaType = "application/x-pem-file", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/x-pkcs7-certificates", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
+    public Response downloadByOrder(
+            @Parameter(description = "the order id") @PathParam("orderId") String orderId,
+            @Parameter(description = "pem_all, pem_nointermediate, pem_noroot, default_pem, cer, crt or p7b")
+            @PathParam("format") String format) {
         return call(() -> {
             CertificateOrder o = orders.find(caller(), id(orderId, "order"));
             if (o.getCertificate() == null) {
@@ -77,7 +110,14 @@ public class DigiCertCertificateResource extends DigiCertResource {
      */
     @GET
     @Path("{certificateId}/chain")
-    public Response chain(@PathParam("certificateId") String certificateId) {
+    @Operation(summary = "The certificate's chain")
+    @APIResponse(responseCode = "200", description = "the certificate, then its root",
+            content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DigiCertAccount.Chain.class)))
+    @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
+    public Response chain(
+            @Parameter(description = "the certificate id (certgate's certSn)")
+            @PathParam("certificateId") String certificateId) {
         return call(() -> {
             IssuedCertificate c = orders.certificate(caller(), id(certificateId, "certificate"));
             return json(200, Json.createObjectBuilder().add("intermediates", DigiCertViews.chain(c,
@@ -89,7 +129,15 @@ public class DigiCertCertificateResource extends DigiCertResource {
     @PUT
     @Path("{certificateId}/revoke")
     @Consumes(MediaType.WILDCARD)
-    public Response revoke(@PathParam("certificateId") String certificateId, InputStream body) {
+    @Operation(summary = "Revoke a certificate", description = "At once, no approval (CRL and OCSP).")
+    @APIResponse(responseCode = "201", description = "revoked", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DigiCertOrders.Revocation.class)))
+    @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
+    public Response revoke(
+            @Parameter(description = "the certificate id (certgate's certSn)")
+            @PathParam("certificateId") String certificateId,
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = DigiCertBodies.Revoke.class))) InputStream body) {
         return call(() -> {
             JsonObject b = DigiCertRequests.read(body);
             OrderRequest r = orders.revokeCertificate(caller(), id(certificateId, "certificate"),

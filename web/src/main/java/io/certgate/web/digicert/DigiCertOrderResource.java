@@ -27,8 +27,22 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
+import io.certgate.web.OpenApiNames;
+import io.certgate.web.digicert.schema.DigiCertBodies;
+import io.certgate.web.digicert.schema.DigiCertOrders;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** CertCentral orders: order, order info, list, reissue, duplicate, check DCV, revoke. */
+@Tag(name = OpenApiNames.TAG_DIGICERT)
+@SecurityRequirement(name = OpenApiNames.DIGICERT_KEY)
 @Path("services/v2/order/certificate")
 public class DigiCertOrderResource extends DigiCertResource {
 
@@ -45,7 +59,18 @@ public class DigiCertOrderResource extends DigiCertResource {
     @POST
     @Path("{product}")
     @Consumes(MediaType.WILDCARD)
-    public Response order(@PathParam("product") String product, InputStream body) {
+    @Operation(summary = "Order a certificate", description = "Waits for an approver unless skip_approval; public TLS "
+            + "products issue once their domains are validated (DCV).")
+    @APIResponse(responseCode = "201", description = "the order", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DigiCertOrders.Placed.class)))
+    @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
+    public Response order(
+            @Parameter(description = "the product's name_id", schema = @Schema(type = SchemaType.STRING, enumeration = {
+                    "ssl_plus", "ssl_wildcard", "ssl_multi_domain", "private_ssl_plus", "private_ssl_wildcard",
+                    "client_premium", "code_signing"}))
+            @PathParam("product") String product,
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = DigiCertBodies.Order.class))) InputStream body) {
         return call(() -> {
             OrderOutcome o = orders.order(caller(), product, DigiCertRequests.order(DigiCertRequests.read(body)));
             JsonObjectBuilder b = Json.createObjectBuilder().add("id", o.order().getId())
@@ -64,7 +89,11 @@ public class DigiCertOrderResource extends DigiCertResource {
 
     @GET
     @Path("{orderId}")
-    public Response info(@PathParam("orderId") String orderId) {
+    @Operation(summary = "Order info")
+    @APIResponse(responseCode = "200", description = "the order", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DigiCertOrders.Info.class)))
+    @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
+    public Response info(@Parameter(description = "the order id") @PathParam("orderId") String orderId) {
         return call(() -> {
             CertificateOrder o = orders.find(caller(), id(orderId, "order"));
             return json(200, DigiCertViews.order(orders, o, orders.requests(caller(), o.getId()), Instant.now()));
@@ -73,8 +102,14 @@ public class DigiCertOrderResource extends DigiCertResource {
 
     /** The orders, with {@code filters[status]} and {@code filters[common_name]}, paged by offset and limit. */
     @GET
-    public Response list(@QueryParam("offset") @DefaultValue("0") int offset,
-                         @QueryParam("limit") @DefaultValue("1000") int limit) {
+    @Operation(summary = "List orders", description = "Filters filters[status] and filters[common_name] in the query.")
+    @APIResponse(responseCode = "200", description = "a page of orders",
+            content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DigiCertOrders.OrderList.class)))
+    @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
+    public Response list(
+            @Parameter(description = "how many to skip") @QueryParam("offset") @DefaultValue("0") int offset,
+            @Parameter(description = "how many at most") @QueryParam("limit") @DefaultValue("1000") int limit) {
         return call(() -> {
             String status = uri.getQueryParameters().getFirst("filters[status]");
             String cn = uri.getQueryParameters().getFirst("filters[common_name]");
@@ -92,7 +127,15 @@ public class DigiCertOrderResource extends DigiCertResource {
     @POST
     @Path("{orderId}/reissue")
     @Consumes(MediaType.WILDCARD)
-    public Response reissue(@PathParam("orderId") String orderId, InputStream body) {
+    @Operation(summary = "Reissue the order's certificate", description = "Spec 003; the new certificate replaces "
+            + "the order's once issued.")
+    @APIResponse(responseCode = "201", description = "the reissue", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DigiCertOrders.ReissuePlaced.class)))
+    @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
+    public Response reissue(
+            @Parameter(description = "the order id") @PathParam("orderId") String orderId,
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = DigiCertBodies.Reissue.class))) InputStream body) {
         return call(() -> reissued(orders.reissue(caller(), id(orderId, "order"),
                 DigiCertRequests.reissue(DigiCertRequests.read(body), false))));
     }
@@ -100,7 +143,15 @@ public class DigiCertOrderResource extends DigiCertResource {
     @POST
     @Path("{orderId}/duplicate")
     @Consumes(MediaType.WILDCARD)
-    public Response duplicate(@PathParam("orderId") String orderId, InputStream body) {
+    @Operation(summary = "A further certificate on the order", description = "The order keeps its current "
+            + "certificate.")
+    @APIResponse(responseCode = "201", description = "the duplicate", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DigiCertOrders.ReissuePlaced.class)))
+    @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
+    public Response duplicate(
+            @Parameter(description = "the order id") @PathParam("orderId") String orderId,
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = DigiCertBodies.Reissue.class))) InputStream body) {
         return call(() -> reissued(orders.reissue(caller(), id(orderId, "order"),
                 DigiCertRequests.reissue(DigiCertRequests.read(body), true))));
     }
@@ -121,13 +172,23 @@ public class DigiCertOrderResource extends DigiCertResource {
 
     @GET
     @Path("{orderId}/reissue")
-    public Response reissues(@PathParam("orderId") String orderId) {
+    @Operation(summary = "The order's reissued certificates")
+    @APIResponse(responseCode = "200", description = "the reissues that brought a certificate",
+            content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DigiCertOrders.IssuedCertificates.class)))
+    @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
+    public Response reissues(@Parameter(description = "the order id") @PathParam("orderId") String orderId) {
         return call(() -> certificates(orderId, "reissue"));
     }
 
     @GET
     @Path("{orderId}/duplicate")
-    public Response duplicates(@PathParam("orderId") String orderId) {
+    @Operation(summary = "The order's duplicate certificates")
+    @APIResponse(responseCode = "200", description = "the duplicates that brought a certificate",
+            content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DigiCertOrders.IssuedCertificates.class)))
+    @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
+    public Response duplicates(@Parameter(description = "the order id") @PathParam("orderId") String orderId) {
         return call(() -> certificates(orderId, "duplicate"));
     }
 
@@ -148,7 +209,13 @@ public class DigiCertOrderResource extends DigiCertResource {
     @PUT
     @Path("{orderId}/check-dcv")
     @Consumes(MediaType.WILDCARD)
-    public Response checkDcv(@PathParam("orderId") String orderId) {
+    @Operation(summary = "Check the order's domain control", description = "http-token or dns-txt-token; 400 "
+            + "file_random_value_not_found, invalid_dns_txt or dcv_method_not_checkable naming the pending domains.")
+    @APIResponse(responseCode = "200", description = "every domain shows control",
+            content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DigiCertOrders.DcvChecked.class)))
+    @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
+    public Response checkDcv(@Parameter(description = "the order id") @PathParam("orderId") String orderId) {
         return call(() -> {
             long id = id(orderId, "order");
             List<String> pending = orders.checkDcv(caller(), id);
@@ -164,7 +231,15 @@ public class DigiCertOrderResource extends DigiCertResource {
     @PUT
     @Path("{orderId}/revoke")
     @Consumes(MediaType.WILDCARD)
-    public Response revoke(@PathParam("orderId") String orderId, InputStream body) {
+    @Operation(summary = "Revoke every valid certificate of the order")
+    @APIResponse(responseCode = "201", description = "revoked (CRL and OCSP)",
+            content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DigiCertOrders.Revocation.class)))
+    @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
+    public Response revoke(
+            @Parameter(description = "the order id") @PathParam("orderId") String orderId,
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = DigiCertBodies.Revoke.class))) InputStream body) {
         return call(() -> {
             JsonObject b = DigiCertRequests.read(body);
             OrderRequest r = orders.revokeOrder(caller(), id(orderId, "order"), reason(b),

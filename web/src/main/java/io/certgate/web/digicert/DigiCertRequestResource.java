@@ -16,8 +16,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.List;
+import io.certgate.web.OpenApiNames;
+import io.certgate.web.digicert.schema.DigiCertApprovals;
+import io.certgate.web.digicert.schema.DigiCertBodies;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** CertCentral requests: list (by status), info, and the approver's decision (never the requester's). */
+@Tag(name = OpenApiNames.TAG_DIGICERT)
+@SecurityRequirement(name = OpenApiNames.DIGICERT_KEY)
 @Path("services/v2/request")
 public class DigiCertRequestResource extends DigiCertResource {
 
@@ -25,7 +38,12 @@ public class DigiCertRequestResource extends DigiCertResource {
     private CertificateOrders orders;
 
     @GET
-    public Response list(@QueryParam("status") String status) {
+    @Operation(summary = "List requests", description = "Revoke requests are not listed.")
+    @APIResponse(responseCode = "200", description = "the requests", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DigiCertApprovals.RequestList.class)))
+    @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
+    public Response list(
+            @Parameter(description = "pending, approved or rejected; none: all") @QueryParam("status") String status) {
         return call(() -> {
             List<OrderRequest> all = orders.requests(caller(), status);
             JsonArrayBuilder a = Json.createArrayBuilder();
@@ -37,7 +55,11 @@ public class DigiCertRequestResource extends DigiCertResource {
 
     @GET
     @Path("{requestId}")
-    public Response info(@PathParam("requestId") String requestId) {
+    @Operation(summary = "Request info")
+    @APIResponse(responseCode = "200", description = "the request", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DigiCertApprovals.Request.class)))
+    @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
+    public Response info(@Parameter(description = "the request id") @PathParam("requestId") String requestId) {
         return call(() -> json(200, DigiCertViews.request(orders, orders.request(caller(), id(requestId, "request")))));
     }
 
@@ -45,7 +67,14 @@ public class DigiCertRequestResource extends DigiCertResource {
     @PUT
     @Path("{requestId}/status")
     @Consumes(MediaType.WILDCARD)
-    public Response status(@PathParam("requestId") String requestId, InputStream body) {
+    @Operation(summary = "Approve or reject a pending request", description = "By another key of the organization: "
+            + "the key that placed it gets 403 access_denied|invalid_approver.")
+    @APIResponse(responseCode = "204", description = "decided; an approved request issues")
+    @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
+    public Response status(
+            @Parameter(description = "the request id") @PathParam("requestId") String requestId,
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = DigiCertBodies.Decision.class))) InputStream body) {
         return call(() -> {
             JsonObject b = DigiCertRequests.read(body);
             String status = DigiCertRequests.string(b, "status");

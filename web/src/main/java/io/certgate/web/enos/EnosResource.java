@@ -5,12 +5,7 @@ import io.certgate.web.support.CallerContext;
 import io.certgate.web.support.BoundedBody;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
@@ -18,7 +13,8 @@ import java.io.InputStream;
 import java.util.Set;
 
 /**
- * What every EnOS resource does: {@code ?action=} dispatch for POST (and GET for reading actions), the body
+ * What every EnOS resource does: {@code ?action=} dispatch for POST (and GET for reading actions; each resource
+ * declares both endpoints, so that its OpenAPI description says what its actions take and answer), the body
  * read within its bound, the orgId every call must name checked against the caller's, and the EnOS envelope
  * around the answer or the error.
  */
@@ -36,16 +32,13 @@ public abstract class EnosResource {
     /** Runs one action for the caller; throws {@link EnosRequestException} for an unknown one. */
     protected abstract JsonValue dispatch(String action, EnosRequest request, Caller caller);
 
-    @POST
-    @Consumes(MediaType.WILDCARD)
-    @jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
-    public Response post(@QueryParam("action") String action, InputStream body) {
+    /** POST ?action=: each resource declares the endpoint (and its OpenAPI description) and calls this. */
+    protected Response post(String action, InputStream body) {
         return handle(action, body);
     }
 
-    @GET
-    @jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
-    public Response get(@QueryParam("action") String action) {
+    /** GET ?action= for the reading actions only. */
+    protected Response get(String action) {
         if (!readActions().contains(String.valueOf(action))) {
             return EnosResponses.error(caller.requestId(), String.valueOf(action), new EnosRequestException(
                     "invalid argument: GET supports action=" + String.join("|", readActions()) + " only"));

@@ -24,6 +24,14 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import io.certgate.web.OpenApiNames;
+import io.certgate.web.enos.schema.TokenService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The EnOS token service: {@code POST /apim-token-service/v2.0/token/get} with {appKey, encryption, timestamp}
@@ -32,6 +40,7 @@ import java.util.logging.Logger;
  * error, 1202 parameter required).
  */
 @Path("apim-token-service/v2.0/token/get")
+@Tag(name = OpenApiNames.TAG_ENOS_TOKEN)
 public class EnosTokenResource {
 
     private static final Logger LOG = Logger.getLogger(EnosTokenResource.class.getName());
@@ -56,7 +65,13 @@ public class EnosTokenResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response token(InputStream body) {
+    @Operation(summary = "Get an access token", description = "For a service account (appKey and appSecret, made by "
+            + "the admin API); no other credential. Refusals are HTTP 200 with a non-zero status.")
+    @APIResponse(responseCode = "200", description = "the token (status 0) or the refusal", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {TokenService.Granted.class,
+                    TokenService.Refused.class})))
+    public Response token(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TokenService.Request.class))) InputStream body) {
         try {
             JsonObject req = EnosRequest.of(new jakarta.ws.rs.core.MultivaluedHashMap<>(),
                     BoundedBody.read(body, 8 * 1024)).body();

@@ -17,12 +17,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
+import io.certgate.web.OpenApiNames;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * GET /enos/CA/cacert[/RSA|/ECC] (PEM), /enos/CA/crl/{RSA|ECC} (DER) and the OCSP responder at /enos/CA/ocsp,
  * as certificates point at them.
  */
 @Path("enos/CA")
+@Tag(name = OpenApiNames.TAG_PKI)
 public class PublicPkiResource {
 
     static final String PEM = "application/x-pem-file";
@@ -42,7 +52,13 @@ public class PublicPkiResource {
     @Path("ocsp")
     @Consumes(MediaType.WILDCARD)
     @Produces(OCSP_RESPONSE)
-    public Response ocspPost(InputStream body) {
+    @Operation(summary = "OCSP (RFC 6960) over POST", description = "Both roots: good, revoked (with reason) or "
+            + "unknown, signed by the issuing root.")
+    @APIResponse(responseCode = "200", description = "the OCSP response (DER)", content = @Content(
+            mediaType = OCSP_RESPONSE, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "413", description = "a request over 16 KiB")
+    public Response ocspPost(@RequestBody(content = @Content(mediaType = "application/ocsp-request",
+            schema = @Schema(type = SchemaType.STRING, format = "binary"))) InputStream body) {
         byte[] der;
         try {
             der = readBounded(body, 16 * 1024);
@@ -56,6 +72,9 @@ public class PublicPkiResource {
     @GET
     @Path("ocsp/{request: .+}")
     @Produces(OCSP_RESPONSE)
+    @Operation(summary = "OCSP (RFC 6960) over GET", description = "The base64 DER request as the last path segment.")
+    @APIResponse(responseCode = "200", description = "the OCSP response (DER)", content = @Content(
+            mediaType = OCSP_RESPONSE, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response ocspGet(@PathParam("request") String encoded) {
         byte[] der;
         try {
@@ -78,6 +97,9 @@ public class PublicPkiResource {
     @GET
     @Path("cacert")
     @Produces(PEM)
+    @Operation(summary = "Both roots (RSA, then ECC), PEM")
+    @APIResponse(responseCode = "200", description = "PEM", content = @Content(mediaType = PEM,
+            schema = @Schema(type = SchemaType.STRING)))
     public String allRoots() {
         return authorities.certificatePem(IssueAuthority.RSA) + authorities.certificatePem(IssueAuthority.ECC);
     }
@@ -85,14 +107,23 @@ public class PublicPkiResource {
     @GET
     @Path("cacert/{authority}")
     @Produces(PEM)
-    public String root(@PathParam("authority") String authority) {
+    @Operation(summary = "One root, PEM")
+    @APIResponse(responseCode = "200", description = "PEM", content = @Content(mediaType = PEM,
+            schema = @Schema(type = SchemaType.STRING)))
+    public String root(@Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"RSA", "ECC"}))
+                       @PathParam("authority") String authority) {
         return authorities.certificatePem(authority(authority));
     }
 
     @GET
     @Path("crl/{authority}")
     @Produces("application/pkix-crl")
-    public Response crl(@PathParam("authority") String authority) {
+    @Operation(summary = "The root's current CRL (DER)", description = "A new CRL number follows every change of "
+            + "the revocations and at least every hour.")
+    @APIResponse(responseCode = "200", description = "DER", content = @Content(mediaType = "application/pkix-crl",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response crl(@Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"RSA", "ECC"}))
+                        @PathParam("authority") String authority) {
         return Response.ok(crls.currentCrl(authority(authority)))
                 .header("Cache-Control", "max-age=60").build();
     }
