@@ -29,6 +29,13 @@ public class AdminUser {
     @Column(name = "PASSWORD_HASH", nullable = false, length = 256)
     private String passwordHash;
 
+    /**
+     * The same password as Liberty's own user registry checks it ({@code {hash}}, salted PBKDF2), for the Admin
+     * Center sign-in of admins; null for operators whose password was set before schema 9 (until it is rotated).
+     */
+    @Column(name = "SERVER_PASSWORD_HASH", length = 512)
+    private String serverPasswordHash;
+
     @Column(name = "ROLE_NAME", nullable = false, length = 32)
     private String roleName;
 
@@ -41,9 +48,11 @@ public class AdminUser {
     protected AdminUser() {
     }
 
-    public AdminUser(String username, String passwordHash, OperatorRole role, Instant createdAt) {
+    public AdminUser(String username, String passwordHash, String serverPasswordHash, OperatorRole role,
+            Instant createdAt) {
         this.username = username;
         this.passwordHash = passwordHash;
+        this.serverPasswordHash = serverPasswordHash;
         this.roleName = role.roleName();
         this.enabled = true;
         this.createdAt = createdAt;
@@ -51,6 +60,7 @@ public class AdminUser {
 
     public String getUsername() { return username; }
     public String getPasswordHash() { return passwordHash; }
+    public String getServerPasswordHash() { return serverPasswordHash; }
     public Instant getCreatedAt() { return createdAt; }
     public boolean isEnabled() { return enabled; }
 
@@ -63,8 +73,9 @@ public class AdminUser {
         this.roleName = role.roleName();
     }
 
-    public void changePassword(String passwordHash) {
+    public void changePassword(String passwordHash, String serverPasswordHash) {
         this.passwordHash = passwordHash;
+        this.serverPasswordHash = serverPasswordHash;
     }
 
     public void disable() {

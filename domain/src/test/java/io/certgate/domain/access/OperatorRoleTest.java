@@ -24,20 +24,21 @@ class OperatorRoleTest {
 
     @Test
     void anOperatorIsEnabledUntilDisabledAndChangesRole() {
-        AdminUser u = new AdminUser("bob", "h1", OperatorRole.AUDITOR, Instant.EPOCH);
+        AdminUser u = new AdminUser("bob", "h1", "s1", OperatorRole.AUDITOR, Instant.EPOCH);
         assertTrue(u.isEnabled());
         assertEquals(OperatorRole.AUDITOR, u.getRole());
         u.changeRole(OperatorRole.APPROVER);
         assertEquals(OperatorRole.APPROVER, u.getRole());
-        u.changePassword("h2");
+        u.changePassword("h2", "s2");
         assertEquals("h2", u.getPasswordHash());
+        assertEquals("s2", u.getServerPasswordHash(), "both hashes of the one password change together");
         u.disable();
         assertFalse(u.isEnabled());
     }
 
     @Test
     void aRowWithAnUnknownRoleIsAnError() throws Exception {
-        AdminUser u = new AdminUser("eve", "h", OperatorRole.ADMIN, Instant.EPOCH);
+        AdminUser u = new AdminUser("eve", "h", null, OperatorRole.ADMIN, Instant.EPOCH);
         var f = AdminUser.class.getDeclaredField("roleName");
         f.setAccessible(true);
         f.set(u, "root");

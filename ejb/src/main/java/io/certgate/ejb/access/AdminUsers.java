@@ -9,6 +9,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -23,7 +24,9 @@ import java.util.Map;
  * role, disabled and given a new password by an admin; every change in the audit trail (under
  * {@link io.certgate.domain.access.AuditRecord#OPERATORS_ORG}). Passwords are generated here, shown once, and
  * stored as PBKDF2-HMAC-SHA256 hashes in the Jakarta Security format, which the web module's database identity
- * store verifies; it reads only enabled operators, so each change applies to the very next request.
+ * store verifies; it reads only enabled operators, so each change applies to the very next request. The same
+ * password is also kept as Liberty's own registry checks it ({@link ServerPasswords}): enabled admins sign in to
+ * Liberty's Admin Center with it ({@link AdminCenterOperators}, told of every change once it has committed).
  */
 @Stateless
 public class AdminUsers {
@@ -38,6 +41,9 @@ public class AdminUsers {
 
     @EJB
     private AuditTrail audit;
+
+    @Inject
+    private Event<OperatorsChanged> changed;
 
     /** An operator with its password as generated (shown this once). */
     public record WithPassword(AdminUser operator, String password) {
@@ -82,6 +88,7 @@ public class AdminUsers {
         u.changeRole(r);
         audit.recordOperatorChange(operator, "operator.role", "operator:" + u.getUsername(),
                 "role " + before.roleName() + " -> " + r.roleName());
+        changed.fire(new OperatorsChanged(u.getUsername()));
         return u;
     }
 
@@ -95,6 +102,7 @@ public class AdminUsers {
         OperatorRules.keepAnAdmin(u, u.getRole(), false, admins);
         u.disable();
         audit.recordOperatorChange(operator, "operator.disable", "operator:" + u.getUsername(), "disabled");
+        changed.fire(new OperatorsChanged(u.getUsername()));
         return u;
     }
 
@@ -105,17 +113,20 @@ public class AdminUsers {
         if (!u.isEnabled()) {
             throw new CredentialDisabledException("operator " + u.getUsername());
         }
-        String password = RandomIds.base64Url(18);
-        u.changePassword(hash(password.toCharArray()));
+        char[] password = RandomIds.base64Url(18).toCharArray();
+        u.changePassword(hash(password), ServerPasswords.hash(password).orElse(null));
         audit.recordOperatorChange(operator, "operator.password", "operator:" + u.getUsername(), "password rotated");
-        return new WithPassword(u, password);
+        changed.fire(new OperatorsChanged(u.getUsername()));
+        return new WithPassword(u, new String(password));
     }
 
     private AdminUser persist(Caller operator, String name, char[] password, OperatorRole role) {
-        AdminUser u = new AdminUser(name, hash(password), role, Instant.now());
+        AdminUser u = new AdminUser(name, hash(password), ServerPasswords.hash(password).orElse(null), role,
+                Instant.now());
         em.persist(u);
         audit.recordOperatorChange(operator, "operator.create", "operator:" + name, "created with role "
                 + role.roleName());
+        changed.fire(new OperatorsChanged(name));
         return u;
     }
 

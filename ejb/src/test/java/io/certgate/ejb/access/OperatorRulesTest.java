@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class OperatorRulesTest {
 
     private static AdminUser operator(OperatorRole role, boolean enabled) {
-        AdminUser u = new AdminUser("alice", "hash", role, Instant.parse("2026-01-01T00:00:00Z"));
+        AdminUser u = new AdminUser("alice", "hash", null, role, Instant.parse("2026-01-01T00:00:00Z"));
         if (!enabled) {
             u.disable();
         }

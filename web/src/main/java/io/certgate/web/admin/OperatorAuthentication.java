@@ -24,6 +24,7 @@ import java.util.Base64;
 public class OperatorAuthentication implements HttpAuthenticationMechanism {
 
     static final String REALM = "certgate admin";
+    private static final String LIBERTY_REALM = "com.ibm.wsspi.security.cred.realm";
 
     @Inject
     private IdentityStoreHandler identityStores;
@@ -37,6 +38,8 @@ public class OperatorAuthentication implements HttpAuthenticationMechanism {
         UsernamePasswordCredential credential = basic(request.getHeader("Authorization"));
         if (credential == null) {
             challenge(response); // a browser's first request: ask for the login, nothing failed yet
+            // Liberty writes this 401's challenge itself, naming this realm, else its user registry's (the Admin Center's)
+            realmOfChallenge(context).put(LIBERTY_REALM, REALM);
             return AuthenticationStatus.SEND_CONTINUE;
         }
         CredentialValidationResult result = identityStores.validate(credential);
@@ -63,6 +66,11 @@ public class OperatorAuthentication implements HttpAuthenticationMechanism {
             return null;
         }
         return new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Object> realmOfChallenge(HttpMessageContext context) {
+        return context.getMessageInfo().getMap();
     }
 
     private static void challenge(HttpServletResponse response) {

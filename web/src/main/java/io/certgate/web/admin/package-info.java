@@ -6,8 +6,9 @@
  * shows of an organization: counts, products and devices, pending requests ({@code OrganizationAdminResource}); the
  * CAs ({@code AuthorityAdminResource}); errors and the operator of a request in one place ({@code AdminAnswers}).
  * Answers of the newer reads are records written by {@code RecordJson}, which OpenAPI documents as they are. Behind
- * HTTP BASIC over HTTPS (Jakarta Security, enabled operators in CG_ADMIN_USER with PBKDF2 hashes, no single sign-on
- * cookie); every endpoint names its roles ({@code AdminRoles}: reads admin, approver, auditor; decisions admin,
- * approver; everything else admin).
+ * HTTP BASIC over HTTPS ({@code OperatorAuthentication}, a Jakarta Security mechanism that acts only on /admin;
+ * enabled operators in CG_ADMIN_USER with PBKDF2 hashes, {@code AdminSecurity}; no session, and no cookie, not even
+ * the single sign-on cookie of Liberty's Admin Center); every endpoint names its roles ({@code AdminRoles}: reads
+ * admin, approver, auditor; decisions admin, approver; everything else admin).
  */
 package io.certgate.web.admin;
