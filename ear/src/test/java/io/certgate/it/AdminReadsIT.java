@@ -128,7 +128,7 @@ class AdminReadsIT {
         String secret = device.getString("deviceSecret");
         assertTrue(secret.length() >= 16, "a device secret: " + secret.length());
         refused(Admin.postJson(o(org) + "/products/" + productKey + "/devices", "{\"name\":\"again\",\"deviceKey\":"
-                + "\"meter-001\"}"), 400, "invalid_request");
+                + "\"meter-001\"}"), 409, "conflict");
         refused(Admin.postJson(o(org) + "/products", "{\"maxValidDay\":10}"), 400, "invalid_request");
         String enosProduct = Enos.createProduct(org, false, null);
         JsonObject applied = Enos.apply(Enos.byAsset(org, device), Pki.rsaCsr("reads-" + device.getString("assetId")),

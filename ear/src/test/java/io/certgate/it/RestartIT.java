@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Stops and starts the Liberty server the build started, then checks that products, devices, certificates,
- * revocations, the certSn sequence, the CA keys and the HTTPS certificate all survived. Runs last (its own failsafe execution).
+ * revocations, the certSn sequence, the CA keys and the HTTPS certificate all survived, and that a restart with
+ * another host name replaces the HTTPS certificate and revokes the old one. Runs last (its own failsafe execution).
  */
 class RestartIT {
 
@@ -60,14 +61,48 @@ class RestartIT {
         Enos.ok(Enos.cert("revoke", id, Json.createObjectBuilder().add("certSn", next.getString("certSN")).build()));
         assertTrue(CoreContractIT.crlNumber(Http.get("/enos/CA/crl/ECC").bytes()).compareTo(crlNumberBefore) > 0,
                 "a revocation after the restart gets a higher CRL number");
+
+        // HTTPS follows the configured names: started with one more, the server issues a new certificate for it, and
+        // the one it replaces is revoked as superseded once the new one is on disk
+        server("stop");
+        server("start", java.util.Map.of("CERTGATE_TLS_HOSTNAMES", "localhost,127.0.0.1,restart.certgate.test"));
+        waitUntilReady();
+        java.security.cert.X509Certificate renamed = awaitAnotherServerCertificate(httpsBefore);
+        assertTrue(renamed.getSubjectAlternativeNames().stream().anyMatch(n -> "restart.certgate.test".equals(n.get(1))),
+                "the new name is in the new certificate: " + renamed.getSubjectAlternativeNames());
+        JsonObject replaced = Admin.get("/admin/api/orgs/_server/certificates?serial="
+                + httpsBefore.getSerialNumber().toString(16)).json().getJsonArray("certificates").getJsonObject(0);
+        assertEquals("revoked", replaced.getString("status"), replaced.toString());
+        assertEquals("superseded", replaced.getString("revocationReason"), replaced.toString());
+        assertTrue(Pki.crl(Http.get("/enos/CA/crl/RSA").bytes()).isRevoked(httpsBefore), "on the RSA CRL");
+    }
+
+    /** The certificate HTTPS presents once it is no longer {@code before} (Liberty polls its keystore). */
+    private static java.security.cert.X509Certificate awaitAnotherServerCertificate(
+            java.security.cert.X509Certificate before) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            java.security.cert.X509Certificate now = ServerTlsIT.serverCertificate();
+            if (!now.equals(before)) {
+                return now;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("HTTPS still presents serial " + before.getSerialNumber().toString(16));
     }
 
     private static void server(String command) throws Exception {
+        server(command, java.util.Map.of());
+    }
+
+    private static void server(String command, java.util.Map<String, String> environment) throws Exception {
         Path wlp = Path.of(System.getProperty("certgate.wlp.dir", "ear/target/liberty/wlp"));
         String name = System.getProperty("certgate.server.name", "certgate");
         Path script = wlp.resolve("bin/server");
         assertTrue(Files.isExecutable(script), "Liberty at " + wlp);
-        Process p = new ProcessBuilder(script.toString(), command, name).redirectErrorStream(true).start();
+        ProcessBuilder b = new ProcessBuilder(script.toString(), command, name).redirectErrorStream(true);
+        b.environment().putAll(environment);
+        Process p = b.start();
         assertTrue(p.waitFor(180, TimeUnit.SECONDS), "server " + command + " timed out");
         String out = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.exitValue(), "server " + command + ": " + out);

@@ -48,7 +48,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         mediaType = "application/json", schema = @Schema(implementation = AdminError.class))),
                 @APIResponse(name = OpenApiNames.ADMIN_UNAUTHORIZED, description = "no or wrong operator credentials "
                         + "(HTTP BASIC challenge), or plain HTTP (redirected to HTTPS)"),
-                @APIResponse(name = OpenApiNames.ADMIN_FORBIDDEN, description = "the operator's role may not do this")}))
+                @APIResponse(name = OpenApiNames.ADMIN_FORBIDDEN, description = "the operator's role may not do this: "
+                        + "{error: forbidden, message} from the API's role check; an auditor's request other than GET is "
+                        + "refused by the container before it, with no JSON body")}))
 @SecurityScheme(securitySchemeName = OpenApiNames.ENOS_BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "an access token of the EnOS token service as Authorization: Bearer (what the EnOS Java SDK can "
                 + "send)")

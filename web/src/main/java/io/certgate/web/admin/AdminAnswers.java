@@ -53,7 +53,8 @@ final class AdminAnswers {
             .map(io.certgate.ejb.access.UnknownOperatorException.class, 404)
             .map(io.certgate.ejb.access.CredentialDisabledException.class, 409)
             .map(io.certgate.ejb.access.DuplicateOperatorException.class, 409)
-            .map(io.certgate.ejb.access.LastAdminException.class, 409);
+            .map(io.certgate.ejb.access.LastAdminException.class, 409)
+            .map(io.certgate.ejb.device.DuplicateDeviceKeyException.class, 409);
 
     /** A refusal: its status and body. */
     record Refusal(int status, JsonObject body) {

@@ -173,6 +173,7 @@ public class OrganizationAdminResource {
             content = @Content(mediaType = JSON, schema = @Schema(implementation = CreatedDevice.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
     public Response createDevice(
             @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
             @Parameter(description = "the product") @PathParam("productKey") String productKey,

@@ -112,6 +112,9 @@ public class ServerCertificate {
             X509Certificate leaf = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
                     new ByteArrayInputStream(issued.getCertPem().getBytes(StandardCharsets.US_ASCII)));
             ServerKeyStoreFile.write(file, pw, key.getPrivate(), leaf, root);
+            if (current != null) {
+                issuer.supersede(current); // after the new one is on disk: Liberty switches within seconds
+            }
             String why = reason.get();
             LOG.info(() -> "HTTPS certificate issued for " + names + " (certSn " + issued.getCertSn() + ", serial "
                     + issued.getSerialNumber() + ", until " + issued.getNotAfter() + ") because " + why

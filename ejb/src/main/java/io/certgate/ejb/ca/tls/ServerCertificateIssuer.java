@@ -4,6 +4,7 @@ import io.certgate.domain.access.Caller;
 import io.certgate.domain.ca.CertificateStatus;
 import io.certgate.domain.ca.IssueAuthority;
 import io.certgate.domain.ca.IssuedCertificate;
+import io.certgate.domain.ca.RevocationReason;
 import io.certgate.ejb.ca.CertificateLedger;
 import io.certgate.ejb.ca.CertificateProfile;
 import io.certgate.ejb.ca.Issuance;
@@ -52,6 +53,20 @@ public class ServerCertificateIssuer {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean revoked(X509Certificate cert) {
         return ledger.presented(cert).map(c -> c.statusAt(Instant.now()) == CertificateStatus.REVOKED).orElse(false);
+    }
+
+    /**
+     * Revokes (superseded) the server certificate that a new one has replaced, when the ledger holds it as the
+     * server's and it is still valid: a replaced key that is no longer served should not stay trusted until its end.
+     * One that came from another root or another database (a copied server directory) is none of this ledger's.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void supersede(X509Certificate replaced) {
+        Instant now = Instant.now();
+        ledger.presented(replaced)
+                .filter(c -> Caller.SERVER_ORG.equals(c.getOrgId()) && c.statusAt(now) == CertificateStatus.VALID)
+                .ifPresent(c -> ledger.revoke(Caller.server("server-tls"), c, RevocationReason.SUPERSEDED,
+                        "server-tls replaced"));
     }
 
     private static String clip(String s, int max) {
