@@ -87,7 +87,9 @@ class HsmCustodyIT {
                 + "\nCERTGATE_DB=derby\nCERTGATE_BOOTSTRAP_ORG=acme\nCERTGATE_BOOTSTRAP_SYMANTEC_ACCOUNTS=ra-auto"
                 + "\nHTTP_PORT=9081\nHTTPS_PORT=9444\nCERTGATE_CA_CUSTODY=pkcs11\nCERTGATE_CA_PKCS11_LIBRARY=" + LIBRARY
                 + "\nCERTGATE_CA_PKCS11_SLOTLISTINDEX=0\nCERTGATE_CA_PKCS11_PIN=" + PIN
-                + "\nSOFTHSM2_CONF=" + softhsmConf + "\n";
+                + "\nSOFTHSM2_CONF=" + softhsmConf + "\n"
+                // and JSON logs: the one other server the suite starts says what the json format writes
+                + "CERTGATE_LOG_FORMAT=json\n";
         Files.writeString(serverDir.resolve("server.env"), env);
         ServerDirs.server("start", SERVER);
         started = true;
@@ -116,8 +118,9 @@ class HsmCustodyIT {
         X509Certificate eccRoot = Pki.cert(get("/enos/CA/cacert/ECC"));
         assertFalse(rsaRoot.equals(Pki.root("RSA")), "the HSM instance has roots of its own");
 
-        JsonObject rsa = post("/connect-service/v2.0/certificates?action=apply&" + dev, Json.createObjectBuilder()
-                .add("csr", Pki.rsaCsr("hsm-rsa")).add("validDay", 30).build().toString(), auth).getJsonObject("data");
+        JsonObject rsaAnswer = post("/connect-service/v2.0/certificates?action=apply&" + dev, Json.createObjectBuilder()
+                .add("csr", Pki.rsaCsr("hsm-rsa")).add("validDay", 30).build().toString(), auth);
+        JsonObject rsa = rsaAnswer.getJsonObject("data");
         X509Certificate rsaCert = Pki.cert(rsa.getString("cert"));
         Pki.verifyChain(rsaCert, rsaRoot);
         assertTrue(new String(rsaCert.getExtensionValue("1.3.6.1.5.5.7.1.1"), StandardCharsets.ISO_8859_1)
@@ -206,6 +209,49 @@ class HsmCustodyIT {
         // and certgate did not fall back to a keystore in the database: it says where its keys are
         String log = Files.readString(serverDir.resolve("logs/messages.log"));
         assertTrue(log.contains("CA keys: PKCS#11"), "the log names the custody");
+    }
+
+    @Test
+    void jsonLogsCarryTheRequestIdOfTheAnswer() throws Exception {
+        String token = enosToken();
+        Map<String, String> auth = Map.of("Authorization", "Bearer " + token);
+        String org = bootstrap("enos-service-account.properties").getProperty("orgId");
+        String pk = post("/connect-service/v2.1/products?action=create&orgId=" + org,
+                "{\"productName\":{\"defaultValue\":\"json log meter\"},\"biDirectionalAuth\":true}", auth)
+                .getString("data");
+        post("/connect-service/v2.1/devices?action=create&orgId=" + org, "{\"productKey\":\"" + pk
+                + "\",\"deviceKey\":\"json-1\",\"deviceName\":{\"defaultValue\":\"JSON 1\"}}", auth);
+        JsonObject answer = post("/connect-service/v2.0/certificates?action=apply&orgId=" + org + "&productKey=" + pk
+                + "&deviceKey=json-1", Json.createObjectBuilder().add("csr", Pki.rsaCsr("json-log")).build().toString(),
+                auth);
+        String requestId = answer.getString("requestId");
+        String certSn = answer.getJsonObject("data").getString("certSN");
+        // after Liberty's header (lines of * and key = value) and the kernel's first lines, written before the
+        // server configuration is read, every line of messages.log is one JSON record; the issuance's carries the
+        // answer's request id as a field
+        java.util.List<JsonObject> records = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        JsonObject issued = null;
+        while (issued == null && System.nanoTime() < deadline) {
+            records.clear();
+            for (String line : Files.readAllLines(serverDir.resolve("logs/messages.log"))) {
+                assertFalse(!records.isEmpty() && line.startsWith("["), "a line in the simple format: " + line);
+                if (line.startsWith("{")) {
+                    try (jakarta.json.JsonReader r = Json.createReader(new java.io.StringReader(line))) {
+                        records.add(r.readObject()); // a line that is not JSON fails the test here
+                    }
+                }
+            }
+            issued = records.stream().filter(r -> requestId.equals(r.getString("ext_requestId", null)))
+                    .filter(r -> r.getString("message", "").contains("certSn " + certSn)).findFirst().orElse(null);
+            if (issued == null) {
+                Thread.sleep(500);
+            }
+        }
+        assertTrue(issued != null, "a JSON record with ext_requestId " + requestId + " about certSn " + certSn);
+        assertEquals("I", issued.getString("loglevel").substring(0, 1), issued.toString());
+        assertTrue(records.stream().anyMatch(r -> r.getString("message", "").contains("CA keys: PKCS#11")),
+                "start-up lines are JSON records too");
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -75,6 +75,12 @@ class RestartIT {
         assertEquals("revoked", replaced.getString("status"), replaced.toString());
         assertEquals("superseded", replaced.getString("revocationReason"), replaced.toString());
         assertTrue(Pki.crl(Http.get("/enos/CA/crl/RSA").bytes()).isRevoked(httpsBefore), "on the RSA CRL");
+
+        // back to the configured names, so that the server is left as the build started it
+        server("stop");
+        server("start");
+        waitUntilReady();
+        awaitAnotherServerCertificate(renamed);
     }
 
     /** The certificate HTTPS presents once it is no longer {@code before} (Liberty polls its keystore). */
