@@ -51,7 +51,10 @@ final class ClientTrustStore {
                 ks.store(out, PASSWORD.toCharArray());
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            LOG.info(() -> "Wrote the client-certificate trust store " + file);
+            // Liberty built the JVM's default outbound TLS context at start from the store as it was: until the next
+            // start, the server's own outbound HTTPS (the Admin Center's toolbox page) does not trust these roots
+            LOG.info(() -> "Wrote the client-certificate trust store " + file + "; the server's own outbound HTTPS "
+                    + "(used by the Admin Center's toolbox page) trusts the roots written now after the next restart");
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot write the trust store " + file, e);
         }
