@@ -73,10 +73,7 @@ public class CatalogActions {
     }
 
     public void createDevice() {
-        if (!tokens.use(messages, "Creating the device")) {
-            return;
-        }
-        messages.attempt("Creating the device", () -> registry.create(
+        tokens.once(messages, "Creating the device", () -> registry.create(
                 guard.changing(organization.getId(), OperatorAction.ADMINISTER),
                 new DeviceDraft(blank(deviceProduct), blank(deviceKey), deviceName, blank(deviceDescription),
                         blank(timezone))))
@@ -103,8 +100,7 @@ public class CatalogActions {
     }
 
     private String redirect(String notice) {
-        notices.carry(notice);
-        return ConsoleForms.redirect("/products.xhtml", organization.getId());
+        return notices.redirect("/products.xhtml", organization.getId(), notice);
     }
 
     private static String blank(String s) {

@@ -27,6 +27,12 @@ public class ConsoleNotices implements Serializable {
         pending.add(text);
     }
 
+    /** After a change that shows no secret: the notice for the next page, and the redirect to it (post-redirect-get). */
+    public String redirect(String view, String orgId, String notice) {
+        carry(notice);
+        return ConsoleForms.redirect(view, orgId);
+    }
+
     /** Before a page is rendered (the layout's preRenderView): the carried notices become its messages. */
     public void show() {
         List<String> now;

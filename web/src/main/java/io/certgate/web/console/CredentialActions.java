@@ -125,17 +125,15 @@ public class CredentialActions {
         return guard.changing(organization.getId(), OperatorAction.ADMINISTER);
     }
 
-    /** Runs a change that shows a secret, unless this form's token was used already (a reload). */
     private <T> java.util.Optional<T> once(String what, Supplier<T> change) {
-        return tokens.use(messages, what) ? messages.attempt(what, change) : java.util.Optional.empty();
+        return tokens.once(messages, what, change);
     }
 
     private String redirectIf(boolean done, String notice) {
         if (!done) {
             return null;
         }
-        notices.carry(notice);
-        return ConsoleForms.redirect(VIEW, organization.getId());
+        return notices.redirect(VIEW, organization.getId(), notice);
     }
 
     public ApiCredentials.ServiceAccount getEnosSecret() {

@@ -38,4 +38,9 @@ public class FormTokens implements Serializable {
                 + "then is what works.");
         return false;
     }
+
+    /** Runs a change that shows a secret once: unless this post's token was used already (a reload). */
+    public <T> java.util.Optional<T> once(ConsoleMessages messages, String what, java.util.function.Supplier<T> change) {
+        return use(messages, what) ? messages.attempt(what, change) : java.util.Optional.empty();
+    }
 }

@@ -42,10 +42,7 @@ public class OperatorActions {
 
     public void create() {
         String n = ConsoleForms.trimmed(name);
-        if (!tokens.use(messages, "Creating operator " + n)) {
-            return;
-        }
-        messages.attempt("Creating operator " + n, () -> operators.create(guard.server(OperatorAction.ADMINISTER), n,
+        tokens.once(messages, "Creating operator " + n, () -> operators.create(guard.server(OperatorAction.ADMINISTER), n,
                 role)).ifPresent(made -> {
                     password = made;
                     messages.done("Operator " + made.operator().getUsername() + " created with the role "
@@ -56,10 +53,7 @@ public class OperatorActions {
     }
 
     public void rotatePassword(String operator) {
-        if (!tokens.use(messages, "Giving operator " + operator + " a new password")) {
-            return;
-        }
-        messages.attempt("Giving operator " + operator + " a new password", () -> operators.rotatePassword(
+        tokens.once(messages, "Giving operator " + operator + " a new password", () -> operators.rotatePassword(
                 guard.server(OperatorAction.ADMINISTER), operator)).ifPresent(rotated -> {
                     password = rotated;
                     messages.done("Operator " + operator + " has a new password; the old one no longer works. Copy "
@@ -84,8 +78,7 @@ public class OperatorActions {
     }
 
     private String redirect(String notice) {
-        notices.carry(notice);
-        return ConsoleForms.redirect(VIEW, null);
+        return notices.redirect(VIEW, null, notice);
     }
 
     public AdminUsers.WithPassword getPassword() {
