@@ -19,6 +19,8 @@ public class Lease {
 
     /** The lease of the scheduled expiry warnings. */
     public static final String EXPIRY_WARNINGS = "expiry-warnings";
+    /** Locked (never taken) while an issuing CA is made, so that instances make one generation once. */
+    public static final String ISSUING_CA = "issuing-ca";
 
     @Id
     @Column(name = "NAME", length = 64)

@@ -41,16 +41,20 @@ class CoreContractIT {
         String org = Enos.newOrg();
         String id = Enos.byKeys(org, Enos.newDevice(org));
         JsonObject cert = Enos.apply(id, Pki.ecCsr("crl-number"), null, "ECC");
-        byte[] before = Http.get("/enos/CA/crl/ECC").bytes();
+        X509Certificate leaf = Pki.cert(cert.getString("cert"));
+        // the CRL of the organization's ECC issuing CA, where the leaf's distribution point leads
+        String crlUrl = Pki.extensionUri(leaf, Extension.cRLDistributionPoints.getId());
+        byte[] before = Pki.fetchPublic(crlUrl);
         BigInteger n1 = crlNumber(before);
-        assertTrue(java.util.Arrays.equals(before, Http.get("/enos/CA/crl/ECC").bytes()),
-                "no change: the same CRL, the same number");
+        assertTrue(java.util.Arrays.equals(before, Pki.fetchPublic(crlUrl)), "no change: the same CRL, the same number");
+        BigInteger rootBefore = crlNumber(Http.get("/enos/CA/crl/ECC").bytes());
         Enos.ok(Enos.cert("revoke", id, Json.createObjectBuilder().add("certSn", cert.getString("certSN")).build()));
-        byte[] after = Http.get("/enos/CA/crl/ECC").bytes();
+        byte[] after = Pki.fetchPublic(crlUrl);
         BigInteger n2 = crlNumber(after);
         assertTrue(n2.compareTo(n1) > 0, "the number grows: " + n1 + " -> " + n2);
+        assertEquals(rootBefore, crlNumber(Http.get("/enos/CA/crl/ECC").bytes()), "a leaf is not on the root's CRL");
         X509CRL crl = Pki.crl(after);
-        X509Certificate root = Pki.root("ECC");
+        X509Certificate root = Pki.issuerOf(leaf); // the issuing CA signs its CRL
         crl.verify(root.getPublicKey());
         assertTrue(crl.isRevoked(Pki.cert(cert.getString("cert"))));
         assertTrue(!crl.getThisUpdate().after(new java.util.Date()) && crl.getNextUpdate().after(new java.util.Date()),
@@ -58,7 +62,7 @@ class CoreContractIT {
         // the other authority's number is its own and unaffected
         BigInteger rsa = crlNumber(Http.get("/enos/CA/crl/RSA").bytes());
         assertEquals(rsa, crlNumber(Http.get("/enos/CA/crl/RSA").bytes()));
-        // openssl verifies both consecutive CRLs with the root and reads the numbers
+        // openssl verifies both consecutive CRLs with the issuing CA and reads the numbers
         Path dir = Files.createTempDirectory("crl-it");
         Files.writeString(dir.resolve("root.pem"), Pki.pem("CERTIFICATE", root.getEncoded()));
         Files.write(dir.resolve("1.der"), before);

@@ -2,6 +2,7 @@ package io.certgate.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -35,10 +36,16 @@ class EnosCertificateLifecycleIT {
         KeyPair rsaKey = Pki.rsa(2048);
         JsonObject rsa = Enos.apply(id, Pki.csr(rsaKey, "SHA256withRSA", "CN=meter-1,O=Acme,C=CN"), 250, null);
         assertEquals("RSA", rsa.getString("issueAuthority"));
-        assertEquals(Http.BASE + "/enos/CA/cacert/RSA", rsa.getString("certChainURL"));
         assertEquals(rsa.getString("certSN"), rsa.getString("certSn"));
         X509Certificate rsaCert = Pki.cert(rsa.getString("cert"));
-        assertEquals(rsaRoot, Pki.cert(rsa.getString("caCert")));
+        // caCert and certChainURL: the chain above the certificate, its organization's issuing CA then the root
+        X509Certificate issuing = Pki.issuerOf(rsaCert);
+        assertEquals(List.of(issuing, rsaRoot), DigiCert.pemCertificates(rsa.getString("caCert")));
+        assertTrue(rsa.getString("certChainURL").startsWith(Http.BASE + "/enos/CA/ca/"), rsa.getString("certChainURL"));
+        assertEquals(List.of(issuing, rsaRoot), DigiCert.pemCertificates(new String(
+                Pki.fetchPublic(rsa.getString("certChainURL")), java.nio.charset.StandardCharsets.US_ASCII)));
+        assertTrue(issuing.getSubjectX500Principal().getName().contains("OU=" + org), "the organization's own CA: "
+                + issuing.getSubjectX500Principal());
         Pki.verifyChain(rsaCert, rsaRoot);
         assertEquals("SHA256withRSA", rsaCert.getSigAlgName());
         assertEquals(new X500Name("CN=meter-1,O=Acme,C=CN"),
@@ -67,7 +74,7 @@ class EnosCertificateLifecycleIT {
         assertEquals(0, first.getInt("certStatus"));
         assertEquals(rsaCert, Pki.cert(first.getString("cert")));
         assertEquals(rsaCert.getNotAfter().toInstant().toEpochMilli(), first.getJsonNumber("expireDate").longValue());
-        assertTrue(first.getString("issuer").contains("certgate RSA Root CA"));
+        assertTrue(first.getString("issuer").contains("certgate RSA Issuing CA"), first.getString("issuer"));
         assertTrue(first.isNull("revokeReason"));
 
         // renew without CSR: same subject and key, new serial, new certSn
@@ -108,15 +115,9 @@ class EnosCertificateLifecycleIT {
                 "The original certificate has been revoked and cannot be updated.");
         Enos.error(Enos.cert("revoke", id, Json.createObjectBuilder().add("certSn", rsaSn).build()), 99400, null);
 
-        // the RSA CRL, signed by the root, lists it with the reason
-        Http.Answer crlAnswer = Http.get("/enos/CA/crl/RSA");
-        assertEquals(200, crlAnswer.status());
-        X509CRL crl = Pki.crl(crlAnswer.bytes());
-        try {
-            crl.verify(rsaRoot.getPublicKey());
-        } catch (Exception e) {
-            throw new AssertionError("CRL signature", e);
-        }
+        // the CRL of its issuing CA (its distribution point), signed by that CA, lists it with the reason
+        X509CRL crl = Pki.crlOf(rsaCert);
+        assertFalse(Pki.crl(Http.get("/enos/CA/crl/RSA").bytes()).isRevoked(rsaCert), "not on the root's CRL");
         X509CRLEntry entry = crl.getRevokedCertificate(rsaCert.getSerialNumber());
         assertNotNull(entry, "revoked serial is on the CRL");
         assertEquals(java.security.cert.CRLReason.KEY_COMPROMISE, entry.getRevocationReason());

@@ -31,8 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A device that enrolled itself over EST connects to an MQTT broker (Debian's mosquitto, unmodified) with mutual
- * TLS: the broker trusts certgate's RSA root and checks certgate's CRL. After the certificate is revoked and the
- * broker has the new CRL, the same device is refused. {@code .ci/run} installs mosquitto and its clients.
+ * TLS: the broker of organization A trusts certgate's RSA root with A's issuing CA pinned beside it (devices present
+ * their certificate alone) and checks that CA's CRL. A's device connects; a device of organization B, from B's
+ * issuing CA under the same root, is refused; after A's certificate is revoked and the broker has the new CRL, A's
+ * device is refused too. {@code .ci/run} installs mosquitto and its clients.
  */
 class MosquittoIT {
 
@@ -71,12 +73,24 @@ class MosquittoIT {
                 Pki.csr(key, "SHA256withRSA", "CN=" + deviceKey));
         Files.writeString(dir.resolve("device.pem"), Pki.pem("CERTIFICATE", cert.getEncoded()));
         Files.writeString(dir.resolve("device.key"), Pki.pem("PRIVATE KEY", key.getPrivate().getEncoded()));
-        Files.writeString(dir.resolve("root.pem"), Pki.pem("CERTIFICATE", Pki.root("RSA").getEncoded()));
+        // the broker's trust: the root and organization A's issuing CA, nothing else
+        Files.writeString(dir.resolve("root.pem"), Pki.pem("CERTIFICATE", Pki.root("RSA").getEncoded())
+                + Pki.pem("CERTIFICATE", Pki.issuerOf(cert).getEncoded()));
+        // a device of organization B, enrolled the same way
+        String otherOrg = Enos.newOrg();
+        JsonObject other = Enos.newDevice(otherOrg);
+        KeyPair otherKey = Pki.rsa(2048);
+        X509Certificate otherCert = estEnroll(other.getString("productKey"), other.getString("deviceKey"),
+                other.getString("deviceSecret"), Pki.csr(otherKey, "SHA256withRSA", "CN=" + other.getString("deviceKey")));
+        assertNotEquals(cert.getIssuerX500Principal(), otherCert.getIssuerX500Principal(), "each organization's CA");
+        Pki.verifyChain(otherCert, Pki.root("RSA"));
+        Files.writeString(dir.resolve("other.pem"), Pki.pem("CERTIFICATE", otherCert.getEncoded()));
+        Files.writeString(dir.resolve("other.key"), Pki.pem("PRIVATE KEY", otherKey.getPrivate().getEncoded()));
 
         // the broker: its own TLS certificate (openssl), certgate's root for clients, certgate's CRL
         run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "broker.key", "-out", "broker.pem",
                 "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1");
-        writeCrl();
+        writeCrl(cert);
         Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
                 "user root",
                 "listener " + PORT + " 127.0.0.1",
@@ -92,6 +106,10 @@ class MosquittoIT {
         Publish ok = publish();
         assertEquals(0, ok.exit(), "a valid device connects and publishes: " + ok.output());
 
+        // another organization's device, from its own issuing CA under the same root, is refused
+        Publish otherOrganization = publish("other.pem", "other.key");
+        assertNotEquals(0, otherOrganization.exit(), "organization B's device: " + otherOrganization.output());
+
         // a certificate the broker does not trust is refused the same way a revoked one will be
         Publish stranger = publish("broker.pem", "broker.key");
         assertNotEquals(0, stranger.exit(), "a client certificate not issued by certgate: " + stranger.output());
@@ -104,7 +122,7 @@ class MosquittoIT {
             }
         }
         Enos.ok(Enos.cert("revoke", id, Json.createObjectBuilder().add("certSn", certSn).add("reason", 1).build()));
-        X509CRL crl = writeCrl();
+        X509CRL crl = writeCrl(cert);
         assertTrue(crl.isRevoked(cert), "the new CRL lists the device");
         stopBroker();
         startBroker();
@@ -133,12 +151,10 @@ class MosquittoIT {
         throw new AssertionError("no end-entity certificate in the EST answer");
     }
 
-    /** certgate's current RSA CRL as the PEM file the broker reads. */
-    private X509CRL writeCrl() throws Exception {
-        byte[] der = Http.get("/enos/CA/crl/RSA").bytes();
-        X509CRL crl = Pki.crl(der);
-        crl.verify(Pki.root("RSA").getPublicKey());
-        Files.writeString(dir.resolve("crl.pem"), Pki.pem("X509 CRL", der));
+    /** The current CRL of the device's issuing CA as the PEM file the broker reads. */
+    private X509CRL writeCrl(X509Certificate device) throws Exception {
+        X509CRL crl = Pki.crlOf(device);
+        Files.writeString(dir.resolve("crl.pem"), Pki.pem("X509 CRL", crl.getEncoded()));
         return crl;
     }
 

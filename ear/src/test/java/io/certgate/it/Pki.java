@@ -1,6 +1,8 @@
 package io.certgate.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -92,20 +94,96 @@ final class Pki {
         return cert(a.body());
     }
 
-    /** Checks the certificate's signature, dates and issuer against the root, in Java and with openssl. */
+    /** What a public URL a certificate names serves (the instance whose public base URL it is). */
+    static byte[] fetchPublic(String url) {
+        try {
+            java.net.http.HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                            .timeout(java.time.Duration.ofSeconds(30)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, r.statusCode(), url);
+            return r.body();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(url + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The URI of an access description (AIA) or distribution point (CDP) of a certificate. */
+    static String extensionUri(X509Certificate cert, String oid) {
+        try {
+            byte[] ext = cert.getExtensionValue(oid);
+            assertNotNull(ext, "extension " + oid);
+            org.bouncycastle.asn1.ASN1Primitive value = org.bouncycastle.asn1.ASN1Primitive.fromByteArray(
+                    org.bouncycastle.asn1.ASN1OctetString.getInstance(ext).getOctets());
+            if (oid.equals(org.bouncycastle.asn1.x509.Extension.cRLDistributionPoints.getId())) {
+                org.bouncycastle.asn1.x509.DistributionPoint dp = org.bouncycastle.asn1.x509.CRLDistPoint
+                        .getInstance(value).getDistributionPoints()[0];
+                return org.bouncycastle.asn1.x509.GeneralNames.getInstance(dp.getDistributionPoint().getName())
+                        .getNames()[0].getName().toString();
+            }
+            for (org.bouncycastle.asn1.x509.AccessDescription d : org.bouncycastle.asn1.x509.AuthorityInformationAccess
+                    .getInstance(value).getAccessDescriptions()) {
+                if (d.getAccessMethod().equals(org.bouncycastle.asn1.x509.AccessDescription.id_ad_caIssuers)) {
+                    return d.getAccessLocation().getName().toString();
+                }
+            }
+            throw new AssertionError("no caIssuers in " + cert.getSubjectX500Principal());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The certificate's issuer as its AIA caIssuers URL serves it (an issuing CA, DER; or a root, PEM). */
+    static X509Certificate issuerOf(X509Certificate cert) {
+        byte[] body = fetchPublic(extensionUri(cert, org.bouncycastle.asn1.x509.Extension.authorityInfoAccess.getId()));
+        try {
+            return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new java.io.ByteArrayInputStream(body));
+        } catch (java.security.cert.CertificateException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The CRL the certificate's distribution point serves, its signature checked with the issuer's key. */
+    static X509CRL crlOf(X509Certificate cert) {
+        X509CRL crl = crl(fetchPublic(extensionUri(cert,
+                org.bouncycastle.asn1.x509.Extension.cRLDistributionPoints.getId())));
+        try {
+            crl.verify(issuerOf(cert).getPublicKey());
+        } catch (Exception e) {
+            throw new AssertionError("the CRL of " + cert.getSubjectX500Principal() + " is not signed by its issuer", e);
+        }
+        return crl;
+    }
+
+    /**
+     * Checks a leaf's path to the root: leaf <- issuing CA (from the leaf's AIA; pathLen 0) <- root, signatures,
+     * dates and names, in Java and with {@code openssl verify -CAfile root -untrusted issuing}.
+     */
     static void verifyChain(X509Certificate cert, X509Certificate root) {
         try {
-            cert.verify(root.getPublicKey());
+            X509Certificate issuing = issuerOf(cert);
+            assertNotEquals(root.getSubjectX500Principal(), cert.getIssuerX500Principal(),
+                    "a leaf is signed by an issuing CA, not by the root");
+            assertEquals(issuing.getSubjectX500Principal(), cert.getIssuerX500Principal());
+            cert.verify(issuing.getPublicKey());
+            issuing.verify(root.getPublicKey());
+            assertEquals(root.getSubjectX500Principal(), issuing.getIssuerX500Principal());
+            assertEquals(0, issuing.getBasicConstraints(), "issuing CA: pathLenConstraint 0");
             cert.checkValidity();
-            assertEquals(root.getSubjectX500Principal(), cert.getIssuerX500Principal());
             assertEquals(-1, cert.getBasicConstraints(), "end-entity certificate");
             Path dir = Files.createTempDirectory("certgate-it");
             Path rootFile = dir.resolve("root.pem");
+            Path issuingFile = dir.resolve("issuing.pem");
             Path certFile = dir.resolve("cert.pem");
             Files.writeString(rootFile, pem("CERTIFICATE", root.getEncoded()));
+            Files.writeString(issuingFile, pem("CERTIFICATE", issuing.getEncoded()));
             Files.writeString(certFile, pem("CERTIFICATE", cert.getEncoded()));
-            Process p = new ProcessBuilder("openssl", "verify", "-CAfile", rootFile.toString(), certFile.toString())
-                    .redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("openssl", "verify", "-CAfile", rootFile.toString(), "-untrusted",
+                    issuingFile.toString(), certFile.toString()).redirectErrorStream(true).start();
             assertTrue(p.waitFor(30, TimeUnit.SECONDS));
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, p.exitValue(), "openssl verify: " + out);
@@ -115,9 +193,15 @@ final class Pki {
         }
     }
 
-    /** The OCSP status from the responder at {@code base} (null is good), the response verified with the root's key. */
+    /**
+     * The OCSP status from the responder at {@code base} (null is good), the response verified with the key of the
+     * certificate's issuer (its issuing CA; the root for issuing CAs and for leaves a root signed).
+     */
     static Object ocspStatus(String base, X509Certificate root, X509Certificate cert) {
         try {
+            if (!cert.getIssuerX500Principal().equals(root.getSubjectX500Principal())) {
+                root = issuerOf(cert);
+            }
             org.bouncycastle.cert.ocsp.CertificateID id = new org.bouncycastle.cert.ocsp.CertificateID(
                     new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build()
                             .get(org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1),
@@ -134,7 +218,7 @@ final class Pki {
             org.bouncycastle.cert.ocsp.BasicOCSPResp basic = (org.bouncycastle.cert.ocsp.BasicOCSPResp) resp
                     .getResponseObject();
             assertTrue(basic.isSignatureValid(new org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder()
-                    .build(root.getPublicKey())), "OCSP response signed by the root");
+                    .build(root.getPublicKey())), "OCSP response signed by the certificate's issuer");
             return basic.getResponses()[0].getCertStatus();
         } catch (Exception e) {
             throw new AssertionError("OCSP at " + base + ": " + e, e);

@@ -234,12 +234,13 @@ class ScepIT {
         throw new AssertionError("no pending self-enrollment appeared");
     }
 
-    /** Checks with openssl and Java: issued by the RSA root, CN = deviceKey, the key scepclient made. */
+    /** Checks with openssl and Java: chains to the RSA root, CN = deviceKey, the key scepclient made. */
     private void assertIssuedFor(X509Certificate cert, String deviceKey, X509Certificate root) throws Exception {
         Pki.verifyChain(cert, root);
         Files.writeString(dir.resolve("root.pem"), Pki.pem("CERTIFICATE", root.getEncoded()));
+        Files.writeString(dir.resolve("issuing.pem"), Pki.pem("CERTIFICATE", Pki.issuerOf(cert).getEncoded()));
         Files.writeString(dir.resolve("check.pem"), Pki.pem("CERTIFICATE", cert.getEncoded()));
-        String verify = run("openssl", "verify", "-CAfile", "root.pem", "check.pem");
+        String verify = run("openssl", "verify", "-CAfile", "root.pem", "-untrusted", "issuing.pem", "check.pem");
         assertTrue(verify.contains("check.pem: OK"), verify);
         assertTrue(cert.getSubjectX500Principal().getName().contains("CN=" + deviceKey), cert.getSubjectX500Principal().getName());
         try (PEMParser p = new PEMParser(Files.newBufferedReader(dir.resolve("key.pem")))) {

@@ -51,15 +51,18 @@ class ServerTlsIT {
 
         Certificate[] chain = presentedChain(rootOnly);
         X509Certificate leaf = (X509Certificate) chain[0];
-        assertEquals(2, chain.length, "leaf and root");
-        assertEquals(root, chain[1]);
+        assertEquals(3, chain.length, "leaf, infrastructure CA, root");
+        assertEquals(root, chain[2]);
+        assertEquals(chain[1], Pki.issuerOf(leaf));
+        assertTrue(((X509Certificate) chain[1]).getSubjectX500Principal().getName().contains("Infrastructure CA"),
+                ((X509Certificate) chain[1]).getSubjectX500Principal().getName());
         Pki.verifyChain(leaf, root);
         assertTrue(leaf.getSubjectAlternativeNames().contains(List.of(2, "localhost")), "SAN DNS localhost");
         assertTrue(leaf.getSubjectAlternativeNames().contains(List.of(7, "127.0.0.1")), "SAN IP 127.0.0.1");
         assertTrue(leaf.getExtendedKeyUsage().contains("1.3.6.1.5.5.7.3.1"), "serverAuth");
         assertEquals(-1, leaf.getBasicConstraints(), "not a CA");
         String crlDp = new String(leaf.getExtensionValue("2.5.29.31"), StandardCharsets.ISO_8859_1);
-        assertTrue(crlDp.contains(Http.BASE + "/enos/CA/crl/RSA"), "the public base URL's CRL");
+        assertTrue(crlDp.contains(Http.BASE + "/enos/CA/ca/"), "the public base URL's CRL of the infrastructure CA");
         assertNull(Pki.ocspStatus(Http.BASE, root, leaf), "OCSP: good");
 
         // in the ledger, as the server's own certificate, and audited as the system's

@@ -26,7 +26,14 @@ import java.time.Instant;
         query = "SELECT c FROM IssuedCertificate c WHERE c.issueAuthority = :authority AND c.serialNumber = :serial")
 @NamedQuery(name = IssuedCertificate.BY_ORG_AND_SERIAL,
         query = "SELECT c FROM IssuedCertificate c WHERE c.orgId = :orgId AND c.serialNumber = :serial")
+@NamedQuery(name = IssuedCertificate.BY_ROOT_AND_SERIAL, query = "SELECT c FROM IssuedCertificate c "
+        + "WHERE c.issueAuthority = :authority AND c.issuingCaId IS NULL AND c.serialNumber = :serial")
+@NamedQuery(name = IssuedCertificate.BY_ISSUING_CA_AND_SERIAL, query = "SELECT c FROM IssuedCertificate c "
+        + "WHERE c.issuingCaId = :ca AND c.serialNumber = :serial")
 public class IssuedCertificate {
+
+    public static final String BY_ROOT_AND_SERIAL = "IssuedCertificate.byRootAndSerial";
+    public static final String BY_ISSUING_CA_AND_SERIAL = "IssuedCertificate.byIssuingCaAndSerial";
 
     public static final String BY_DEVICE = "IssuedCertificate.byDevice";
     public static final String REVOKED_BY_AUTHORITY = "IssuedCertificate.revokedByAuthority";
@@ -89,6 +96,10 @@ public class IssuedCertificate {
     @Column(name = "RENEWED_FROM")
     private Long renewedFrom;
 
+    /** The issuing CA that signed it; null for certificates a root signed (before the hierarchy). */
+    @Column(name = "ISSUING_CA_ID")
+    private Long issuingCaId;
+
     /** The narrowest expiry warning written for it so far, in days before notAfter; null before the first. */
     @Column(name = "EXPIRY_WARNED_DAYS")
     private Integer expiryWarnedDays;
@@ -112,6 +123,15 @@ public class IssuedCertificate {
         this.notBefore = notBefore;
         this.notAfter = notAfter;
         this.renewedFrom = renewedFrom;
+    }
+
+    /** A certificate signed by an issuing CA. */
+    public IssuedCertificate(String orgId, Long deviceId, IssueAuthority issueAuthority, Long issuingCaId,
+                             String serialNumber, String subjectDn, String issuerDn, String publicKeySha256,
+                             String certPem, Instant signedAt, Instant notBefore, Instant notAfter, Long renewedFrom) {
+        this(orgId, deviceId, issueAuthority, serialNumber, subjectDn, issuerDn, publicKeySha256, certPem, signedAt,
+                notBefore, notAfter, renewedFrom);
+        this.issuingCaId = issuingCaId;
     }
 
     /** Status at {@code now}: revoked wins over expired. */
@@ -158,6 +178,9 @@ public class IssuedCertificate {
     }
 
     public Long getCertSn() { return certSn; }
+    /** The issuing CA that signed it, or null when a root did. */
+    public Long getIssuingCaId() { return issuingCaId; }
+
     public String getOrgId() { return orgId; }
     public Long getDeviceId() { return deviceId; }
     public IssueAuthority getIssueAuthority() { return issueAuthority; }

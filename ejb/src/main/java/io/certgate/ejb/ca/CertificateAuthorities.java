@@ -50,6 +50,8 @@ public class CertificateAuthorities {
     private volatile Map<IssueAuthority, String> pems;
     private volatile String publicBaseUrl;
     private volatile String custodyKind;
+    private volatile Path trustStore;
+    private volatile Map<String, X509Certificate> rootsTrusted;
 
     @PersistenceContext(unitName = "certgate")
     private EntityManager em;
@@ -80,8 +82,9 @@ public class CertificateAuthorities {
             trusted.put(a.name().toLowerCase(Locale.ROOT) + "-root", cert);
         }
         pems = p;
-        Path trustStore = Path.of(config.getOptionalValue("certgate.trust.store", String.class)
+        trustStore = Path.of(config.getOptionalValue("certgate.trust.store", String.class)
                 .orElse(ServerFiles.dataDirectory().resolve("ca").resolve("client-trust.p12").toString()));
+        rootsTrusted = Map.copyOf(trusted);
         ClientTrustStore.write(trusted, trustStore);
         LOG.info(() -> "CA keys: " + custody.description());
     }
@@ -131,14 +134,83 @@ public class CertificateAuthorities {
         return custody.certificate(authority);
     }
 
-    /** A fresh signer with the authority's key (one per certificate, CRL or OCSP response). */
+    /** A fresh signer with the root's key (one per certificate, CRL or OCSP response); the root must be online. */
     public ContentSigner signer(IssueAuthority authority) {
+        requireRootKey(authority);
         return custody.signer(authority);
+    }
+
+    private void requireRootKey(IssueAuthority authority) {
+        if (!custody.hasRootKey(authority)) {
+            throw new IllegalStateException("the " + authority + " root is offline: the root ceremony signs for it");
+        }
     }
 
     /** A fresh signer with the authority's key and the requested scheme (hash, RSASSA-PSS). */
     public ContentSigner signer(IssueAuthority authority, SignatureScheme scheme) {
+        requireRootKey(authority);
         return custody.signer(authority, scheme.algorithmFor(authority));
+    }
+
+    /**
+     * The client trust store of TLS client certificates: the roots and the issuing CAs that are not revoked, so that
+     * a client presenting only its certificate (curl, openssl) is verified too; Liberty polls the file.
+     */
+    public void trustIssuingCas(List<LoadedIssuingCa> issuingCas) {
+        Map<String, X509Certificate> trusted = new LinkedHashMap<>(rootsTrusted);
+        for (LoadedIssuingCa ca : issuingCas) {
+            if (ca.certificate() != null && !ca.revoked()) {
+                trusted.put("issuing-ca-" + ca.id(), ca.certificate());
+            }
+        }
+        ClientTrustStore.write(trusted, trustStore);
+    }
+
+    /** Whether the root's private key is on this server (false: an offline root; the ceremony signs for it). */
+    public boolean hasRootKey(IssueAuthority authority) {
+        return custody.hasRootKey(authority);
+    }
+
+    /** A new issuing CA key in the roots' custody: its public key and custody's handle. */
+    public KeyCustody.NewCaKey newCaKey(IssueAuthority authority, String label) {
+        return custody.newCaKey(authority, label);
+    }
+
+    /** A fresh signer with an issuing CA's key. */
+    public ContentSigner caSigner(String keyRef, IssueAuthority authority, String algorithm) {
+        return custody.caSigner(keyRef, authority, algorithm);
+    }
+
+    /** A fresh signer with an issuing CA's key and the requested scheme (hash, RSASSA-PSS). */
+    public ContentSigner caSigner(LoadedIssuingCa ca, SignatureScheme scheme) {
+        return custody.caSigner(ca.keyRef(), ca.authority(), scheme.algorithmFor(ca.authority()));
+    }
+
+    /** What an issuing CA certificate points at: its root's CRL and certificate, and OCSP. */
+    public IssuingCaCertificates.RootUrls rootUrls(IssueAuthority authority) {
+        return new IssuingCaCertificates.RootUrls(crlUrl(authority), caCertificateUrl(authority), ocspUrl());
+    }
+
+    /** An issuing CA's certificate, DER (what AIA caIssuers of its leaves points at). */
+    public String issuingCaCertificateUrl(long id) {
+        return publicBaseUrl + "/enos/CA/ca/" + id + "/cert";
+    }
+
+    /** An issuing CA's certificate and its root, PEM: the chain above its leaves. */
+    public String issuingCaChainUrl(long id) {
+        return publicBaseUrl + "/enos/CA/ca/" + id + "/chain";
+    }
+
+    /** An issuing CA's CRL (its leaves' revocations). */
+    public String issuingCaCrlUrl(long id) {
+        return publicBaseUrl + "/enos/CA/ca/" + id + "/crl";
+    }
+
+    /** The profile of a leaf an issuing CA signs, pointing at that CA's CRL and certificate and at OCSP. */
+    public CertificateProfile leafProfile(LoadedIssuingCa ca, CertificateProfile.Usage usage, List<String> dnsNames,
+                                          List<String> emails, List<String> ipAddresses) {
+        return new CertificateProfile(usage, dnsNames, issuingCaCrlUrl(ca.id()), ocspUrl(),
+                issuingCaCertificateUrl(ca.id()), emails, ipAddresses);
     }
 
     /** The SCEP RA certificate (issued by the RSA root; key beside the roots'). */

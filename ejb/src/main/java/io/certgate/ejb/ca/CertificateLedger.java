@@ -47,6 +47,9 @@ public class CertificateLedger {
     private CertificateAuthorities authorities;
 
     @EJB
+    private IssuingAuthorities issuing;
+
+    @EJB
     private AuditTrail audit;
 
     /** Issued, renewed and revoked counts and the signing and issuance times, for /metrics (after the commit). */
@@ -74,13 +77,14 @@ public class CertificateLedger {
         IssueAuthority a = request.authority();
         csrValidator.checkKey(request.publicKey(), request.keyPolicy()); // also keys from an old certificate
         Instant now = Instant.now();
-        ValidityPeriod validity = ValidityPolicy.resolve(request.validity(), authorities.caNotAfter(a), now);
+        LoadedIssuingCa ca = issuing.forIssuance(orgId, a); // the organization's own CA (made on first use)
+        ValidityPeriod validity = ValidityPolicy.resolve(request.validity(), ca.notAfter(), now);
         long signingStarted = System.nanoTime();
-        X509CertificateHolder cert = signer.sign(authorities.certificate(a), authorities.signer(a, request.signature()),
+        X509CertificateHolder cert = signer.sign(ca.certificate(), authorities.caSigner(ca, request.signature()),
                 request.subject(), request.publicKey(), SerialNumbers.next(), validity.notBefore(), validity.notAfter(),
-                authorities.profile(a, request.usage(), request.dnsNames(), request.emails(), request.ipAddresses()));
+                authorities.leafProfile(ca, request.usage(), request.dnsNames(), request.emails(), request.ipAddresses()));
         Duration signing = Duration.ofNanos(System.nanoTime() - signingStarted);
-        IssuedCertificate record = new IssuedCertificate(orgId, request.deviceId(), a,
+        IssuedCertificate record = new IssuedCertificate(orgId, request.deviceId(), a, ca.id(),
                 cert.getSerialNumber().toString(16), cert.getSubject().toString(), cert.getIssuer().toString(),
                 publicKeySha256(request.publicKey()), pem(cert), now, validity.notBefore(), validity.notAfter(),
                 request.renews());
@@ -137,22 +141,26 @@ public class CertificateLedger {
      * empty: how a certificate authenticates its holder, before any caller exists.
      */
     public Optional<IssuedCertificate> presented(java.security.cert.X509Certificate cert) {
-        for (IssueAuthority a : IssueAuthority.values()) {
-            if (!authorities.certificate(a).getSubjectX500Principal().equals(cert.getIssuerX500Principal())) {
-                continue;
+        String serial = cert.getSerialNumber().toString(16);
+        List<IssuedCertificate> found = new java.util.ArrayList<>();
+        for (LoadedIssuingCa ca : issuing.withSubject(cert.getIssuerX500Principal())) {
+            found.addAll(em.createNamedQuery(IssuedCertificate.BY_ISSUING_CA_AND_SERIAL, IssuedCertificate.class)
+                    .setParameter("ca", ca.id()).setParameter("serial", serial).getResultList());
+        }
+        for (IssueAuthority a : IssueAuthority.values()) { // leaves the roots signed before the hierarchy
+            if (authorities.certificate(a).getSubjectX500Principal().equals(cert.getIssuerX500Principal())) {
+                found.addAll(em.createNamedQuery(IssuedCertificate.BY_ROOT_AND_SERIAL, IssuedCertificate.class)
+                        .setParameter("authority", a).setParameter("serial", serial).getResultList());
             }
-            List<IssuedCertificate> found = em.createNamedQuery(IssuedCertificate.BY_AUTHORITY_AND_SERIAL,
-                    IssuedCertificate.class).setParameter("authority", a)
-                    .setParameter("serial", cert.getSerialNumber().toString(16)).getResultList();
-            try {
-                for (IssuedCertificate c : found) {
-                    if (java.util.Arrays.equals(Pem.parseCertificate(c.getCertPem()).getEncoded(), cert.getEncoded())) {
-                        return Optional.of(c);
-                    }
+        }
+        try {
+            for (IssuedCertificate c : found) {
+                if (java.util.Arrays.equals(Pem.parseCertificate(c.getCertPem()).getEncoded(), cert.getEncoded())) {
+                    return Optional.of(c);
                 }
-            } catch (IOException | java.security.cert.CertificateEncodingException e) {
-                return Optional.empty();
             }
+        } catch (IOException | java.security.cert.CertificateEncodingException e) {
+            return Optional.empty();
         }
         return Optional.empty();
     }
@@ -177,12 +185,19 @@ public class CertificateLedger {
                 .setParameter("orgId", orgId).setParameter("deviceId", deviceId).getResultList();
     }
 
-    /** The certificate and its issuing root as a certs-only PKCS#7 (.p7b), DER. */
+    /** The CA certificates above a certificate, nearest first: its issuing CA and root (or the root alone). */
+    public List<java.security.cert.X509Certificate> chainAbove(IssuedCertificate cert) {
+        return issuing.chainAbove(cert);
+    }
+
+    /** The certificate and the CA certificates above it as a certs-only PKCS#7 (.p7b), DER. */
     public byte[] pkcs7(IssuedCertificate cert) {
         try {
             org.bouncycastle.cms.CMSSignedDataGenerator g = new org.bouncycastle.cms.CMSSignedDataGenerator();
             g.addCertificate(Pem.parseCertificate(cert.getCertPem()));
-            g.addCertificate(new X509CertificateHolder(authorities.certificate(cert.getIssueAuthority()).getEncoded()));
+            for (java.security.cert.X509Certificate ca : chainAbove(cert)) {
+                g.addCertificate(new X509CertificateHolder(ca.getEncoded()));
+            }
             return g.generate(new org.bouncycastle.cms.CMSAbsentContent()).getEncoded();
         } catch (Exception e) {
             throw new IllegalStateException("cannot build PKCS#7", e);

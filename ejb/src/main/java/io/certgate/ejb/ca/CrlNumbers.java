@@ -1,6 +1,8 @@
 package io.certgate.ejb.ca;
 
+import io.certgate.domain.ca.CrlCounter;
 import io.certgate.domain.ca.CrlState;
+import io.certgate.domain.ca.IssuingCa;
 import io.certgate.domain.ca.IssueAuthority;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -23,24 +25,39 @@ public class CrlNumbers {
     private EntityManager em;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public CrlState current(IssueAuthority authority, long revokedCount, Instant newestRevocation, Instant now,
-                            Duration resignAfter, Duration validity) {
+    public CrlCounter current(IssueAuthority authority, long revokedCount, Instant newestRevocation, Instant now,
+                              Duration resignAfter, Duration validity) {
         CrlState state = em.find(CrlState.class, authority, LockModeType.PESSIMISTIC_WRITE);
         if (state == null) {
             throw new IllegalStateException("no CRL row for " + authority + " (schema version 2 installs it)");
         }
-        if (!state.isCurrent(revokedCount, newestRevocation, now, resignAfter)) {
-            state.advance(revokedCount, newestRevocation, now, validity);
+        return advance(state.counter(), revokedCount, newestRevocation, now, resignAfter, validity);
+    }
+
+    /** The same for an issuing CA, under its row's lock. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public CrlCounter current(long issuingCaId, long revokedCount, Instant newestRevocation, Instant now,
+                              Duration resignAfter, Duration validity) {
+        IssuingCa ca = em.find(IssuingCa.class, issuingCaId, LockModeType.PESSIMISTIC_WRITE);
+        if (ca == null) {
+            throw new IllegalStateException("no issuing CA " + issuingCaId);
+        }
+        return advance(ca.crl(), revokedCount, newestRevocation, now, resignAfter, validity);
+    }
+
+    private CrlCounter advance(CrlCounter counter, long revokedCount, Instant newestRevocation, Instant now,
+                               Duration resignAfter, Duration validity) {
+        if (!counter.isCurrent(revokedCount, newestRevocation, now, resignAfter)) {
+            counter.advance(revokedCount, newestRevocation, now, validity);
         }
         em.flush();
-        em.detach(state);
-        return state;
+        return counter.copy();
     }
 
     /** The nextUpdate of the authority's published CRL (the database's, whichever instance signed it); empty before the first. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public java.util.Optional<Instant> nextUpdate(IssueAuthority authority) {
         CrlState state = em.find(CrlState.class, authority);
-        return java.util.Optional.ofNullable(state == null ? null : state.getNextUpdate());
+        return java.util.Optional.ofNullable(state == null ? null : state.counter().getNextUpdate());
     }
 }

@@ -1,8 +1,8 @@
 package io.certgate.ejb.ca;
 
-import io.certgate.domain.ca.CrlState;
+import io.certgate.domain.ca.CrlCounter;
+import io.certgate.domain.ca.ImportedCrl;
 import io.certgate.domain.ca.IssueAuthority;
-import io.certgate.domain.ca.IssuedCertificate;
 import io.certgate.domain.ca.RevocationReason;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -11,12 +11,15 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigInteger;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.x509.CRLNumber;
@@ -24,12 +27,15 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
+import org.bouncycastle.operator.ContentSigner;
 
 /**
- * The CRL of each authority, from the database, so every instance behind a load balancer publishes the same
- * revocations. Its number, thisUpdate and nextUpdate come from {@link CrlNumbers}: a new number follows every
- * change of the revocations (a fresh CRL after each revocation) and at least every {@link #RESIGN_AFTER}; the
- * number only grows. A signed CRL is kept per instance and reused while its number is current.
+ * The CRLs, from the database, so every instance behind a load balancer publishes the same revocations: each
+ * root's lists its revoked issuing CAs (and the leaves it signed itself before the hierarchy); each issuing CA's
+ * lists its revoked leaves. Numbers, thisUpdate and nextUpdate come from {@link CrlNumbers}: a new number follows
+ * every change of the revocations and at least every {@link #RESIGN_AFTER}; the number only grows. A signed CRL is
+ * kept per instance and reused while its number is current. A root whose key is offline serves the CRL the root
+ * ceremony signed and an operator imported.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -44,8 +50,12 @@ public class CrlPublisher {
                              Instant nextUpdate, byte[] der) {
     }
 
-    /** The last CRL this instance signed per authority. */
-    private static final Map<IssueAuthority, SignedCrl> SIGNED = new ConcurrentHashMap<>();
+    /** One revoked certificate as a CRL lists it. */
+    private record Entry(String serialHex, Instant revokedAt, RevocationReason reason) {
+    }
+
+    /** The last CRL this instance signed per CRL issuer ("root:RSA", "ca:12"). */
+    private static final Map<String, SignedCrl> SIGNED = new ConcurrentHashMap<>();
 
     @PersistenceContext(unitName = "certgate")
     private EntityManager em;
@@ -54,73 +64,154 @@ public class CrlPublisher {
     private CertificateAuthorities authorities;
 
     @EJB
+    private IssuingAuthorities issuing;
+
+    @EJB
     private CrlNumbers numbers;
 
-    /**
-     * The current CRL (DER). A cheap aggregate query decides whether the one in hand still lists exactly the
-     * revoked certificates; only otherwise is the database's CRL number consulted and a CRL signed.
-     */
+    /** A root's current CRL (DER): its revoked issuing CAs and the revoked leaves it signed itself. */
     public byte[] currentCrl(IssueAuthority authority) {
-        return current(authority).der();
+        if (!authorities.hasRootKey(authority)) {
+            ImportedCrl imported = em.find(ImportedCrl.class, authority);
+            if (imported == null) {
+                throw new NoRootCrlException(authority);
+            }
+            return Base64.getDecoder().decode(imported.getCrlBase64());
+        }
+        return currentRoot(authority).der();
+    }
+
+    /** An issuing CA's current CRL (DER): its revoked leaves. */
+    public byte[] currentCrl(LoadedIssuingCa ca) {
+        return currentIssuing(ca).der();
     }
 
     /**
-     * What the current CRL says (the one {@link #currentCrl} serves): its number, times and how many it lists. The
-     * times as the signed CRL carries them: X.509 times have whole seconds.
+     * What a root's current CRL says (the one {@link #currentCrl} serves): its number, times and how many it lists.
+     * The times as the signed CRL carries them: X.509 times have whole seconds.
      */
     public PublishedCrl published(IssueAuthority authority) {
-        SignedCrl crl = current(authority);
+        if (!authorities.hasRootKey(authority)) {
+            ImportedCrl imported = em.find(ImportedCrl.class, authority);
+            if (imported == null) {
+                return new PublishedCrl(authority, 0, null, null, 0);
+            }
+            java.security.cert.X509CRL crl = RootCrls.parse(Base64.getDecoder().decode(imported.getCrlBase64()));
+            return new PublishedCrl(authority, imported.getCrlNumber(), crl.getThisUpdate().toInstant(),
+                    imported.getNextUpdate(), crl.getRevokedCertificates() == null ? 0
+                    : crl.getRevokedCertificates().size());
+        }
+        return published(authority, currentRoot(authority));
+    }
+
+    /** What an issuing CA's current CRL says. */
+    public PublishedCrl published(LoadedIssuingCa ca) {
+        return published(ca.authority(), currentIssuing(ca));
+    }
+
+    private static PublishedCrl published(IssueAuthority authority, SignedCrl crl) {
         return new PublishedCrl(authority, crl.number(), crl.thisUpdate().truncatedTo(ChronoUnit.SECONDS),
                 crl.nextUpdate().truncatedTo(ChronoUnit.SECONDS), crl.revokedCount());
     }
 
-    private SignedCrl current(IssueAuthority authority) {
-        Object[] revoked = (Object[]) em.createQuery("SELECT COUNT(c), MAX(c.revokedAt) FROM IssuedCertificate c "
-                + "WHERE c.issueAuthority = :authority AND c.revoked = TRUE").setParameter("authority", authority)
+    private SignedCrl currentRoot(IssueAuthority authority) {
+        Object[] leaves = (Object[]) em.createQuery("SELECT COUNT(c), MAX(c.revokedAt) FROM IssuedCertificate c "
+                + "WHERE c.issueAuthority = :authority AND c.issuingCaId IS NULL AND c.revoked = TRUE")
+                .setParameter("authority", authority).getSingleResult();
+        Object[] cas = (Object[]) em.createQuery("SELECT COUNT(c), MAX(c.revokedAt) FROM IssuingCa c "
+                + "WHERE c.authority = :authority AND c.revoked = TRUE").setParameter("authority", authority)
                 .getSingleResult();
-        long count = ((Number) revoked[0]).longValue();
-        Instant newest = (Instant) revoked[1];
+        long count = ((Number) leaves[0]).longValue() + ((Number) cas[0]).longValue();
+        Instant newest = latest((Instant) leaves[1], (Instant) cas[1]);
+        return current("root:" + authority, count, newest,
+                () -> numbers.current(authority, count, newest, Instant.now(), RESIGN_AFTER, VALIDITY),
+                state -> sign(authorities.certificate(authority), authorities.signer(authority), state,
+                        rootEntries(authority)));
+    }
+
+    private SignedCrl currentIssuing(LoadedIssuingCa ca) {
+        Object[] leaves = (Object[]) em.createQuery("SELECT COUNT(c), MAX(c.revokedAt) FROM IssuedCertificate c "
+                + "WHERE c.issuingCaId = :ca AND c.revoked = TRUE").setParameter("ca", ca.id()).getSingleResult();
+        long count = ((Number) leaves[0]).longValue();
+        Instant newest = (Instant) leaves[1];
+        return current("ca:" + ca.id(), count, newest,
+                () -> numbers.current(ca.id(), count, newest, Instant.now(), RESIGN_AFTER, VALIDITY),
+                state -> sign(ca.certificate(), authorities.caSigner(ca.keyRef(), ca.authority(),
+                        ca.authority().signatureAlgorithm()), state, leafEntries(ca.id())));
+    }
+
+    /**
+     * A cheap aggregate query decides whether the CRL in hand still lists exactly the revoked certificates; only
+     * otherwise is the database's CRL number consulted and a CRL signed.
+     */
+    private SignedCrl current(String key, long count, Instant newest, java.util.function.Supplier<CrlCounter> number,
+                              java.util.function.Function<CrlCounter, byte[]> sign) {
         Instant now = Instant.now();
-        SignedCrl held = SIGNED.get(authority);
+        SignedCrl held = SIGNED.get(key);
         if (held != null && held.revokedCount() == count && Objects.equals(held.newestRevocation(), newest)
                 && held.thisUpdate().plus(RESIGN_AFTER).isAfter(now)) {
             return held;
         }
-        CrlState state = numbers.current(authority, count, newest, now, RESIGN_AFTER, VALIDITY);
+        CrlCounter state = number.get();
         if (held != null && held.number() == state.getCrlNumber()) {
             return held;
         }
         SignedCrl signed = new SignedCrl(state.getCrlNumber(), state.getRevokedCount(), state.getNewestRevocation(),
-                state.getThisUpdate(), state.getNextUpdate(), sign(authority, state));
-        SIGNED.put(authority, signed);
+                state.getThisUpdate(), state.getNextUpdate(), sign.apply(state));
+        SIGNED.put(key, signed);
         return signed;
     }
 
-    private byte[] sign(IssueAuthority authority, CrlState state) {
+    private static Instant latest(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    }
+
+    // only the three columns an entry needs, not the certificates: 100,000 entities with their PEM would cost
+    // seconds and the heap (bench/crl-100k.sh)
+    private List<Entry> leafEntries(long caId) {
+        return entries(em.createQuery("SELECT c.serialNumber, c.revokedAt, c.revocationReason FROM IssuedCertificate c "
+                + "WHERE c.issuingCaId = :ca AND c.revoked = TRUE ORDER BY c.certSn", Object[].class)
+                .setParameter("ca", caId).getResultList());
+    }
+
+    private List<Entry> rootEntries(IssueAuthority authority) {
+        List<Entry> all = new ArrayList<>(entries(em.createQuery("SELECT c.serialNumber, c.revokedAt, "
+                + "c.revocationReason FROM IssuedCertificate c WHERE c.issueAuthority = :authority "
+                + "AND c.issuingCaId IS NULL AND c.revoked = TRUE ORDER BY c.certSn", Object[].class)
+                .setParameter("authority", authority).getResultList()));
+        all.addAll(entries(em.createQuery("SELECT c.serialNumber, c.revokedAt, c.revocationReason FROM IssuingCa c "
+                + "WHERE c.authority = :authority AND c.revoked = TRUE ORDER BY c.id", Object[].class)
+                .setParameter("authority", authority).getResultList()));
+        return all;
+    }
+
+    private static List<Entry> entries(List<Object[]> rows) {
+        List<Entry> entries = new ArrayList<>(rows.size());
+        for (Object[] e : rows) {
+            entries.add(new Entry((String) e[0], (Instant) e[1],
+                    e[2] == null ? RevocationReason.UNSPECIFIED : (RevocationReason) e[2]));
+        }
+        return entries;
+    }
+
+    private static byte[] sign(X509Certificate issuerCert, ContentSigner signer, CrlCounter state, List<Entry> entries) {
         try {
-            X509CertificateHolder issuer = new X509CertificateHolder(authorities.certificate(authority).getEncoded());
+            X509CertificateHolder issuer = new X509CertificateHolder(issuerCert.getEncoded());
             X509v2CRLBuilder b = new X509v2CRLBuilder(issuer.getSubject(), Date.from(state.getThisUpdate()));
             b.setNextUpdate(Date.from(state.getNextUpdate()));
-            // only the three columns an entry needs, not the certificates: 100,000 entities with their PEM would
-            // cost seconds and the heap (bench/crl-100k.sh)
-            List<Object[]> entries = em.createQuery("SELECT c.serialNumber, c.revokedAt, c.revocationReason "
-                    + "FROM IssuedCertificate c WHERE c.issueAuthority = :authority AND c.revoked = TRUE "
-                    + "ORDER BY c.certSn", Object[].class).setParameter("authority", authority).getResultList();
-            for (Object[] e : entries) {
-                Instant revokedAt = (Instant) e[1];
-                if (state.getNewestRevocation() != null && revokedAt.isAfter(state.getNewestRevocation())) {
+            for (Entry e : entries) {
+                if (state.getNewestRevocation() != null && e.revokedAt().isAfter(state.getNewestRevocation())) {
                     continue; // revoked after this number was decided: the next number lists it
                 }
-                RevocationReason reason = e[2] == null ? RevocationReason.UNSPECIFIED : (RevocationReason) e[2];
-                b.addCRLEntry(new BigInteger((String) e[0], 16), Date.from(revokedAt), reason.code());
+                b.addCRLEntry(new BigInteger(e.serialHex(), 16), Date.from(e.revokedAt()), e.reason().code());
             }
             BcX509ExtensionUtils ext = new BcX509ExtensionUtils();
             b.addExtension(Extension.authorityKeyIdentifier, false,
                     ext.createAuthorityKeyIdentifier(issuer.getSubjectPublicKeyInfo()));
             b.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(state.getCrlNumber())));
-            return b.build(authorities.signer(authority)).getEncoded();
+            return b.build(signer).getEncoded();
         } catch (Exception e) {
-            throw new IllegalStateException("cannot sign the " + authority + " CRL", e);
+            throw new IllegalStateException("cannot sign the CRL of " + issuerCert.getSubjectX500Principal(), e);
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.certgate.ejb.ca;
 
 import io.certgate.domain.ca.IssuedCertificate;
+import io.certgate.domain.ca.IssuingCa;
+import java.security.cert.X509Certificate;
 import io.certgate.domain.ca.IssueAuthority;
 import io.certgate.domain.ca.RevocationReason;
 import jakarta.ejb.EJB;
@@ -36,8 +38,9 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
  * The OCSP responder (RFC 6960) the certificates' AIA points at: answers from the database, so every instance
- * knows every revocation at once; responses are signed by the issuing root itself. Certificates of another
- * issuer, or serials this CA never issued, are "unknown".
+ * knows every revocation at once; each answer is signed by the certificate's own issuer: an issuing CA for its
+ * leaves, a root for its issuing CAs (and for the leaves it signed itself before the hierarchy). Certificates of
+ * another issuer, or serials never issued, are "unknown"; a root whose key is offline does not answer.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -52,6 +55,9 @@ public class OcspResponder {
 
     @EJB
     private CertificateAuthorities authorities;
+
+    @EJB
+    private IssuingAuthorities issuing;
 
     /** A DER OCSPResponse for a DER OCSPRequest (malformedRequest for anything that is not one). */
     public byte[] respond(byte[] requestDer) {
@@ -68,11 +74,11 @@ public class OcspResponder {
             }
             DigestCalculatorProvider digests = new JcaDigestCalculatorProviderBuilder()
                     .setProvider(CryptoProviders.BC).build();
-            IssueAuthority issuer = issuerOf(requests[0].getCertID(), digests);
+            Issuer issuer = issuerOf(requests[0].getCertID(), digests);
             if (issuer == null) {
                 return status(OCSPResp.UNAUTHORIZED);
             }
-            X509CertificateHolder issuerCert = new X509CertificateHolder(authorities.certificate(issuer).getEncoded());
+            X509CertificateHolder issuerCert = new X509CertificateHolder(issuer.certificate().getEncoded());
             BasicOCSPRespBuilder b = new BasicOCSPRespBuilder(new RespID(issuerCert.getSubjectPublicKeyInfo(),
                     digests.get(CertificateID.HASH_SHA1)));
             Instant now = Instant.now();
@@ -86,7 +92,7 @@ public class OcspResponder {
                 b.setResponseExtensions(new Extensions(nonce));
             }
             return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL,
-                    b.build(authorities.signer(issuer), new X509CertificateHolder[] {issuerCert},
+                    b.build(issuer.signer().get(), new X509CertificateHolder[] {issuerCert},
                             Date.from(now))).getEncoded();
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "OCSP responder failed", e);
@@ -94,30 +100,72 @@ public class OcspResponder {
         }
     }
 
-    private CertificateStatus status(CertificateID id, IssueAuthority issuer, X509CertificateHolder issuerCert,
+    /**
+     * Who answers for a certificate: a root (for its issuing CAs and the leaves it signed before the hierarchy) or
+     * an issuing CA (for its leaves), with its own key.
+     */
+    private record Issuer(X509Certificate certificate, IssueAuthority root, LoadedIssuingCa ca,
+                          java.util.function.Supplier<org.bouncycastle.operator.ContentSigner> signer) {
+    }
+
+    private CertificateStatus status(CertificateID id, Issuer issuer, X509CertificateHolder issuerCert,
                                      DigestCalculatorProvider digests) throws OCSPException {
         if (!id.matchesIssuer(issuerCert, digests)) {
             return new UnknownStatus();
         }
-        List<IssuedCertificate> found = em.createNamedQuery(IssuedCertificate.BY_AUTHORITY_AND_SERIAL,
-                        IssuedCertificate.class).setParameter("authority", issuer)
-                .setParameter("serial", id.getSerialNumber().toString(16)).getResultList();
-        if (found.isEmpty()) {
-            return new UnknownStatus();
+        String serial = id.getSerialNumber().toString(16);
+        boolean revoked;
+        java.time.Instant revokedAt;
+        RevocationReason reason;
+        if (issuer.ca() != null) {
+            List<IssuedCertificate> found = em.createNamedQuery(IssuedCertificate.BY_ISSUING_CA_AND_SERIAL,
+                    IssuedCertificate.class).setParameter("ca", issuer.ca().id()).setParameter("serial", serial)
+                    .getResultList();
+            if (found.isEmpty()) {
+                return new UnknownStatus();
+            }
+            IssuedCertificate c = found.get(0);
+            revoked = c.isRevoked();
+            revokedAt = c.getRevokedAt();
+            reason = c.getRevocationReason();
+        } else {
+            List<IssuingCa> cas = em.createQuery("SELECT c FROM IssuingCa c WHERE c.authority = :authority "
+                    + "AND c.serialNumber = :serial", IssuingCa.class).setParameter("authority", issuer.root())
+                    .setParameter("serial", serial).getResultList();
+            if (!cas.isEmpty()) {
+                revoked = cas.get(0).isRevoked();
+                revokedAt = cas.get(0).getRevokedAt();
+                reason = cas.get(0).getRevocationReason();
+            } else {
+                List<IssuedCertificate> found = em.createNamedQuery(IssuedCertificate.BY_ROOT_AND_SERIAL,
+                        IssuedCertificate.class).setParameter("authority", issuer.root())
+                        .setParameter("serial", serial).getResultList();
+                if (found.isEmpty()) {
+                    return new UnknownStatus();
+                }
+                revoked = found.get(0).isRevoked();
+                revokedAt = found.get(0).getRevokedAt();
+                reason = found.get(0).getRevocationReason();
+            }
         }
-        IssuedCertificate c = found.get(0);
-        if (c.isRevoked()) {
-            RevocationReason reason = c.getRevocationReason() == null ? RevocationReason.UNSPECIFIED
-                    : c.getRevocationReason();
-            return new RevokedStatus(Date.from(c.getRevokedAt()), reason.code());
+        if (revoked) {
+            return new RevokedStatus(Date.from(revokedAt),
+                    (reason == null ? RevocationReason.UNSPECIFIED : reason).code());
         }
         return CertificateStatus.GOOD;
     }
 
-    private IssueAuthority issuerOf(CertificateID id, DigestCalculatorProvider digests) throws Exception {
+    private Issuer issuerOf(CertificateID id, DigestCalculatorProvider digests) throws Exception {
+        for (LoadedIssuingCa ca : issuing.certified()) {
+            if (id.matchesIssuer(new X509CertificateHolder(ca.certificate().getEncoded()), digests)) {
+                return new Issuer(ca.certificate(), ca.authority(), ca, () -> authorities.caSigner(ca.keyRef(),
+                        ca.authority(), ca.authority().signatureAlgorithm()));
+            }
+        }
         for (IssueAuthority a : IssueAuthority.values()) {
-            if (id.matchesIssuer(new X509CertificateHolder(authorities.certificate(a).getEncoded()), digests)) {
-                return a;
+            if (authorities.hasRootKey(a)
+                    && id.matchesIssuer(new X509CertificateHolder(authorities.certificate(a).getEncoded()), digests)) {
+                return new Issuer(authorities.certificate(a), a, null, () -> authorities.signer(a));
             }
         }
         return null;

@@ -79,7 +79,8 @@ public class RaAccountIssuer {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
             ks.setKeyEntry(name, kp.getPrivate(), password.toCharArray(),
-                    new Certificate[] {cert, authorities.certificate(IssueAuthority.RSA)});
+                    java.util.stream.Stream.concat(java.util.stream.Stream.of(cert),
+                            ledger.chainAbove(issued).stream()).toArray(Certificate[]::new));
             ByteArrayOutputStream p12 = new ByteArrayOutputStream();
             ks.store(p12, password.toCharArray());
             return new NewRaAccount(account, p12.toByteArray(), password);

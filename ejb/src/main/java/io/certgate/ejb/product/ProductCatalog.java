@@ -76,4 +76,17 @@ public class ProductCatalog {
         }
         return found.get(0);
     }
+
+    /**
+     * The organization of a product, for the public answers that a product's devices read before they authenticate
+     * (EST cacerts, SCEP GetCACert under the product's path): which issuing CAs to send. Empty for an unknown key.
+     */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.SUPPORTS)
+    public java.util.Optional<String> organizationOf(String productKey) {
+        if (productKey == null || productKey.isBlank() || productKey.length() > 64) {
+            return java.util.Optional.empty();
+        }
+        return em.createQuery("SELECT p.orgId FROM Product p WHERE p.productKey = :productKey", String.class)
+                .setParameter("productKey", productKey).getResultList().stream().findFirst();
+    }
 }

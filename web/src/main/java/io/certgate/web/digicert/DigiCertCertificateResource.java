@@ -3,7 +3,6 @@ package io.certgate.web.digicert;
 import io.certgate.domain.ca.IssuedCertificate;
 import io.certgate.domain.enrollment.CertificateOrder;
 import io.certgate.domain.enrollment.OrderRequest;
-import io.certgate.ejb.ca.CertificateAuthorities;
 import io.certgate.ejb.ca.CertificateLedger;
 import io.certgate.ejb.ca.Pem;
 import io.certgate.ejb.enrollment.CertificateOrders;
@@ -45,8 +44,6 @@ public class DigiCertCertificateResource extends DigiCertResource {
     @EJB
     private CertificateLedger ledger;
 
-    @EJB
-    private CertificateAuthorities authorities;
 
     @GET
     @Path("{certificateId}/download/format/{format}")
@@ -85,16 +82,21 @@ public class DigiCertCertificateResource extends DigiCertResource {
     }
 
     /**
-     * pem_all (certificate and root), pem_noroot and default_pem (certificate: certgate has no intermediates),
-     * pem_nointermediate (certificate and root), p7b (PKCS#7 with the root, PEM), cer/crt (certificate, PEM).
-     * PEM bodies end after the last END line with one newline, whatever the Accept header asked.
+     * pem_all (certificate, issuing CA, root), pem_noroot (certificate, issuing CA), pem_nointermediate (certificate
+     * and root), default_pem, cer and crt (certificate), p7b (PKCS#7 with the whole chain, PEM). PEM bodies end after
+     * the last END line with one newline, whatever the Accept header asked.
      */
     private Response download(IssuedCertificate cert, String format) {
         String leaf = cert.getCertPem().strip() + "\n";
-        String root = authorities.certificatePem(cert.getIssueAuthority()).strip() + "\n";
+        java.util.List<java.security.cert.X509Certificate> above = ledger.chainAbove(cert);
+        String root = pem(above.get(above.size() - 1));
+        String intermediates = above.subList(0, above.size() - 1).stream().map(DigiCertCertificateResource::pem)
+                .collect(java.util.stream.Collectors.joining());
         String body = switch (format == null ? "" : format.toLowerCase(java.util.Locale.ROOT)) {
-            case "pem_all", "pem_nointermediate" -> leaf + root;
-            case "pem_noroot", "default_pem", "cer", "crt", "pem" -> leaf;
+            case "pem_all" -> leaf + intermediates + root;
+            case "pem_nointermediate" -> leaf + root;
+            case "pem_noroot" -> leaf + intermediates;
+            case "default_pem", "cer", "crt", "pem" -> leaf;
             case "p7b" -> "-----BEGIN PKCS7-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
                     .encodeToString(ledger.pkcs7(cert)) + "\n-----END PKCS7-----\n";
             default -> throw new DigiCertRequestException("invalid_format", "format must be one of pem_all, "
@@ -104,9 +106,17 @@ public class DigiCertCertificateResource extends DigiCertResource {
         return Response.ok(body).header("Content-Type", type).build();
     }
 
+    private static String pem(java.security.cert.X509Certificate c) {
+        try {
+            return io.certgate.ejb.ca.Pem.certificate(c.getEncoded()).strip() + "\n";
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
-     * {intermediates:[{subject_common_name, pem}]}: the certificate first, then its issuer (certgate signs from
-     * its roots: the root), as clients such as Keyfactor's gateway read it.
+     * {intermediates:[{subject_common_name, pem}]}: the certificate first, then its issuing CA and the root, as
+     * clients such as Keyfactor's gateway read it.
      */
     @GET
     @Path("{certificateId}/chain")
@@ -121,7 +131,7 @@ public class DigiCertCertificateResource extends DigiCertResource {
         return call(() -> {
             IssuedCertificate c = orders.certificate(caller(), id(certificateId, "certificate"));
             return json(200, Json.createObjectBuilder().add("intermediates", DigiCertViews.chain(c,
-                    authorities.certificatePem(c.getIssueAuthority()))).build());
+                    ledger.chainAbove(c))).build());
         });
     }
 

@@ -52,6 +52,9 @@ public class DigiCertOrderResource extends DigiCertResource {
     @EJB
     private CertificateAuthorities authorities;
 
+    @EJB
+    private io.certgate.ejb.ca.IssuingAuthorities issuing;
+
     @Context
     private UriInfo uri;
 
@@ -78,7 +81,7 @@ public class DigiCertOrderResource extends DigiCertResource {
                             .add("id", o.request().getId()).add("status", o.request().getStatus())));
             if (o.certificate() != null) {
                 b.add("certificate_id", o.certificate().getCertSn()).add("certificate_chain",
-                        DigiCertViews.chain(o.certificate(), authorities.certificatePem(o.certificate().getIssueAuthority())));
+                        DigiCertViews.chain(o.certificate(), issuing.chainAbove(o.certificate())));
             }
             if (o.dcvRandomValue() != null) {
                 b.add("dcv_random_value", o.dcvRandomValue());

@@ -207,13 +207,21 @@ final class DigiCertViews {
                 .add("key_size", keySize(h)).build();
     }
 
-    /** The chain answer: end-entity first, then the root (certgate signs from its roots: no intermediates). */
-    static JsonArrayBuilder chain(IssuedCertificate cert, String rootPem) {
-        return Json.createArrayBuilder()
+    /** The chain answer: end-entity first, then its issuing CA, then the root. */
+    static JsonArrayBuilder chain(IssuedCertificate cert, List<java.security.cert.X509Certificate> above) {
+        JsonArrayBuilder chain = Json.createArrayBuilder()
                 .add(Json.createObjectBuilder().add("subject_common_name", commonName(cert.getSubjectDn()))
-                        .add("pem", cert.getCertPem().strip()))
-                .add(Json.createObjectBuilder().add("subject_common_name", "certgate " + cert.getIssueAuthority()
-                        + " Root CA").add("pem", rootPem.strip()));
+                        .add("pem", cert.getCertPem().strip()));
+        for (java.security.cert.X509Certificate ca : above) {
+            try {
+                chain.add(Json.createObjectBuilder()
+                        .add("subject_common_name", commonName(ca.getSubjectX500Principal().getName()))
+                        .add("pem", io.certgate.ejb.ca.Pem.certificate(ca.getEncoded()).strip()));
+            } catch (java.security.cert.CertificateEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return chain;
     }
 
     static String commonName(String dn) {

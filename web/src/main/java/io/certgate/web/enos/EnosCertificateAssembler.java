@@ -2,7 +2,7 @@ package io.certgate.web.enos;
 
 import io.certgate.web.support.Jsons;
 import io.certgate.domain.ca.IssuedCertificate;
-import io.certgate.ejb.ca.CertificateAuthorities;
+import io.certgate.ejb.ca.IssuingAuthorities;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -16,14 +16,15 @@ final class EnosCertificateAssembler {
     private EnosCertificateAssembler() {
     }
 
-    static JsonObject issued(IssuedCertificate c, CertificateAuthorities authorities) {
+    /** certChainURL and caCert: the chain above the certificate (its organization's issuing CA, then the root). */
+    static JsonObject issued(IssuedCertificate c, IssuingAuthorities issuing) {
         String sn = String.valueOf(c.getCertSn());
         return Jsons.PROVIDER.createObjectBuilder()
-                .add("certChainURL", authorities.caCertificateUrl(c.getIssueAuthority()))
+                .add("certChainURL", issuing.chainUrl(c))
                 .add("cert", c.getCertPem())
                 .add("certSN", sn)
                 .add("certSn", sn)
-                .add("caCert", authorities.certificatePem(c.getIssueAuthority()))
+                .add("caCert", issuing.chainPem(c))
                 .add("issueAuthority", c.getIssueAuthority().name())
                 .build();
     }

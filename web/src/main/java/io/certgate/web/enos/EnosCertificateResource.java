@@ -3,7 +3,7 @@ package io.certgate.web.enos;
 import io.certgate.web.support.Jsons;
 import io.certgate.domain.access.Caller;
 import io.certgate.ejb.binding.CertificateBindingService;
-import io.certgate.ejb.ca.CertificateAuthorities;
+import io.certgate.ejb.ca.IssuingAuthorities;
 import jakarta.ejb.EJB;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.BeanParam;
@@ -50,7 +50,7 @@ public class EnosCertificateResource extends EnosResource {
     private CertificateBindingService bindings;
 
     @EJB
-    private CertificateAuthorities authorities;
+    private IssuingAuthorities issuing;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -123,10 +123,10 @@ public class EnosCertificateResource extends EnosResource {
         switch (action) {
             case "apply":
                 return EnosCertificateAssembler.issued(bindings.apply(caller, req.device(), req.string("csr"),
-                        req.smallInteger("validDay"), req.issueAuthority()), authorities);
+                        req.smallInteger("validDay"), req.issueAuthority()), issuing);
             case "renew":
                 return EnosCertificateAssembler.issued(bindings.renew(caller, req.device(), req.certSn(),
-                        req.string("csr"), req.smallInteger("validDay"), req.issueAuthority()), authorities);
+                        req.string("csr"), req.smallInteger("validDay"), req.issueAuthority()), issuing);
             case "revoke":
                 long sn = req.certSn();
                 bindings.revoke(caller, req.device(), sn, req.reason());

@@ -55,6 +55,12 @@ import org.bouncycastle.cms.CMSSignedDataGenerator;
 @Path(".well-known/est")
 public class EstResource {
 
+    @jakarta.ejb.EJB
+    private io.certgate.ejb.product.ProductCatalog products;
+
+    @jakarta.ejb.EJB
+    private io.certgate.ejb.ca.IssuingAuthorities issuing;
+
     private static final Logger LOG = Logger.getLogger(EstResource.class.getName());
     static final String PKCS7 = "application/pkcs7-mime";
     static final int MAX_CSR_CHARS = 16 * 1024;
@@ -83,16 +89,24 @@ public class EstResource {
     /** Seconds a client waits before repeating a request that waits for an operator (RFC 7030 4.2.3). */
     static final int RETRY_AFTER_SECONDS = 30;
 
+    /** Without a label: the two roots (the explicit trust anchors). */
     @GET
     @Path("cacerts")
     public Response cacerts() {
         return certsOnly(null, authorities.certificate(IssueAuthority.RSA), authorities.certificate(IssueAuthority.ECC));
     }
 
+    /** With a product's label: its organization's issuing CAs, then the roots (RFC 7030 4.1.3: the chains). */
     @GET
     @Path("{label}/cacerts")
     public Response labelledCacerts(@PathParam("label") String label) {
-        return cacerts();
+        java.util.Optional<String> org = products.organizationOf(label);
+        if (org.isEmpty()) {
+            return cacerts();
+        }
+        return certsOnly(null, issuing.forIssuance(org.get(), IssueAuthority.RSA).certificate(),
+                issuing.forIssuance(org.get(), IssueAuthority.ECC).certificate(),
+                authorities.certificate(IssueAuthority.RSA), authorities.certificate(IssueAuthority.ECC));
     }
 
     @POST

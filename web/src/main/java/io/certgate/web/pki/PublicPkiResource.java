@@ -3,6 +3,8 @@ package io.certgate.web.pki;
 import io.certgate.domain.ca.IssueAuthority;
 import io.certgate.ejb.ca.CertificateAuthorities;
 import io.certgate.ejb.ca.CrlPublisher;
+import io.certgate.ejb.ca.IssuingAuthorities;
+import io.certgate.ejb.ca.LoadedIssuingCa;
 import io.certgate.ejb.ca.OcspResponder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -47,13 +49,16 @@ public class PublicPkiResource {
     @EJB
     private OcspResponder ocsp;
 
+    @EJB
+    private IssuingAuthorities issuing;
+
     /** OCSP over POST (RFC 6960 A.1): a DER request body of at most 16 KiB. */
     @POST
     @Path("ocsp")
     @Consumes(MediaType.WILDCARD)
     @Produces(OCSP_RESPONSE)
-    @Operation(summary = "OCSP (RFC 6960) over POST", description = "Both roots: good, revoked (with reason) or "
-            + "unknown, signed by the issuing root.")
+    @Operation(summary = "OCSP (RFC 6960) over POST", description = "Every CA: good, revoked (with reason) or "
+            + "unknown, signed by the certificate's issuer (an issuing CA for leaves, a root for issuing CAs).")
     @APIResponse(responseCode = "200", description = "the OCSP response (DER)", content = @Content(
             mediaType = OCSP_RESPONSE, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "413", description = "a request over 16 KiB")
@@ -118,14 +123,73 @@ public class PublicPkiResource {
     @GET
     @Path("crl/{authority}")
     @Produces("application/pkix-crl")
-    @Operation(summary = "The root's current CRL (DER)", description = "A new CRL number follows every change of "
-            + "the revocations and at least every hour.")
+    @Operation(summary = "The root's current CRL (DER)", description = "Its revoked issuing CAs (and leaves it "
+            + "signed itself before the hierarchy); a new CRL number follows every change and at least every hour.")
     @APIResponse(responseCode = "200", description = "DER", content = @Content(mediaType = "application/pkix-crl",
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response crl(@Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"RSA", "ECC"}))
                         @PathParam("authority") String authority) {
         return Response.ok(crls.currentCrl(authority(authority)))
                 .header("Cache-Control", "max-age=60").build();
+    }
+
+    @GET
+    @Path("ca/{id}/cert")
+    @Produces("application/pkix-cert")
+    @Operation(summary = "An issuing CA's certificate (DER)", description = "What the authority information access "
+            + "(caIssuers) of its leaves points at.")
+    @APIResponse(responseCode = "200", description = "DER", content = @Content(mediaType = "application/pkix-cert",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "no such issuing CA, or it has no certificate yet")
+    public Response issuingCaCertificate(@Parameter(description = "the issuing CA's id") @PathParam("id") String id) {
+        try {
+            return Response.ok(issuingCa(id).certificate().getEncoded()).type("application/pkix-cert")
+                    .header("Cache-Control", "max-age=3600").build();
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @GET
+    @Path("ca/{id}/chain")
+    @Produces(PEM)
+    @Operation(summary = "An issuing CA's certificate and its root (PEM)", description = "The chain above its leaves, "
+            + "nearest first: what a device presents with its certificate, or a relying party pins.")
+    @APIResponse(responseCode = "200", description = "PEM", content = @Content(mediaType = PEM,
+            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "no such issuing CA, or it has no certificate yet")
+    public String issuingCaChain(@Parameter(description = "the issuing CA's id") @PathParam("id") String id) {
+        StringBuilder pem = new StringBuilder();
+        for (java.security.cert.X509Certificate c : issuing.chainOf(issuingCa(id))) {
+            try {
+                pem.append(io.certgate.ejb.ca.Pem.certificate(c.getEncoded()).strip()).append('\n');
+            } catch (java.security.cert.CertificateEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return pem.toString();
+    }
+
+    @GET
+    @Path("ca/{id}/crl")
+    @Produces("application/pkix-crl")
+    @Operation(summary = "An issuing CA's current CRL (DER)", description = "Its revoked leaves; a new CRL number "
+            + "follows every change of the revocations and at least every hour.")
+    @APIResponse(responseCode = "200", description = "DER", content = @Content(mediaType = "application/pkix-crl",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "no such issuing CA, or it has no certificate yet")
+    public Response issuingCaCrl(@Parameter(description = "the issuing CA's id") @PathParam("id") String id) {
+        return Response.ok(crls.currentCrl(issuingCa(id))).header("Cache-Control", "max-age=60").build();
+    }
+
+    private LoadedIssuingCa issuingCa(String id) {
+        long value;
+        try {
+            value = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException();
+        }
+        return issuing.byId(value).filter(c -> c.certificate() != null).orElseThrow(NotFoundException::new);
     }
 
     private static IssueAuthority authority(String value) {

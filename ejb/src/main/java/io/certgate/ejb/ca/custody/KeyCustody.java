@@ -28,6 +28,22 @@ public interface KeyCustody {
     /** The same with another JCA algorithm for the authority's key (SHA-384/512, RSASSA-PSS). */
     ContentSigner signer(IssueAuthority authority, String algorithm);
 
+    /** Whether the root's private key is in this custody (false: an offline root, only its certificate here). */
+    boolean hasRootKey(IssueAuthority authority);
+
+    /**
+     * A new issuing CA key pair made in this custody (in the token for PKCS#11: sensitive, never extractable),
+     * named {@code label}: its public key and the handle to keep in the database (never the key in clear).
+     */
+    NewCaKey newCaKey(IssueAuthority authority, String label);
+
+    /** A fresh signer with an issuing CA's key, found by the handle {@link #newCaKey} gave. */
+    ContentSigner caSigner(String keyRef, IssueAuthority authority, String algorithm);
+
+    /** A new CA key: its public key and custody's handle of the private key. */
+    record NewCaKey(java.security.PublicKey publicKey, String keyRef) {
+    }
+
     /** The SCEP RA certificate, issued by the RSA root; its key is kept beside the roots'. */
     X509Certificate scepRaCertificate();
 

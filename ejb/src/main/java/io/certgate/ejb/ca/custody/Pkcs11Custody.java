@@ -47,12 +47,20 @@ public final class Pkcs11Custody implements KeyCustody {
         }
     }
 
+    /** The prefix of the handles of issuing CA keys in the token: the key's label follows. */
+    static final String KEY_REF_PREFIX = "pkcs11:";
+
     private final Provider provider;
     private final Map<IssueAuthority, Root> roots;
     private final Root scepRa;
     private final String description;
+    private final Pkcs11Settings settings;
+    /** Handles of issuing CA keys found in the token so far, by their custody handle. */
+    private final Map<String, PrivateKey> caKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private Pkcs11Custody(Provider provider, Map<IssueAuthority, Root> roots, Root scepRa, String description) {
+    private Pkcs11Custody(Provider provider, Map<IssueAuthority, Root> roots, Root scepRa, String description,
+                          Pkcs11Settings settings) {
+        this.settings = settings;
         this.provider = provider;
         this.roots = roots;
         this.scepRa = scepRa;
@@ -87,7 +95,7 @@ public final class Pkcs11Custody implements KeyCustody {
                 + "), keys " + Stream.concat(Stream.of(IssueAuthority.values()).map(a -> label(settings, a)),
                 Stream.of(raLabel)).collect(Collectors.joining(", "));
         LOG.info(() -> "Key custody: " + description);
-        return new Pkcs11Custody(provider, Collections.unmodifiableMap(roots), scepRa, description);
+        return new Pkcs11Custody(provider, Collections.unmodifiableMap(roots), scepRa, description, settings);
     }
 
     @Override
@@ -107,6 +115,62 @@ public final class Pkcs11Custody implements KeyCustody {
                     .build(roots.get(authority).key());
         } catch (OperatorCreationException e) {
             throw new IllegalStateException("cannot sign with the " + authority + " root in the PKCS#11 token", e);
+        }
+    }
+
+    @Override
+    public boolean hasRootKey(IssueAuthority authority) {
+        return true;
+    }
+
+    /**
+     * Generated inside the token under the label {@code <prefix>-<label>} (private, sensitive, never extractable,
+     * sign only), with a self-signed placeholder certificate of the same label and CKA_ID, which makes it a key
+     * entry that SunPKCS11's KeyStore finds again; the CA's real certificate lives in its row.
+     */
+    @Override
+    public NewCaKey newCaKey(IssueAuthority authority, String label) {
+        String tokenLabel = settings.labelPrefix() + "-" + label;
+        try {
+            Provider generator = provider(settings, generationConfig(settings, tokenLabel));
+            KeyStore keyStore = login(generator, settings);
+            if (keyStore.containsAlias(tokenLabel)) {
+                throw new IllegalStateException("the PKCS#11 token already has an object labelled " + tokenLabel);
+            }
+            KeyPairGenerator kpg;
+            if (authority == IssueAuthority.RSA) {
+                kpg = KeyPairGenerator.getInstance("RSA", generator);
+                kpg.initialize(2048);
+            } else {
+                kpg = KeyPairGenerator.getInstance("EC", generator);
+                kpg.initialize(new ECGenParameterSpec("secp256r1"));
+            }
+            KeyPair pair = kpg.generateKeyPair();
+            ContentSigner self = new JcaContentSignerBuilder(authority.signatureAlgorithm()).setProvider(generator)
+                    .build(pair.getPrivate());
+            X509Certificate holder = RootCertificates.selfSigned("certgate key of " + label, Instant.now(),
+                    pair.getPublic(), self);
+            keyStore.setKeyEntry(tokenLabel, pair.getPrivate(), null, new Certificate[] {holder});
+            LOG.info(() -> "Generated an issuing CA key in the PKCS#11 token as " + tokenLabel);
+            return new NewCaKey(pair.getPublic(), KEY_REF_PREFIX + tokenLabel);
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot generate the issuing CA key " + tokenLabel + " in the PKCS#11 token", e);
+        }
+    }
+
+    @Override
+    public ContentSigner caSigner(String keyRef, IssueAuthority authority, String algorithm) {
+        PrivateKey key = caKeys.computeIfAbsent(keyRef, ref -> {
+            if (!ref.startsWith(KEY_REF_PREFIX)) {
+                throw new IllegalStateException("this issuing CA key is not in the PKCS#11 custody (certgate.ca.custody)");
+            }
+            return keyEntry(login(provider, settings), provider, ref.substring(KEY_REF_PREFIX.length()),
+                    authority.signatureAlgorithm()).key();
+        });
+        try {
+            return new JcaContentSignerBuilder(algorithm).setProvider(provider).build(key);
+        } catch (OperatorCreationException e) {
+            throw new IllegalStateException("cannot sign with an issuing CA key in the PKCS#11 token", e);
         }
     }
 
@@ -220,8 +284,13 @@ public final class Pkcs11Custody implements KeyCustody {
      * with the root's label and id from the start (pkcs11-tool and HSM consoles show them by label).
      */
     static String generationConfig(Pkcs11Settings settings, IssueAuthority a) {
-        String id = HexFormat.of().formatHex(label(settings, a).getBytes(StandardCharsets.US_ASCII));
-        return baseConfig(settings, settings.name() + "-generate-" + a.name().toLowerCase(Locale.ROOT)) + """
+        return generationConfig(settings, label(settings, a));
+    }
+
+    /** The same for a key of any label (roots, issuing CAs). */
+    static String generationConfig(Pkcs11Settings settings, String label) {
+        String id = HexFormat.of().formatHex(label.getBytes(StandardCharsets.US_ASCII));
+        return baseConfig(settings, settings.name() + "-generate-" + label.replaceAll("[^A-Za-z0-9_-]", "_")) + """
                 attributes(generate, *, *) = {
                   CKA_TOKEN = true
                   CKA_LABEL = 0h%s

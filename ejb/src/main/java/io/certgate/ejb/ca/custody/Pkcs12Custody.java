@@ -40,12 +40,20 @@ public final class Pkcs12Custody implements KeyCustody {
 
     static final String SCEP_RA_ALIAS = "scep-ra";
 
+    /** The prefix of the handles of issuing CA keys this custody made: a PKCS#12 in base64 follows. */
+    static final String KEY_REF_PREFIX = "p12:";
+    private static final String CA_KEY_ALIAS = "ca-key";
+
     private final Map<IssueAuthority, Root> roots;
     private final Root scepRa;
+    private final char[] password;
+    /** Issuing CA keys opened so far, by handle (a handle never changes its key). */
+    private final Map<String, PrivateKey> caKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private Pkcs12Custody(Map<IssueAuthority, Root> roots, Root scepRa) {
+    private Pkcs12Custody(Map<IssueAuthority, Root> roots, Root scepRa, char[] password) {
         this.roots = roots;
         this.scepRa = scepRa;
+        this.password = password.clone();
     }
 
     /** Opens the keystore ({@code null}: there is none yet), generating the roots that are missing. */
@@ -92,7 +100,7 @@ public final class Pkcs12Custody implements KeyCustody {
                 ks.store(out, password);
                 bytes = out.toByteArray();
             }
-            return new Opened(new Pkcs12Custody(roots, scepRa), bytes);
+            return new Opened(new Pkcs12Custody(roots, scepRa, password), bytes);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot open the CA keystore (is certgate.ca.keystore.password right?)", e);
         }
@@ -112,6 +120,54 @@ public final class Pkcs12Custody implements KeyCustody {
     @Override
     public ContentSigner signer(IssueAuthority authority, String algorithm) {
         return signer(authority, algorithm, roots.get(authority).key());
+    }
+
+    @Override
+    public boolean hasRootKey(IssueAuthority authority) {
+        return roots.get(authority).key() != null;
+    }
+
+    /**
+     * Generated here, kept as a PKCS#12 (the CA keystore's password) with a self-signed placeholder certificate,
+     * since PKCS#12 keeps a private key only with a certificate; the CA's real certificate lives in its row.
+     */
+    @Override
+    public NewCaKey newCaKey(IssueAuthority authority, String label) {
+        try {
+            KeyPair kp = generate(authority);
+            X509Certificate holder = RootCertificates.selfSigned("certgate key of " + label, Instant.now(),
+                    kp.getPublic(), signer(authority, kp.getPrivate()));
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, password);
+            ks.setKeyEntry(CA_KEY_ALIAS, kp.getPrivate(), password, new Certificate[] {holder});
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ks.store(out, password);
+            String ref = KEY_REF_PREFIX + java.util.Base64.getEncoder().encodeToString(out.toByteArray());
+            caKeys.put(ref, signingKey(authority, kp.getPrivate()));
+            return new NewCaKey(kp.getPublic(), ref);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot generate the issuing CA key " + label, e);
+        }
+    }
+
+    @Override
+    public ContentSigner caSigner(String keyRef, IssueAuthority authority, String algorithm) {
+        PrivateKey key = caKeys.computeIfAbsent(keyRef, ref -> openCaKey(ref, authority));
+        return signer(authority, algorithm, key);
+    }
+
+    private PrivateKey openCaKey(String keyRef, IssueAuthority authority) {
+        if (!keyRef.startsWith(KEY_REF_PREFIX)) {
+            throw new IllegalStateException("this issuing CA key is not in the PKCS#12 custody (certgate.ca.custody)");
+        }
+        try {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(new ByteArrayInputStream(java.util.Base64.getDecoder().decode(
+                    keyRef.substring(KEY_REF_PREFIX.length()))), password);
+            return signingKey(authority, (PrivateKey) ks.getKey(CA_KEY_ALIAS, password));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot open an issuing CA key (is certgate.ca.keystore.password right?)", e);
+        }
     }
 
     @Override

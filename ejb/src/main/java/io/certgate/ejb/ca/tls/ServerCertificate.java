@@ -58,6 +58,9 @@ public class ServerCertificate {
     private CertificateAuthorities authorities;
 
     @EJB
+    private io.certgate.ejb.ca.IssuingAuthorities issuing;
+
+    @EJB
     private ServerCertificateIssuer issuer;
 
     @PostConstruct
@@ -95,9 +98,12 @@ public class ServerCertificate {
                     authorities.publicBaseUrl());
             Path file = Path.of(location.get());
             char[] pw = password.get().toCharArray();
-            X509Certificate root = authorities.certificate(IssueAuthority.RSA);
+            // the infrastructure CA: no organization's policy or credential reaches it
+            io.certgate.ejb.ca.LoadedIssuingCa infrastructure = issuing.forIssuance(
+                    io.certgate.domain.access.Caller.SERVER_ORG, IssueAuthority.RSA);
             X509Certificate current = ServerKeyStoreFile.current(file, pw);
-            Optional<String> reason = ServerTlsRenewal.reason(current, root, names, Instant.now());
+            Optional<String> reason = ServerTlsRenewal.reason(current, infrastructure.certificate(), names,
+                    Instant.now());
             if (reason.isEmpty() && issuer.revoked(current)) {
                 reason = Optional.of("it is revoked");
             }
@@ -111,7 +117,7 @@ public class ServerCertificate {
             IssuedCertificate issued = issuer.issue(key.getPublic(), names, reason.get()); // committed on return
             X509Certificate leaf = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
                     new ByteArrayInputStream(issued.getCertPem().getBytes(StandardCharsets.US_ASCII)));
-            ServerKeyStoreFile.write(file, pw, key.getPrivate(), leaf, root);
+            ServerKeyStoreFile.write(file, pw, key.getPrivate(), leaf, issuing.chainOf(infrastructure));
             if (current != null) {
                 issuer.supersede(current); // after the new one is on disk: Liberty switches within seconds
             }

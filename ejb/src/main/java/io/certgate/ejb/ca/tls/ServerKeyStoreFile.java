@@ -45,11 +45,12 @@ final class ServerKeyStoreFile {
         }
     }
 
-    static void write(Path file, char[] password, PrivateKey key, X509Certificate leaf, X509Certificate root)
+    static void write(Path file, char[] password, PrivateKey key, X509Certificate leaf, java.util.List<X509Certificate> above)
             throws IOException, GeneralSecurityException {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
-        ks.setKeyEntry(ALIAS, key, password, new Certificate[] {leaf, root});
+        ks.setKeyEntry(ALIAS, key, password, java.util.stream.Stream.concat(java.util.stream.Stream.of(leaf),
+                above.stream()).toArray(Certificate[]::new));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ks.store(out, password);
         OwnerOnlyFiles.write(file, out.toByteArray());

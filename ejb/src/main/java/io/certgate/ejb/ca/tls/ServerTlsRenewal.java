@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * When the server's HTTPS certificate must be issued anew: there is none of certgate's, it is self-signed (Liberty's
- * generated one), it is not issued by the current RSA root (a new root, another instance's file), it is for other names than
+ * generated one), it is not issued by the current infrastructure CA (a root-signed one of an earlier release, a new
+ * CA generation, another instance's file), it is for other names than
  * those configured, or it ends within {@link #RENEW_BEFORE}.
  */
 public final class ServerTlsRenewal {
@@ -26,7 +27,7 @@ public final class ServerTlsRenewal {
     }
 
     /** Why {@code leaf} must be replaced, or empty when it serves. */
-    public static Optional<String> reason(X509Certificate leaf, X509Certificate root, ServerTlsNames names,
+    public static Optional<String> reason(X509Certificate leaf, X509Certificate issuer, ServerTlsNames names,
                                           Instant now) {
         if (leaf == null) {
             return Optional.of("there is no certificate of certgate's yet");
@@ -34,8 +35,8 @@ public final class ServerTlsRenewal {
         if (leaf.getIssuerX500Principal().equals(leaf.getSubjectX500Principal()) && signedBy(leaf, leaf)) {
             return Optional.of("it is self-signed (Liberty's generated certificate)");
         }
-        if (!leaf.getIssuerX500Principal().equals(root.getSubjectX500Principal()) || !signedBy(leaf, root)) {
-            return Optional.of("it is not issued by the current RSA root");
+        if (!leaf.getIssuerX500Principal().equals(issuer.getSubjectX500Principal()) || !signedBy(leaf, issuer)) {
+            return Optional.of("it is not issued by the current infrastructure CA");
         }
         if (!names(leaf, 2).equals(new HashSet<>(names.dnsNames()))
                 || !names(leaf, 7).equals(new HashSet<>(names.ipAddresses()))) {

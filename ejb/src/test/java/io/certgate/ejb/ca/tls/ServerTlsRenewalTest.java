@@ -77,7 +77,7 @@ class ServerTlsRenewalTest {
         assertTrue(reason(null).orElseThrow().contains("no certificate"));
         assertTrue(reason(ca.certificate(IssueAuthority.RSA)).orElseThrow().contains("self-signed"));
         assertTrue(reason(leaf(otherCa, List.of("localhost"), List.of("127.0.0.1"), Duration.ofDays(300)))
-                .orElseThrow().contains("not issued by the current RSA root"));
+                .orElseThrow().contains("not issued by the current infrastructure CA"));
         assertTrue(reason(leaf(ca, List.of("localhost", "old.example"), List.of("127.0.0.1"), Duration.ofDays(300)))
                 .orElseThrow().contains("other names"));
         assertTrue(reason(leaf(ca, List.of("localhost"), List.of(), Duration.ofDays(300)))
@@ -92,7 +92,8 @@ class ServerTlsRenewalTest {
         Path file = dir.resolve("key.p12");
         assertNull(ServerKeyStoreFile.current(file, "pw-123456".toCharArray()), "no file");
         X509Certificate leaf = leaf(ca, List.of("localhost"), List.of("127.0.0.1"), Duration.ofDays(300));
-        ServerKeyStoreFile.write(file, "pw-123456".toCharArray(), key.getPrivate(), leaf, ca.certificate(IssueAuthority.RSA));
+        ServerKeyStoreFile.write(file, "pw-123456".toCharArray(), key.getPrivate(), leaf,
+                List.of(ca.certificate(IssueAuthority.RSA)));
         assertEquals(leaf, ServerKeyStoreFile.current(file, "pw-123456".toCharArray()));
         assertNull(ServerKeyStoreFile.current(file, "another".toCharArray()), "another password: replaced");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
