@@ -50,6 +50,9 @@ public class CertificateLedger {
     private IssuingAuthorities issuing;
 
     @EJB
+    private NamePolicies namePolicies;
+
+    @EJB
     private AuditTrail audit;
 
     /** Issued, renewed and revoked counts and the signing and issuance times, for /metrics (after the commit). */
@@ -76,13 +79,14 @@ public class CertificateLedger {
         long started = System.nanoTime();
         IssueAuthority a = request.authority();
         csrValidator.checkKey(request.publicKey(), request.keyPolicy()); // also keys from an old certificate
+        NameRules.Names names = namePolicies.check(orgId, request); // the server's, others', the policy's
         Instant now = Instant.now();
         LoadedIssuingCa ca = issuing.forIssuance(orgId, a); // the organization's own CA (made on first use)
         ValidityPeriod validity = ValidityPolicy.resolve(request.validity(), ca.notAfter(), now);
         long signingStarted = System.nanoTime();
         X509CertificateHolder cert = signer.sign(ca.certificate(), authorities.caSigner(ca, request.signature()),
                 request.subject(), request.publicKey(), SerialNumbers.next(), validity.notBefore(), validity.notAfter(),
-                authorities.leafProfile(ca, request.usage(), request.dnsNames(), request.emails(), request.ipAddresses()));
+                authorities.leafProfile(ca, request.usage(), names.dnsNames(), names.emails(), names.ipAddresses()));
         Duration signing = Duration.ofNanos(System.nanoTime() - signingStarted);
         IssuedCertificate record = new IssuedCertificate(orgId, request.deviceId(), a, ca.id(),
                 cert.getSerialNumber().toString(16), cert.getSubject().toString(), cert.getIssuer().toString(),
