@@ -151,10 +151,12 @@ class OcspAndMutualTlsIT {
 
     @Test
     void devicesCompleteAMutualTlsHandshake() throws Exception {
-        // a TLS server certificate for localhost from the CertManager facade, with a key made here
+        // a TLS server certificate from the CertManager facade, with a key made here (localhost is the certificate
+        // server's own name, which no organization gets: a name of the organization's, reached on loopback)
         KeyPair serverKey = Pki.rsa(2048);
+        String serverName = "mtls-peer.certgate.test";
         Map<String, String> fields = SymantecParityIT.with(SymantecParityIT.enroll("PrivateServer",
-                Pki.csr(serverKey, "SHA256withRSA", "CN=localhost")), "subject_alt_names", "localhost");
+                Pki.csr(serverKey, "SHA256withRSA", "CN=" + serverName)), "subject_alt_names", serverName);
         SymantecWire.Answer server = SymantecWire.form(RaAccount.AUTO).call("enroll", fields);
         assertEquals("0x00", server.statusCode(), server.message());
         X509Certificate serverCert = Pki.cert(server.certificate());
@@ -170,8 +172,10 @@ class OcspAndMutualTlsIT {
             X509Certificate deviceCert = Pki.cert(issued.getString("cert"));
             X509Certificate deviceRoot = authority.equals("RSA") ? rsaRoot : eccRoot;
 
-            SSLContext serverTls = tls(serverKey, new X509Certificate[] {serverCert, rsaRoot}, rsaRoot, eccRoot);
-            SSLContext deviceTls = tls(deviceKey, new X509Certificate[] {deviceCert, deviceRoot}, rsaRoot, eccRoot);
+            SSLContext serverTls = tls(serverKey, new X509Certificate[] {serverCert, Pki.issuerOf(serverCert), rsaRoot},
+                    rsaRoot, eccRoot);
+            SSLContext deviceTls = tls(deviceKey, new X509Certificate[] {deviceCert, Pki.issuerOf(deviceCert),
+                    deviceRoot}, rsaRoot, eccRoot);
             try (SSLServerSocket listener = (SSLServerSocket) serverTls.getServerSocketFactory()
                     .createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 listener.setNeedClientAuth(true);
@@ -185,8 +189,9 @@ class OcspAndMutualTlsIT {
                         throw new IllegalStateException(e);
                     }
                 });
-                try (SSLSocket client = (SSLSocket) deviceTls.getSocketFactory().createSocket("localhost",
-                        listener.getLocalPort())) {
+                java.net.Socket plain = new java.net.Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+                try (SSLSocket client = (SSLSocket) deviceTls.getSocketFactory().createSocket(plain, serverName,
+                        listener.getLocalPort(), true)) {
                     javax.net.ssl.SSLParameters params = client.getSSLParameters();
                     params.setEndpointIdentificationAlgorithm("HTTPS"); // the device checks the server's name
                     client.setSSLParameters(params);
