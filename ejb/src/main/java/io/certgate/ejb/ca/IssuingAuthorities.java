@@ -81,7 +81,8 @@ public class IssuingAuthorities {
                 .orElse(false));
     }
 
-    private Optional<LoadedIssuingCa> signing(String scope, IssueAuthority authority, Instant now) {
+    /** The generation of a scope that signs its new leaves at {@code now}, if any. */
+    public Optional<LoadedIssuingCa> signing(String scope, IssueAuthority authority, Instant now) {
         return byId.values().stream().filter(c -> c.scope().equals(scope) && c.authority() == authority
                 && c.signsAt(now)).max(Comparator.comparingInt(LoadedIssuingCa::generation));
     }

@@ -5,7 +5,19 @@ import static io.certgate.web.admin.AdminRoles.ADMIN;
 import static io.certgate.web.admin.AdminRoles.APPROVER;
 import static io.certgate.web.admin.AdminRoles.AUDITOR;
 
+import io.certgate.domain.access.Caller;
+import io.certgate.domain.ca.IssueAuthority;
+import io.certgate.domain.ca.RevocationReason;
 import io.certgate.ejb.ca.AuthorityReports;
+import io.certgate.ejb.ca.IssuingCaAdministration;
+import io.certgate.ejb.ca.NamePolicies;
+import io.certgate.ejb.ca.NameRules;
+import io.certgate.ejb.common.InvalidArgumentException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import io.certgate.web.admin.AuthorityViews.AuthorityList;
 import io.certgate.web.OpenApiNames;
 import io.certgate.web.support.CallerContext;
@@ -44,6 +56,12 @@ public class AuthorityAdminResource {
     @EJB
     private AuthorityReports reports;
 
+    @EJB
+    private IssuingCaAdministration administration;
+
+    @EJB
+    private NamePolicies namePolicies;
+
     @Inject
     private CallerContext caller;
 
@@ -63,5 +81,144 @@ public class AuthorityAdminResource {
             AdminAnswers.operator(security, caller); // names the operator in the request's log context
             return RecordJson.of(AuthorityList.of(reports.current()));
         });
+    }
+
+    @GET
+    @Path("issuing-cas")
+    @RolesAllowed({ADMIN, APPROVER, AUDITOR})
+    @Operation(summary = "The issuing CAs", description = "Every issuing CA under the roots: scope, generation, "
+            + "state, whether it signs now, its current CRL and public URLs; a pending one shows its CSR")
+    @APIResponse(responseCode = "200", description = "the issuing CAs",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthorityViews.IssuingCaList.class)))
+    public Response issuingCas() {
+        return answer(200, () -> RecordJson.of(new AuthorityViews.IssuingCaList(
+                administration.list(AdminAnswers.operator(security, caller)).stream()
+                        .map(AuthorityViews.IssuingCaView::of).toList())));
+    }
+
+    @POST
+    @Path("issuing-cas/rollover")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rolls an issuing CA over", description = "A new generation of the scope's issuing CA that "
+            + "signs its new leaves from activeFrom (at once when absent); the older generations keep publishing "
+            + "CRLs and answering OCSP. Audited as ca.issuing.create")
+    @APIResponse(responseCode = "201", description = "the new generation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthorityViews.IssuingCaView.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    public Response rollover(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AuthorityViews.IssuingCaRollover.class))) String body) {
+        return answer(201, () -> {
+            Caller operator = AdminAnswers.operator(security, caller);
+            jakarta.json.JsonObject json = AdminAnswers.body(body);
+            String scope = AdminAnswers.string(json, "scope");
+            IssueAuthority authority = IssueAuthority.parse(AdminAnswers.string(json, "authority")).orElseThrow(() ->
+                    new InvalidArgumentException("authority must be RSA or ECC"));
+            String at = AdminAnswers.string(json, "activeFrom");
+            java.time.Instant activeFrom;
+            try {
+                activeFrom = at == null ? null : java.time.Instant.parse(at);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new InvalidArgumentException("activeFrom must be an ISO-8601 instant such as 2027-01-01T00:00:00Z");
+            }
+            long id = administration.rollover(operator, scope, authority, activeFrom).getId();
+            return RecordJson.of(AuthorityViews.IssuingCaView.of(administration.list(operator).stream()
+                    .filter(r -> r.ca().getId() == id).findFirst().orElseThrow()));
+        });
+    }
+
+    @POST
+    @Path("issuing-cas/{id}/revoke")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Operation(summary = "Revokes an issuing CA", description = "On its root's CRL and revoked for OCSP at once; its "
+            + "leaves fail path validation; its scope's next certificate comes from a new generation. Body "
+            + "{\"reason\": keyCompromise | superseded | cessationOfOperation | affiliationChanged | unspecified}. "
+            + "Audited as ca.issuing.revoke")
+    @APIResponse(responseCode = "200", description = "the revoked CA",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthorityViews.IssuingCaView.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
+    public Response revoke(@Parameter(description = "the issuing CA's id") @PathParam("id") long id,
+                           @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                   schema = @Schema(implementation = AuthorityViews.IssuingCaRollover.class)))
+                           String body) {
+        return answer(200, () -> {
+            Caller operator = AdminAnswers.operator(security, caller);
+            String reason = AdminAnswers.string(AdminAnswers.body(body), "reason");
+            RevocationReason r = switch (reason == null ? "unspecified" : reason) {
+                case "unspecified" -> RevocationReason.UNSPECIFIED;
+                case "keyCompromise" -> RevocationReason.KEY_COMPROMISE;
+                case "superseded" -> RevocationReason.SUPERSEDED;
+                case "cessationOfOperation" -> RevocationReason.CESSATION_OF_OPERATION;
+                case "affiliationChanged" -> RevocationReason.AFFILIATION_CHANGED;
+                default -> throw new InvalidArgumentException("reason must be keyCompromise, superseded, "
+                        + "cessationOfOperation, affiliationChanged or unspecified");
+            };
+            administration.revoke(operator, id, r);
+            return RecordJson.of(AuthorityViews.IssuingCaView.of(administration.list(operator).stream()
+                    .filter(x -> x.ca().getId() == id).findFirst().orElseThrow()));
+        });
+    }
+
+    @GET
+    @Path("orgs/{orgId}/name-policy")
+    @RolesAllowed({ADMIN, APPROVER, AUDITOR})
+    @Operation(summary = "An organization's name policy", description = "The DNS suffixes, e-mail domains and IP "
+            + "ranges its enterprise certificates may carry")
+    @APIResponse(responseCode = "200", description = "the policy",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthorityViews.NamePolicyView.class)))
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    public Response namePolicy(@Parameter(description = "the organization acted on") @PathParam("orgId") String orgId) {
+        return answer(200, () -> {
+            AdminAnswers.operatorFor(security, caller, orgId);
+            return RecordJson.of(AuthorityViews.NamePolicyView.of(namePolicies.of(
+                    io.certgate.domain.access.Caller.requireCredentialOrganization(orgId))));
+        });
+    }
+
+    @PUT
+    @Path("orgs/{orgId}/name-policy")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replaces an organization's name policy", description = "Lists absent or empty leave "
+            + "that kind open (except names other organizations hold and the server's own). Audited as "
+            + "name-policy.replace")
+    @APIResponse(responseCode = "200", description = "the policy as kept (lower case, ranges in CIDR)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthorityViews.NamePolicyView.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    public Response replaceNamePolicy(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthorityViews.NamePolicyView.class))) String body) {
+        return answer(200, () -> {
+            Caller operator = AdminAnswers.operator(security, caller);
+            jakarta.json.JsonObject json = AdminAnswers.body(body);
+            return RecordJson.of(AuthorityViews.NamePolicyView.of(namePolicies.replace(operator, orgId,
+                    new NameRules.Policy(strings(json, "dnsSuffixes"), strings(json, "emailDomains"),
+                            strings(json, "ipRanges")))));
+        });
+    }
+
+    private static java.util.List<String> strings(jakarta.json.JsonObject json, String name) {
+        jakarta.json.JsonValue v = json.get(name);
+        if (v == null || v.getValueType() == jakarta.json.JsonValue.ValueType.NULL) {
+            return java.util.List.of();
+        }
+        if (v.getValueType() != jakarta.json.JsonValue.ValueType.ARRAY || v.asJsonArray().size() > 200) {
+            throw new InvalidArgumentException(name + " must be an array of at most 200 strings");
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (jakarta.json.JsonValue e : v.asJsonArray()) {
+            if (e.getValueType() != jakarta.json.JsonValue.ValueType.STRING) {
+                throw new InvalidArgumentException(name + " must be an array of strings");
+            }
+            out.add(((jakarta.json.JsonString) e).getString());
+        }
+        return out;
     }
 }

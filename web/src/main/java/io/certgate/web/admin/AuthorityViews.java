@@ -50,4 +50,64 @@ public final class AuthorityViews {
                     report.ocspUrl());
         }
     }
+
+    @Schema(name = "IssuingCa", description = "An issuing CA under a root: the CA of one organization (or of the "
+            + "organizations that share one, or the server's infrastructure CA), one algorithm, one generation")
+    public record IssuingCaView(@Schema long id,
+                                @Schema(description = "an organization, _shared or _server") String scope,
+                                @Schema(enumeration = {"RSA", "ECC"}) String authority,
+                                @Schema int generation,
+                                @Schema(enumeration = {"PENDING", "ACTIVE", "RETIRED"}) String state,
+                                @Schema(description = "whether it signs its scope's new leaves now") boolean signing,
+                                @Schema String subject,
+                                @Schema(description = "hexadecimal, upper case; null while pending", nullable = true)
+                                String serial,
+                                @Schema(nullable = true) Instant notBefore, @Schema(nullable = true) Instant notAfter,
+                                @Schema(description = "from when it signs new leaves", nullable = true)
+                                Instant activeFrom,
+                                @Schema boolean revoked,
+                                @Schema(nullable = true) Instant revokedAt,
+                                @Schema(description = "its current CRL's number; null while pending", nullable = true)
+                                Long crlNumber,
+                                @Schema(description = "the CA certificate in DER") String certificateUrl,
+                                @Schema(description = "the CA certificate and its root in PEM") String chainUrl,
+                                @Schema(description = "its current CRL in DER") String crlUrl,
+                                @Schema(description = "its CSR for the root ceremony while pending", nullable = true)
+                                String csr) {
+
+        static IssuingCaView of(io.certgate.ejb.ca.IssuingCaAdministration.IssuingCaReport r) {
+            io.certgate.domain.ca.IssuingCa c = r.ca();
+            return new IssuingCaView(c.getId(), c.getScope(), c.getAuthority().name(), c.getGeneration(),
+                    c.getState().name(), r.signing(), c.getSubjectDn(),
+                    c.getSerialNumber() == null ? null : c.getSerialNumber().toUpperCase(java.util.Locale.ROOT),
+                    c.getNotBefore(), c.getNotAfter(), c.getActiveFrom(), c.isRevoked(), c.getRevokedAt(),
+                    r.crl() == null ? null : r.crl().number(), r.certificateUrl(), r.chainUrl(), r.crlUrl(),
+                    c.getState() == io.certgate.domain.ca.IssuingCa.State.PENDING ? c.getCsrPem() : null);
+        }
+    }
+
+    @Schema(name = "IssuingCaList", description = "Every issuing CA, oldest first")
+    public record IssuingCaList(@Schema List<IssuingCaView> issuingCas) {
+    }
+
+    @Schema(name = "NamePolicy", description = "The names an organization's enterprise certificates may carry; an "
+            + "empty list leaves that kind open, except for names another organization holds and the server's own")
+    public record NamePolicyView(@Schema(description = "DNS suffixes: the domain and its subdomains")
+                                 List<String> dnsSuffixes,
+                                 @Schema(description = "e-mail domains") List<String> emailDomains,
+                                 @Schema(description = "IP ranges in CIDR notation") List<String> ipRanges) {
+
+        static NamePolicyView of(io.certgate.ejb.ca.NameRules.Policy p) {
+            return new NamePolicyView(p.dnsSuffixes(), p.emailDomains(), p.ipRanges());
+        }
+    }
+
+    @Schema(name = "IssuingCaRollover", description = "A new generation of a scope's issuing CA")
+    public record IssuingCaRollover(@Schema(description = "an organization, _shared or _server", required = true)
+                                    String scope,
+                                    @Schema(enumeration = {"RSA", "ECC"}, required = true)
+                                    String authority,
+                                    @Schema(description = "when it starts signing (ISO-8601); absent: at once")
+                                    String activeFrom) {
+    }
 }
