@@ -94,7 +94,7 @@ public class CertificateAuthorities {
         char[] password = ServerFiles.keystorePassword();
         StoredKeyStore row = em.find(StoredKeyStore.class, StoredKeyStore.CA);
         byte[] existing = row != null ? Base64.getDecoder().decode(row.getP12Base64()) : legacyKeystoreFile();
-        Pkcs12Custody.Opened opened = Pkcs12Custody.open(existing, password, Instant.now());
+        Pkcs12Custody.Opened opened = Pkcs12Custody.open(existing, password, Instant.now(), offlineRoots());
         if (opened.changedKeystore() != null || row == null) {
             byte[] bytes = opened.changedKeystore() != null ? opened.changedKeystore() : existing;
             String b64 = Base64.getEncoder().encodeToString(bytes);
@@ -106,6 +106,34 @@ public class CertificateAuthorities {
             em.flush();
         }
         return opened.custody();
+    }
+
+    /**
+     * The roots whose keys stay with the root ceremony ({@code certgate.ca.root.certificates}: a PEM file with one RSA
+     * and/or one ECC root certificate), used when the keystore has no such root yet.
+     */
+    private static Map<IssueAuthority, X509Certificate> offlineRoots() {
+        java.util.Optional<String> file = ConfigProvider.getConfig()
+                .getOptionalValue("certgate.ca.root.certificates", String.class).filter(f -> !f.isBlank());
+        if (file.isEmpty()) {
+            return Map.of();
+        }
+        Map<IssueAuthority, X509Certificate> roots = new EnumMap<>(IssueAuthority.class);
+        try (java.io.InputStream in = Files.newInputStream(Path.of(file.get()))) {
+            for (java.security.cert.Certificate c : java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificates(in)) {
+                X509Certificate x = (X509Certificate) c;
+                IssueAuthority a = "RSA".equals(x.getPublicKey().getAlgorithm()) ? IssueAuthority.RSA : IssueAuthority.ECC;
+                if (x.getBasicConstraints() < 0 || !x.getSubjectX500Principal().equals(x.getIssuerX500Principal())) {
+                    throw new IllegalStateException(file.get() + ": " + x.getSubjectX500Principal()
+                            + " is not a self-signed CA certificate");
+                }
+                roots.put(a, x);
+            }
+        } catch (java.io.IOException | java.security.cert.CertificateException e) {
+            throw new IllegalStateException("cannot read certgate.ca.root.certificates " + file.get(), e);
+        }
+        return roots;
     }
 
     /** The token of {@code certgate.ca.custody=pkcs11}: library, slot or slotListIndex, PIN, label prefix. */
@@ -188,7 +216,7 @@ public class CertificateAuthorities {
 
     /** What an issuing CA certificate points at: its root's CRL and certificate, and OCSP. */
     public IssuingCaCertificates.RootUrls rootUrls(IssueAuthority authority) {
-        return new IssuingCaCertificates.RootUrls(crlUrl(authority), caCertificateUrl(authority), ocspUrl());
+        return IssuingCaCertificates.RootUrls.under(publicBaseUrl, authority);
     }
 
     /** An issuing CA's certificate, DER (what AIA caIssuers of its leaves points at). */
@@ -249,7 +277,7 @@ public class CertificateAuthorities {
     }
 
     public String caCertificateUrl(IssueAuthority authority) {
-        return publicBaseUrl + "/enos/CA/cacert/" + authority.name();
+        return rootUrls(authority).caIssuersUrl();
     }
 
     /** Where both roots are published in one PEM. */
@@ -258,11 +286,11 @@ public class CertificateAuthorities {
     }
 
     public String crlUrl(IssueAuthority authority) {
-        return publicBaseUrl + "/enos/CA/crl/" + authority.name();
+        return rootUrls(authority).crlUrl();
     }
 
     public String ocspUrl() {
-        return publicBaseUrl + "/enos/CA/ocsp";
+        return rootUrls(IssueAuthority.RSA).ocspUrl();
     }
 
     /** The profile of a certificate of this usage, pointing at this server's public PKI endpoints. */

@@ -10,23 +10,16 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.math.BigInteger;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import org.bouncycastle.asn1.x509.CRLNumber;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.X509v2CRLBuilder;
-import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
 import org.bouncycastle.operator.ContentSigner;
 
 /**
@@ -50,9 +43,6 @@ public class CrlPublisher {
                              Instant nextUpdate, byte[] der) {
     }
 
-    /** One revoked certificate as a CRL lists it. */
-    private record Entry(String serialHex, Instant revokedAt, RevocationReason reason) {
-    }
 
     /** The last CRL this instance signed per CRL issuer ("root:RSA", "ca:12"). */
     private static final Map<String, SignedCrl> SIGNED = new ConcurrentHashMap<>();
@@ -168,14 +158,14 @@ public class CrlPublisher {
 
     // only the three columns an entry needs, not the certificates: 100,000 entities with their PEM would cost
     // seconds and the heap (bench/crl-100k.sh)
-    private List<Entry> leafEntries(long caId) {
+    private List<Crls.Entry> leafEntries(long caId) {
         return entries(em.createQuery("SELECT c.serialNumber, c.revokedAt, c.revocationReason FROM IssuedCertificate c "
                 + "WHERE c.issuingCaId = :ca AND c.revoked = TRUE ORDER BY c.certSn", Object[].class)
                 .setParameter("ca", caId).getResultList());
     }
 
-    private List<Entry> rootEntries(IssueAuthority authority) {
-        List<Entry> all = new ArrayList<>(entries(em.createQuery("SELECT c.serialNumber, c.revokedAt, "
+    private List<Crls.Entry> rootEntries(IssueAuthority authority) {
+        List<Crls.Entry> all = new ArrayList<>(entries(em.createQuery("SELECT c.serialNumber, c.revokedAt, "
                 + "c.revocationReason FROM IssuedCertificate c WHERE c.issueAuthority = :authority "
                 + "AND c.issuingCaId IS NULL AND c.revoked = TRUE ORDER BY c.certSn", Object[].class)
                 .setParameter("authority", authority).getResultList()));
@@ -185,33 +175,17 @@ public class CrlPublisher {
         return all;
     }
 
-    private static List<Entry> entries(List<Object[]> rows) {
-        List<Entry> entries = new ArrayList<>(rows.size());
+    private static List<Crls.Entry> entries(List<Object[]> rows) {
+        List<Crls.Entry> entries = new ArrayList<>(rows.size());
         for (Object[] e : rows) {
-            entries.add(new Entry((String) e[0], (Instant) e[1],
+            entries.add(new Crls.Entry((String) e[0], (Instant) e[1],
                     e[2] == null ? RevocationReason.UNSPECIFIED : (RevocationReason) e[2]));
         }
         return entries;
     }
 
-    private static byte[] sign(X509Certificate issuerCert, ContentSigner signer, CrlCounter state, List<Entry> entries) {
-        try {
-            X509CertificateHolder issuer = new X509CertificateHolder(issuerCert.getEncoded());
-            X509v2CRLBuilder b = new X509v2CRLBuilder(issuer.getSubject(), Date.from(state.getThisUpdate()));
-            b.setNextUpdate(Date.from(state.getNextUpdate()));
-            for (Entry e : entries) {
-                if (state.getNewestRevocation() != null && e.revokedAt().isAfter(state.getNewestRevocation())) {
-                    continue; // revoked after this number was decided: the next number lists it
-                }
-                b.addCRLEntry(new BigInteger(e.serialHex(), 16), Date.from(e.revokedAt()), e.reason().code());
-            }
-            BcX509ExtensionUtils ext = new BcX509ExtensionUtils();
-            b.addExtension(Extension.authorityKeyIdentifier, false,
-                    ext.createAuthorityKeyIdentifier(issuer.getSubjectPublicKeyInfo()));
-            b.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(state.getCrlNumber())));
-            return b.build(signer).getEncoded();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot sign the CRL of " + issuerCert.getSubjectX500Principal(), e);
-        }
+    private static byte[] sign(X509Certificate issuerCert, ContentSigner signer, CrlCounter state, List<Crls.Entry> entries) {
+        return Crls.sign(issuerCert, signer, state.getCrlNumber(), state.getThisUpdate(), state.getNextUpdate(),
+                state.getNewestRevocation(), entries);
     }
 }

@@ -82,4 +82,112 @@ public class IssuingCaAdministration {
         issuing.reload();
         return ca;
     }
+
+    /**
+     * The certificate the root ceremony signed for a pending issuing CA (offline root): it must certify the CA's own
+     * key and name, as a CA, signed by its root; from then on it signs its scope's leaves.
+     */
+    public IssuingCa importCertificate(Caller operator, long id, String pem) {
+        Caller.require(operator);
+        IssuingCa ca = em.find(IssuingCa.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (ca == null) {
+            throw new UnknownCertificateException();
+        }
+        if (ca.getState() != IssuingCa.State.PENDING) {
+            throw new InvalidIssuingCaRequestException("issuing CA " + id + " is " + ca.getState()
+                    + ": only a pending one takes a certificate");
+        }
+        java.security.cert.X509Certificate cert;
+        try {
+            cert = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter()
+                    .getCertificate(Pem.parseCertificate(pem));
+        } catch (RuntimeException | java.security.cert.CertificateException e) {
+            throw new InvalidIssuingCaRequestException("the body is not a PEM certificate");
+        }
+        java.security.cert.X509Certificate root = roots.certificate(ca.getAuthority());
+        try {
+            cert.verify(root.getPublicKey());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new InvalidIssuingCaRequestException("the certificate is not signed by the " + ca.getAuthority()
+                    + " root");
+        }
+        java.security.PublicKey expected;
+        try {
+            expected = new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest(
+                    new org.bouncycastle.util.io.pem.PemReader(new java.io.StringReader(ca.getCsrPem()))
+                            .readPemObject().getContent()).getPublicKey();
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("issuing CA " + id + " has an unreadable CSR", e);
+        }
+        if (!java.util.Arrays.equals(expected.getEncoded(), cert.getPublicKey().getEncoded())) {
+            throw new InvalidIssuingCaRequestException("the certificate is for another key than issuing CA " + id
+                    + "'s CSR");
+        }
+        if (cert.getBasicConstraints() < 0 || !new javax.security.auth.x500.X500Principal(ca.getSubjectDn())
+                .equals(cert.getSubjectX500Principal())) {
+            throw new InvalidIssuingCaRequestException("the certificate must be a CA certificate for "
+                    + ca.getSubjectDn());
+        }
+        Instant now = Instant.now();
+        if (!cert.getNotAfter().toInstant().isAfter(now)) {
+            throw new InvalidIssuingCaRequestException("the certificate has expired");
+        }
+        try {
+            ca.certify(cert.getSerialNumber().toString(16), Pem.certificate(cert.getEncoded()),
+                    cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant(), now);
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+        em.flush();
+        audit.record(operator.actingFor(Caller.SERVER_ORG), "ca.issuing.certify", "issuingCa=" + id + " scope="
+                + ca.getScope(), "certificate from the root ceremony, serial " + ca.getSerialNumber());
+        issuing.reload();
+        return ca;
+    }
+
+    /**
+     * A root's CRL that the root ceremony signed (offline root), served from now on as the root's CRL: signed by the
+     * root, with a CRL number above the one served now and a nextUpdate still ahead.
+     */
+    public io.certgate.domain.ca.ImportedCrl importRootCrl(Caller operator, IssueAuthority authority, byte[] der) {
+        Caller.require(operator);
+        if (roots.hasRootKey(authority)) {
+            throw new InvalidIssuingCaRequestException("the " + authority + " root is on this server: it signs its "
+                    + "own CRLs");
+        }
+        java.security.cert.X509CRL crl;
+        try {
+            crl = RootCrls.parse(der);
+            crl.verify(roots.certificate(authority).getPublicKey());
+        } catch (IllegalArgumentException | java.security.GeneralSecurityException e) {
+            throw new InvalidIssuingCaRequestException("not a CRL signed by the " + authority + " root");
+        }
+        byte[] number = crl.getExtensionValue(org.bouncycastle.asn1.x509.Extension.cRLNumber.getId());
+        if (number == null || crl.getNextUpdate() == null || !crl.getNextUpdate().toInstant().isAfter(Instant.now())) {
+            throw new InvalidIssuingCaRequestException("the CRL needs a CRL number and a nextUpdate still ahead");
+        }
+        long n = org.bouncycastle.asn1.ASN1Integer.getInstance(org.bouncycastle.asn1.ASN1OctetString
+                .getInstance(number).getOctets()).longValueExact();
+        io.certgate.domain.ca.ImportedCrl held = em.find(io.certgate.domain.ca.ImportedCrl.class, authority,
+                LockModeType.PESSIMISTIC_WRITE);
+        if (held != null && n <= held.getCrlNumber()) {
+            throw new InvalidIssuingCaRequestException("CRL number " + n + " is not above the served one ("
+                    + held.getCrlNumber() + ")");
+        }
+        if (held == null) {
+            held = new io.certgate.domain.ca.ImportedCrl(authority);
+            held.replace(java.util.Base64.getEncoder().encodeToString(der), n, crl.getNextUpdate().toInstant(),
+                    Instant.now());
+            em.persist(held);
+        } else {
+            held.replace(java.util.Base64.getEncoder().encodeToString(der), n, crl.getNextUpdate().toInstant(),
+                    Instant.now());
+        }
+        em.flush();
+        audit.record(operator.actingFor(Caller.SERVER_ORG), "ca.root.crl.import", "authority=" + authority,
+                "CRL number " + n + ", " + (crl.getRevokedCertificates() == null ? 0
+                        : crl.getRevokedCertificates().size()) + " revoked, next update " + crl.getNextUpdate()
+                        .toInstant());
+        return held;
+    }
 }

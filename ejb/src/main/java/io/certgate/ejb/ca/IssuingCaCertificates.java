@@ -55,6 +55,14 @@ public final class IssuingCaCertificates {
 
     /** The public URLs an issuing CA certificate points at: its root's CRL, its root's certificate, OCSP. */
     public record RootUrls(String crlUrl, String caIssuersUrl, String ocspUrl) {
+
+        /** A root's URLs under a server's public base URL ({@code certgate.public.base.url}). */
+        public static RootUrls under(String publicBaseUrl, IssueAuthority authority) {
+            String base = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
+                    : publicBaseUrl;
+            return new RootUrls(base + "/enos/CA/crl/" + authority.name(), base + "/enos/CA/cacert/" + authority.name(),
+                    base + "/enos/CA/ocsp");
+        }
     }
 
     /** Signs an issuing CA certificate with the root's signer, from now for its lifetime (within the root's). */

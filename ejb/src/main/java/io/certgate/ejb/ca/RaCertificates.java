@@ -48,4 +48,25 @@ public final class RaCertificates {
             throw new IllegalStateException("cannot issue the SCEP RA certificate", e);
         }
     }
+
+    /**
+     * The SCEP RA certificate of a server whose RSA root is offline: self-signed, as the root ceremony signs no RA
+     * (clients take it from GetCACert to encrypt their requests to and to check answers).
+     */
+    public static X509Certificate selfSignedScepRa(Instant now, PublicKey publicKey, ContentSigner ownSigner) {
+        try {
+            X500Name subject = new X500Name("CN=" + SCEP_RA_NAME + ",O=certgate");
+            SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(publicKey.getEncoded());
+            Instant notBefore = now.truncatedTo(ChronoUnit.SECONDS).minus(1, ChronoUnit.MINUTES);
+            X509v3CertificateBuilder b = new X509v3CertificateBuilder(subject, SerialNumbers.next(),
+                    Date.from(notBefore), Date.from(notBefore.plus(RootCertificates.ROOT_LIFETIME)), subject, spki);
+            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            b.addExtension(Extension.keyUsage, true,
+                    new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+            b.addExtension(Extension.subjectKeyIdentifier, false, new BcX509ExtensionUtils().createSubjectKeyIdentifier(spki));
+            return new JcaX509CertificateConverter().getCertificate(b.build(ownSigner));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot make the SCEP RA certificate", e);
+        }
+    }
 }

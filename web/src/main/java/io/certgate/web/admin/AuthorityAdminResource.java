@@ -204,6 +204,59 @@ public class AuthorityAdminResource {
         });
     }
 
+    @PUT
+    @Path("issuing-cas/{id}/certificate")
+    @Consumes({"application/x-pem-file", MediaType.TEXT_PLAIN, MediaType.WILDCARD})
+    @Operation(summary = "Imports a pending issuing CA's certificate", description = "Offline root: the certificate "
+            + "the root ceremony signed for the CA's CSR (PEM). It must be a CA certificate for the CA's name and key, "
+            + "signed by its root; the CA signs its scope's leaves from then on. Audited as ca.issuing.certify")
+    @APIResponse(responseCode = "200", description = "the issuing CA",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthorityViews.IssuingCaView.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    public Response importIssuingCaCertificate(@Parameter(description = "the issuing CA's id") @PathParam("id") long id,
+                                               @RequestBody(required = true, content = @Content(mediaType =
+                                                       "application/x-pem-file", schema = @Schema(type =
+                                                       org.eclipse.microprofile.openapi.annotations.enums.SchemaType
+                                                               .STRING))) String pem) {
+        return answer(200, () -> {
+            Caller operator = AdminAnswers.operator(security, caller);
+            administration.importCertificate(operator, id, pem == null ? "" : pem);
+            return RecordJson.of(AuthorityViews.IssuingCaView.of(administration.list(operator).stream()
+                    .filter(x -> x.ca().getId() == id).findFirst().orElseThrow()));
+        });
+    }
+
+    @PUT
+    @Path("authorities/{authority}/crl")
+    @Consumes({"application/pkix-crl", "application/x-pem-file", MediaType.TEXT_PLAIN, MediaType.WILDCARD})
+    @Operation(summary = "Imports an offline root's CRL", description = "The CRL the root ceremony signed (DER, or "
+            + "PEM X509 CRL): signed by the root, a CRL number above the served one, nextUpdate ahead. Served as the "
+            + "root's CRL from then on. Audited as ca.root.crl.import")
+    @APIResponse(responseCode = "204", description = "imported")
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    public Response importRootCrl(@Parameter(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations
+                                          .enums.SchemaType.STRING, enumeration = {"RSA", "ECC"}),
+                                          description = "the root") @PathParam("authority") String authority,
+                                  @RequestBody(required = true, content = @Content(mediaType = "application/pkix-crl",
+                                          schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums
+                                                  .SchemaType.STRING, format = "binary"))) byte[] body) {
+        Response r = answer(200, () -> {
+            Caller operator = AdminAnswers.operator(security, caller);
+            IssueAuthority a = IssueAuthority.parse(authority).orElseThrow(() ->
+                    new InvalidArgumentException("authority must be RSA or ECC"));
+            byte[] der = body == null ? new byte[0] : body;
+            String text = new String(der, java.nio.charset.StandardCharsets.US_ASCII);
+            if (text.contains("-----BEGIN X509 CRL-----")) {
+                der = java.util.Base64.getMimeDecoder().decode(text.replaceAll("-----[A-Z0-9 ]+-----", "").trim());
+            }
+            administration.importRootCrl(operator, a, der);
+            return jakarta.json.JsonValue.EMPTY_JSON_OBJECT;
+        });
+        return r.getStatus() == 200 ? Response.noContent().build() : r;
+    }
+
     private static java.util.List<String> strings(jakarta.json.JsonObject json, String name) {
         jakarta.json.JsonValue v = json.get(name);
         if (v == null || v.getValueType() == jakarta.json.JsonValue.ValueType.NULL) {

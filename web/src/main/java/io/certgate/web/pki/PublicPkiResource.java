@@ -129,8 +129,17 @@ public class PublicPkiResource {
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response crl(@Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"RSA", "ECC"}))
                         @PathParam("authority") String authority) {
-        return Response.ok(crls.currentCrl(authority(authority)))
-                .header("Cache-Control", "max-age=60").build();
+        IssueAuthority a = authority(authority);
+        try {
+            return Response.ok(crls.currentCrl(a)).header("Cache-Control", "max-age=60").build();
+        } catch (jakarta.ejb.EJBException | io.certgate.ejb.ca.NoRootCrlException e) {
+            if (e instanceof io.certgate.ejb.ca.NoRootCrlException
+                    || e.getCause() instanceof io.certgate.ejb.ca.NoRootCrlException) {
+                return Response.status(404).type("text/plain").entity("the " + a + " root is offline and no CRL "
+                        + "from its ceremony has been imported yet\n").build();
+            }
+            throw e;
+        }
     }
 
     @GET

@@ -58,6 +58,15 @@ public final class Pkcs12Custody implements KeyCustody {
 
     /** Opens the keystore ({@code null}: there is none yet), generating the roots that are missing. */
     public static Opened open(byte[] keystore, char[] password, Instant now) {
+        return open(keystore, password, now, Map.of());
+    }
+
+    /**
+     * The same, where a missing root that {@code offlineRoots} names is kept as that certificate alone: its key stays
+     * with the root ceremony (an offline root). A root already in the keystore stays as it is.
+     */
+    public static Opened open(byte[] keystore, char[] password, Instant now,
+                              Map<IssueAuthority, X509Certificate> offlineRoots) {
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(keystore == null ? null : new ByteArrayInputStream(keystore), password);
@@ -65,9 +74,22 @@ public final class Pkcs12Custody implements KeyCustody {
             boolean changed = false;
             for (IssueAuthority a : IssueAuthority.values()) {
                 String alias = alias(a);
-                if (ks.containsAlias(alias)) {
+                if (ks.isKeyEntry(alias)) {
                     roots.put(a, new Root((X509Certificate) ks.getCertificate(alias),
                             signingKey(a, (PrivateKey) ks.getKey(alias, password))));
+                    continue;
+                }
+                if (ks.isCertificateEntry(alias)) { // an offline root: its certificate only
+                    roots.put(a, new Root((X509Certificate) ks.getCertificate(alias), null));
+                    continue;
+                }
+                if (offlineRoots.containsKey(a)) {
+                    X509Certificate offline = offlineRoots.get(a);
+                    ks.setCertificateEntry(alias, offline);
+                    roots.put(a, new Root(offline, null));
+                    changed = true;
+                    LOG.info(() -> "Imported the offline " + a + " root " + offline.getSubjectX500Principal()
+                            + " (its key stays with the root ceremony)");
                     continue;
                 }
                 KeyPair kp = generate(a);
@@ -86,9 +108,13 @@ public final class Pkcs12Custody implements KeyCustody {
             } else {
                 KeyPair kp = generate(IssueAuthority.RSA);
                 Root rsa = roots.get(IssueAuthority.RSA);
-                X509Certificate cert = io.certgate.ejb.ca.RaCertificates.scepRa(now, kp.getPublic(), rsa.certificate(),
-                        signer(IssueAuthority.RSA, rsa.key()));
-                ks.setKeyEntry(SCEP_RA_ALIAS, kp.getPrivate(), password, new Certificate[] {cert, rsa.certificate()});
+                X509Certificate cert = rsa.key() == null
+                        ? io.certgate.ejb.ca.RaCertificates.selfSignedScepRa(now, kp.getPublic(),
+                                signer(IssueAuthority.RSA, kp.getPrivate()))
+                        : io.certgate.ejb.ca.RaCertificates.scepRa(now, kp.getPublic(), rsa.certificate(),
+                                signer(IssueAuthority.RSA, rsa.key()));
+                ks.setKeyEntry(SCEP_RA_ALIAS, kp.getPrivate(), password, rsa.key() == null ? new Certificate[] {cert}
+                        : new Certificate[] {cert, rsa.certificate()});
                 scepRa = new Root(cert, kp.getPrivate());
                 changed = true;
                 LOG.info(() -> "Issued the SCEP RA certificate " + cert.getSubjectX500Principal() + ", serial "
@@ -109,7 +135,9 @@ public final class Pkcs12Custody implements KeyCustody {
     @Override
     public String description() {
         return "PKCS#12 keystore in the database (aliases " + alias(IssueAuthority.RSA) + ", "
-                + alias(IssueAuthority.ECC) + ", " + SCEP_RA_ALIAS + ")";
+                + alias(IssueAuthority.ECC) + ", " + SCEP_RA_ALIAS + "); " + roots.entrySet().stream()
+                .map(e -> e.getKey() + " root " + (e.getValue().key() == null ? "offline (certificate only)"
+                        : "key on this server")).collect(java.util.stream.Collectors.joining(", "));
     }
 
     @Override
@@ -119,7 +147,11 @@ public final class Pkcs12Custody implements KeyCustody {
 
     @Override
     public ContentSigner signer(IssueAuthority authority, String algorithm) {
-        return signer(authority, algorithm, roots.get(authority).key());
+        PrivateKey key = roots.get(authority).key();
+        if (key == null) {
+            throw new IllegalStateException("the " + authority + " root is offline: the root ceremony signs for it");
+        }
+        return signer(authority, algorithm, key);
     }
 
     @Override
