@@ -34,7 +34,7 @@ class EnosCertificateLifecycleIT {
 
         // apply RSA, 250 days
         KeyPair rsaKey = Pki.rsa(2048);
-        JsonObject rsa = Enos.apply(id, Pki.csr(rsaKey, "SHA256withRSA", "CN=meter-1,O=Acme,C=CN"), 250, null);
+        JsonObject rsa = Enos.apply(id, Pki.csr(rsaKey, "SHA256withRSA", "CN=meter-1,O=Example Devices,C=CN"), 250, null);
         assertEquals("RSA", rsa.getString("issueAuthority"));
         assertEquals(rsa.getString("certSN"), rsa.getString("certSn"));
         X509Certificate rsaCert = Pki.cert(rsa.getString("cert"));
@@ -48,7 +48,7 @@ class EnosCertificateLifecycleIT {
                 + issuing.getSubjectX500Principal());
         Pki.verifyChain(rsaCert, rsaRoot);
         assertEquals("SHA256withRSA", rsaCert.getSigAlgName());
-        assertEquals(new X500Name("CN=meter-1,O=Acme,C=CN"),
+        assertEquals(new X500Name("CN=meter-1,O=Example Devices,C=CN"),
                 X500Name.getInstance(rsaCert.getSubjectX500Principal().getEncoded()), "subject exactly as in the CSR");
         assertArrayEquals(rsaKey.getPublic().getEncoded(), rsaCert.getPublicKey().getEncoded());
         assertDays(250, rsaCert);
@@ -92,7 +92,7 @@ class EnosCertificateLifecycleIT {
         KeyPair newKey = Pki.rsa(2048);
         JsonObject rekeyed = Enos.ok(Enos.cert("renew", id, Json.createObjectBuilder()
                 .add("certSN", renewed.getString("certSN"))
-                .add("csr", Pki.csr(newKey, "SHA256withRSA", "CN=meter-1-rekeyed,O=Acme")).build())).getJsonObject("data");
+                .add("csr", Pki.csr(newKey, "SHA256withRSA", "CN=meter-1-rekeyed,O=Example Devices")).build())).getJsonObject("data");
         X509Certificate rekeyedCert = Pki.cert(rekeyed.getString("cert"));
         Pki.verifyChain(rekeyedCert, rsaRoot);
         assertArrayEquals(newKey.getPublic().getEncoded(), rekeyedCert.getPublicKey().getEncoded());

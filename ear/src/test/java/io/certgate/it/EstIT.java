@@ -74,7 +74,19 @@ class EstIT {
             assertTrue(r.mediaType().startsWith("application/pkcs7-mime"), r.headers().toString());
             assertEquals("base64", r.header("content-transfer-encoding").toLowerCase(Locale.ROOT).trim(),
                     "RFC 7030 4.1.3: Content-Transfer-Encoding: base64");
-            assertEquals(roots, new HashSet<>(certsOnly("cacerts.b64")), "exactly certgate's RSA and ECC roots");
+            Set<X509Certificate> served = new HashSet<>(certsOnly("cacerts.b64"));
+            if (label == null) {
+                assertEquals(roots, served, "without a label: exactly certgate's RSA and ECC roots");
+            } else { // the product's organization's RSA and ECC issuing CAs, then the roots (4.1.3: the chains)
+                assertEquals(4, served.size(), served.toString());
+                assertTrue(served.containsAll(roots));
+                for (X509Certificate ca : served) {
+                    assertTrue(ca.getBasicConstraints() >= 0, "CA certificates only");
+                    if (!roots.contains(ca)) {
+                        assertTrue(ca.getSubjectX500Principal().getName().contains("OU=" + org), ca.toString());
+                    }
+                }
+            }
         }
     }
 
@@ -86,7 +98,7 @@ class EstIT {
         String label = device.getString("productKey");
         String deviceKey = device.getString("deviceKey");
         String secret = device.getString("deviceSecret");
-        String subject = "/CN=" + deviceKey + "/O=Acme";
+        String subject = "/CN=" + deviceKey + "/O=Example Devices";
         X509Certificate rsaRoot = Pki.root("RSA");
 
         // 1. the CA certificates (RFC 7030 4.1)
@@ -99,7 +111,7 @@ class EstIT {
         X509Certificate first = issued(simpleenroll(label, deviceKey, secret, "csr"), "cert.pem");
         Pki.verifyChain(first, rsaRoot);
         assertEquals("SHA256withRSA", first.getSigAlgName());
-        assertSubject("CN=" + deviceKey + ",O=Acme", first);
+        assertSubject("CN=" + deviceKey + ",O=Example Devices", first);
         assertKeyOf("csr.key", first);
         JsonObject listed = listed(id, first);
         assertEquals(0, listed.getInt("certStatus"), "valid in the EnOS list of the device");
@@ -209,7 +221,7 @@ class EstIT {
         String org = Enos.newOrg();
         JsonObject device = Enos.newDevice(org);
         String id = Enos.byKeys(org, device);
-        String subject = "/CN=" + device.getString("deviceKey") + "/O=Acme";
+        String subject = "/CN=" + device.getString("deviceKey") + "/O=Example Devices";
         X509Certificate eccRoot = Pki.root("ECC");
 
         // simpleenroll without a label: the Basic user name is the assetId
@@ -218,7 +230,7 @@ class EstIT {
                 "ec"), "ec-cert.pem");
         Pki.verifyChain(first, eccRoot);
         assertEquals("SHA256withECDSA", first.getSigAlgName());
-        assertSubject("CN=" + device.getString("deviceKey") + ",O=Acme", first);
+        assertSubject("CN=" + device.getString("deviceKey") + ",O=Example Devices", first);
         assertKeyOf("ec.key", first);
         assertEquals(0, listed(id, first).getInt("certStatus"));
 
@@ -238,7 +250,7 @@ class EstIT {
         JsonObject device = Enos.newDevice(org);
         String id = Enos.byKeys(org, device);
         String label = device.getString("productKey");
-        String subject = "/CN=" + device.getString("deviceKey") + "/O=Acme";
+        String subject = "/CN=" + device.getString("deviceKey") + "/O=Example Devices";
 
         ecRequest("ec", "prime256v1", subject);
         X509Certificate ecc = issued(simpleenroll(label, device.getString("deviceKey"), device.getString("deviceSecret"),
@@ -256,7 +268,7 @@ class EstIT {
         JsonObject device = Enos.newDevice(org);
         String label = device.getString("productKey");
         String deviceKey = device.getString("deviceKey");
-        rsaRequest("csr", 2048, "sha256", "/CN=" + deviceKey + "/O=Acme");
+        rsaRequest("csr", 2048, "sha256", "/CN=" + deviceKey + "/O=Example Devices");
 
         assertUnauthorized(curl("none.b64", "-H", "Content-Type: application/pkcs10", "--data-binary", "@csr.b64",
                 est(label, "simpleenroll")), "no credentials");
@@ -273,7 +285,7 @@ class EstIT {
         JsonObject a = Enos.newDevice(orgA);
         String orgB = Enos.newOrg();
         JsonObject b = Enos.newDevice(orgB);
-        rsaRequest("csr", 2048, "sha256", "/CN=" + b.getString("deviceKey") + "/O=Acme");
+        rsaRequest("csr", 2048, "sha256", "/CN=" + b.getString("deviceKey") + "/O=Example Devices");
 
         // what a wrong secret gets: every refusal below must look exactly like it (nothing revealed)
         Reply wrongSecret = simpleenroll(a.getString("productKey"), a.getString("deviceKey"), "wrong", "csr");
@@ -309,7 +321,7 @@ class EstIT {
         JsonObject device = Enos.newDevice(org);
         String id = Enos.byKeys(org, device);
         String label = device.getString("productKey");
-        String subject = "/CN=" + device.getString("deviceKey") + "/O=Acme";
+        String subject = "/CN=" + device.getString("deviceKey") + "/O=Example Devices";
 
         rsaRequest("rsa1024", 1024, "sha256", subject);
         rsaRequest("sha1", 2048, "sha1", subject);
@@ -359,7 +371,7 @@ class EstIT {
         }
 
         // RFC 7030 4.4 is optional: certgate never makes or exports device keys, so it answers 501 by design
-        rsaRequest("csr", 2048, "sha256", "/CN=" + device.getString("deviceKey") + "/O=Acme");
+        rsaRequest("csr", 2048, "sha256", "/CN=" + device.getString("deviceKey") + "/O=Example Devices");
         Reply keygen = curl("keygen.out", "--user", device.getString("deviceKey") + ":" + device.getString("deviceSecret"),
                 "-H", "Content-Type: application/pkcs10", "--data-binary", "@csr.b64", est(label, "serverkeygen"));
         assertEquals(501, keygen.status(), keygen.text());
@@ -395,7 +407,15 @@ class EstIT {
                 .toList();
         assertEquals(1, endEntities.size(), "one issued certificate in the PKCS#7");
         X509Certificate cert = endEntities.get(0);
-        Files.writeString(dir.resolve(certFile), Pki.pem("CERTIFICATE", cert.getEncoded()));
+        // kept as a device keeps it: the certificate, then the issuing CA above it from the same answer, so that
+        // the device presents its chain in TLS (curl --cert sends what the file holds)
+        StringBuilder chain = new StringBuilder(Pki.pem("CERTIFICATE", cert.getEncoded()));
+        for (X509Certificate ca : certsOnly(r.file())) {
+            if (ca.getBasicConstraints() >= 0 && !ca.getSubjectX500Principal().equals(ca.getIssuerX500Principal())) {
+                chain.append(Pki.pem("CERTIFICATE", ca.getEncoded()));
+            }
+        }
+        Files.writeString(dir.resolve(certFile), chain.toString());
         return cert;
     }
 

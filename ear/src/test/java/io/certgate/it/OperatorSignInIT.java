@@ -85,7 +85,7 @@ class OperatorSignInIT {
 
         // EST with the device's HTTP Basic credentials, accepted and refused
         String deviceKey = device.getString("deviceKey");
-        String csr = Pki.csr(Pki.rsa(2048), "SHA256withRSA", "CN=" + deviceKey + ",O=Acme");
+        String csr = Pki.csr(Pki.rsa(2048), "SHA256withRSA", "CN=" + deviceKey + ",O=Example Devices");
         HttpResponse<String> enrolled = simpleenroll(device.getString("productKey"), deviceKey,
                 device.getString("deviceSecret"), csr);
         assertEquals(200, enrolled.statusCode(), enrolled.body());

@@ -196,7 +196,7 @@ class ScepIT {
                 "{\"required\": true}").status());
         ScepClient client = new ScepClient(Http.BASE + "/scep/" + productKey, Pki.rsa(2048));
         org.bouncycastle.asn1.x500.X500Name subject = new org.bouncycastle.asn1.x500.X500Name("CN=" + deviceKey
-                + ",O=Acme");
+                + ",O=Example Devices");
         String transactionId = "poll-" + deviceKey;
 
         ScepClient.Reply first = client.pkcsReq(transactionId, subject, device.getString("deviceSecret"));

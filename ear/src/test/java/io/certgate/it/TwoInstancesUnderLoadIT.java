@@ -460,7 +460,7 @@ class TwoInstancesUnderLoadIT {
                 form.put("firstName", "Load");
                 form.put("lastName", "Client");
                 form.put("email", "load@example.com");
-                form.put("csr", Pki.csr(kp, rsa ? "SHA256withRSA" : "SHA256withECDSA", "CN=" + host + ",O=Acme"));
+                form.put("csr", Pki.csr(kp, rsa ? "SHA256withRSA" : "SHA256withECDSA", "CN=" + host + ",O=Example Devices"));
                 form.put("certProductType", "Server");
                 form.put("serverType", "Apache");
                 form.put("validityPeriod", "1Y");
