@@ -100,6 +100,7 @@ public class AuthorityAdminResource {
     @POST
     @Path("issuing-cas/rollover")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(ADMIN)
     @Operation(summary = "Rolls an issuing CA over", description = "A new generation of the scope's issuing CA that "
             + "signs its new leaves from activeFrom (at once when absent); the older generations keep publishing "
             + "CRLs and answering OCSP. Audited as ca.issuing.create")
@@ -131,6 +132,7 @@ public class AuthorityAdminResource {
     @POST
     @Path("issuing-cas/{id}/revoke")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @RolesAllowed(ADMIN)
     @Operation(summary = "Revokes an issuing CA", description = "On its root's CRL and revoked for OCSP at once; its "
             + "leaves fail path validation; its scope's next certificate comes from a new generation. Body "
             + "{\"reason\": keyCompromise | superseded | cessationOfOperation | affiliationChanged | unspecified}. "
@@ -183,6 +185,7 @@ public class AuthorityAdminResource {
     @PUT
     @Path("orgs/{orgId}/name-policy")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(ADMIN)
     @Operation(summary = "Replaces an organization's name policy", description = "Lists absent or empty leave "
             + "that kind open (except names other organizations hold and the server's own). Audited as "
             + "name-policy.replace")
@@ -207,6 +210,7 @@ public class AuthorityAdminResource {
     @PUT
     @Path("issuing-cas/{id}/certificate")
     @Consumes({"application/x-pem-file", MediaType.TEXT_PLAIN, MediaType.WILDCARD})
+    @RolesAllowed(ADMIN)
     @Operation(summary = "Imports a pending issuing CA's certificate", description = "Offline root: the certificate "
             + "the root ceremony signed for the CA's CSR (PEM). It must be a CA certificate for the CA's name and key, "
             + "signed by its root; the CA signs its scope's leaves from then on. Audited as ca.issuing.certify")
@@ -231,6 +235,7 @@ public class AuthorityAdminResource {
     @PUT
     @Path("authorities/{authority}/crl")
     @Consumes({"application/pkix-crl", "application/x-pem-file", MediaType.TEXT_PLAIN, MediaType.WILDCARD})
+    @RolesAllowed(ADMIN)
     @Operation(summary = "Imports an offline root's CRL", description = "The CRL the root ceremony signed (DER, or "
             + "PEM X509 CRL): signed by the root, a CRL number above the served one, nextUpdate ahead. Served as the "
             + "root's CRL from then on. Audited as ca.root.crl.import")
