@@ -19,6 +19,9 @@ public class AuthoritiesPage {
     @EJB
     private AuthorityReports reports;
 
+    @EJB
+    private io.certgate.ejb.ca.IssuingCaAdministration issuingCas;
+
     @Inject
     private ConsoleGuard guard;
 
@@ -26,6 +29,7 @@ public class AuthoritiesPage {
     private ConsoleMessages messages;
 
     private List<AuthorityView> views = List.of();
+    private List<io.certgate.ejb.ca.IssuingCaAdministration.IssuingCaReport> issuing = List.of();
     private String custody;
     private String ocspUrl;
     private String allRootsUrl;
@@ -39,6 +43,13 @@ public class AuthoritiesPage {
             allRootsUrl = report.allRootsUrl();
             return report.roots().stream().map(AuthorityView::new).toList();
         }).ifPresent(v -> views = v);
+        messages.attempt("Reading the issuing CAs", () -> issuingCas.list(guard.server(OperatorAction.READ)))
+                .ifPresent(v -> issuing = v);
+    }
+
+    /** Every issuing CA under the roots: scope, generation, state, whether it signs now, its CRL and URLs. */
+    public List<io.certgate.ejb.ca.IssuingCaAdministration.IssuingCaReport> getIssuingCas() {
+        return issuing;
     }
 
     public List<AuthorityView> getAuthorities() {
