@@ -197,13 +197,21 @@ class HsmCustodyIT {
     }
 
     @Test
-    void theRootKeysAreSensitiveAndNeverExtractable() throws Exception {
+    void theRootAndIssuingCaKeysAreSensitiveAndNeverExtractable() throws Exception {
         String out = run(List.of("pkcs11-tool", "--module", LIBRARY, "--slot-index", "0", "--login", "--pin", PIN,
                 "--list-objects", "--type", "privkey"), 60);
         for (String label : List.of("certgate-rsa-root", "certgate-ecc-root", "certgate-scep-ra")) {
             String object = Stream.of(out.split("Private Key Object"))
                     .filter(o -> o.matches("(?s).*label:\\s+" + label + "\\s.*")).findFirst()
                     .orElseThrow(() -> new AssertionError("the token holds no private key " + label + ":\n" + out));
+            assertTrue(object.contains("sensitive, always sensitive, never extractable"), object);
+        }
+        // the issuing CAs' keys were generated in the token the same way: the bootstrap organization's RSA CA (its
+        // RA accounts' certificates, made at the first start) and every other one there is
+        List<String> issuing = Stream.of(out.split("Private Key Object"))
+                .filter(o -> o.matches("(?s).*label:\\s+certgate-ca-.*")).toList();
+        assertTrue(issuing.stream().anyMatch(o -> o.matches("(?s).*label:\\s+certgate-ca-acme-rsa-g1-.*")), out);
+        for (String object : issuing) {
             assertTrue(object.contains("sensitive, always sensitive, never extractable"), object);
         }
         // and certgate did not fall back to a keystore in the database: it says where its keys are
