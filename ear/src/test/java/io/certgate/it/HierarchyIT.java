@@ -111,6 +111,26 @@ class HierarchyIT {
         }
         assertEquals(before, certificates(idB), "nothing issued");
 
+        // EST and SCEP: the device of B, authenticated, asks for the server's name
+        JsonObject deviceB = Enos.newDevice(b);
+        String idDeviceB = Enos.byKeys(b, deviceB);
+        String csr = Pki.csr(Pki.rsa(2048), "SHA256withRSA", "CN=localhost");
+        java.net.http.HttpResponse<String> est = java.net.http.HttpClient.newBuilder().sslContext(RaAccount.tls(null))
+                .build().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(RaAccount.HTTPS
+                        + "/.well-known/est/" + deviceB.getString("productKey") + "/simpleenroll"))
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((deviceB.getString(
+                                "deviceKey") + ":" + deviceB.getString("deviceSecret")).getBytes()))
+                        .header("Content-Type", "application/pkcs10").POST(java.net.http.HttpRequest.BodyPublishers
+                                .ofString(csr.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, est.statusCode(), "EST: " + est.body());
+        ScepClient scep = new ScepClient(Http.BASE + "/scep/" + deviceB.getString("productKey"), Pki.rsa(2048));
+        ScepClient.Reply scepReply = scep.pkcsReq("name-" + deviceB.getString("deviceKey"),
+                new org.bouncycastle.asn1.x500.X500Name("CN=localhost"), deviceB.getString("deviceSecret"));
+        assertEquals("2", scepReply.status(), "SCEP: FAILURE (" + scepReply.failInfo() + ")");
+        assertNull(scepReply.certificate());
+        assertEquals(0, certificates(idDeviceB), "nothing issued to the device");
+
         // CertManager: a server certificate for localhost, loopback, or the server's own host name
         for (String san : List.of("localhost", "127.0.0.1", "x.localhost")) {
             SymantecWire.Answer answer = SymantecWire.form(RaAccount.AUTO).call("enroll", SymantecParityIT.with(
