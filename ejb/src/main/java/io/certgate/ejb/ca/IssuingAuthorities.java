@@ -65,7 +65,8 @@ public class IssuingAuthorities {
         }
         factory.ensure(scope, authority);
         reload();
-        return signing(scope, authority, now).orElseThrow(() -> new NoIssuingCaException(scope, authority));
+        // a new CA signs from the moment it was made, after the now above
+        return signing(scope, authority, Instant.now()).orElseThrow(() -> new NoIssuingCaException(scope, authority));
     }
 
     /** The scope of an organization's issuing CAs: its own, the shared one (by setting), or the server's. */
