@@ -142,12 +142,16 @@ public class CertificateLedger {
 
     /**
      * The certificate a TLS client presented, as this ledger stores it (same issuer, serial and encoding), or
-     * empty: how a certificate authenticates its holder, before any caller exists.
+     * empty (also when its issuing CA is revoked): how a certificate authenticates its holder, before any caller
+     * exists.
      */
     public Optional<IssuedCertificate> presented(java.security.cert.X509Certificate cert) {
         String serial = cert.getSerialNumber().toString(16);
         List<IssuedCertificate> found = new java.util.ArrayList<>();
         for (LoadedIssuingCa ca : issuing.withSubject(cert.getIssuerX500Principal())) {
+            if (ca.revoked()) {
+                continue; // a revoked issuing CA's leaves authenticate no one
+            }
             found.addAll(em.createNamedQuery(IssuedCertificate.BY_ISSUING_CA_AND_SERIAL, IssuedCertificate.class)
                     .setParameter("ca", ca.id()).setParameter("serial", serial).getResultList());
         }
