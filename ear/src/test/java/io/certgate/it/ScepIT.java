@@ -65,10 +65,11 @@ class ScepIT {
             list.add(Pki.cert(Pki.pem("CERTIFICATE", h.getEncoded())));
         }
         X509Certificate rsaRoot = Pki.root("RSA");
-        assertEquals(2, list.size(), "the RA certificate and the RSA root");
+        assertEquals(3, list.size(), "the RA certificate, the organization's RSA issuing CA and the RSA root");
         assertTrue(list.contains(rsaRoot));
-        X509Certificate ra = list.stream().filter(c -> !c.equals(rsaRoot)).findFirst().orElseThrow();
-        Pki.verifyChain(ra, rsaRoot);
+        X509Certificate ra = list.stream().filter(c -> c.getBasicConstraints() == -1).findFirst().orElseThrow();
+        ra.verify(rsaRoot.getPublicKey()); // the RA certificate comes from the root (it is no leaf of an organization)
+        ra.checkValidity();
         assertTrue(ra.getKeyUsage()[0] && ra.getKeyUsage()[2], "RA: digitalSignature and keyEncipherment");
         assertEquals(-1, ra.getBasicConstraints(), "the RA is no CA");
         assertEquals(400, Http.get("/scep/" + productKey + "?operation=Nonsense").status());

@@ -199,7 +199,7 @@ class SymantecAccountsIT {
                 "challenge", "second-challenge"));
         assertEquals("0x00", renewed.statusCode(), renewed.message());
         X509Certificate before = Pki.cert(original.certificate());
-        assertNull(OcspAndMutualTlsIT.ask(Pki.root("RSA"), before.getSerialNumber(), false).getCertStatus(),
+        assertNull(OcspAndMutualTlsIT.ask(Pki.issuerOf(before), before.getSerialNumber(), false).getCertStatus(),
                 "the original is still good");
         assertEquals("success", w.call("pickup", Map.of("transaction_id", original.transactionId())).message());
         // the new transaction answers to the new challenge, the original to its own
@@ -215,8 +215,9 @@ class SymantecAccountsIT {
                 SymantecParityIT.enroll("JavaCodeSigning", Pki.rsaCsr("Acme Java")), "validityPeriod", "2Y"));
         List<X509Certificate> chain = SymantecChecks.pkcs7(a.certificate());
         assertNotNull(chain.get(0));
-        assertEquals(Pki.root("RSA"), chain.get(1));
-        Pki.verifyChain(chain.get(0), chain.get(1));
+        assertEquals(List.of(chain.get(0), Pki.issuerOf(chain.get(0)), Pki.root("RSA")), chain,
+                "leaf, issuing CA, root");
+        Pki.verifyChain(chain.get(0), chain.get(2));
         assertFalse(a.certificate().contains("BEGIN"), "base64 PKCS#7, not PEM");
     }
 }

@@ -215,7 +215,7 @@ class SymantecParityIT {
     static void checkCertificate(Case c, SymantecWire.Answer a) {
         if (c.name().contains("CodeSigning")) {
             List<X509Certificate> chain = SymantecChecks.pkcs7(a.certificate());
-            assertEquals(2, chain.size(), "leaf and root");
+            assertEquals(3, chain.size(), "leaf, issuing CA and root");
             X509Certificate leaf = chain.get(0);
             Pki.verifyChain(leaf, Pki.root("RSA"));
             try {

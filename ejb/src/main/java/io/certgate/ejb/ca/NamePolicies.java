@@ -48,7 +48,9 @@ public class NamePolicies {
     /** Replaces an organization's policy (an operator's change, audited); entries are checked and kept lower case. */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public NameRules.Policy replace(Caller operator, String orgId, NameRules.Policy policy) {
-        Caller.require(operator);
+        if (operator == null) {
+            throw new io.certgate.domain.access.CallerRequiredException();
+        }
         Caller.requireCredentialOrganization(orgId);
         List<NamePolicyEntry> entries = new ArrayList<>();
         Instant now = Instant.now();
