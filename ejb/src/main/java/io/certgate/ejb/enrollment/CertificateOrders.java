@@ -8,6 +8,8 @@ import io.certgate.domain.enrollment.CertificateContent;
 import io.certgate.domain.enrollment.CertificateOrder;
 import io.certgate.domain.enrollment.OrderRequest;
 import io.certgate.domain.enrollment.OrgDomain;
+import io.certgate.domain.access.DigiCertPolicy;
+import io.certgate.ejb.access.ApiCredentials;
 import io.certgate.ejb.access.AuditTrail;
 import io.certgate.ejb.ca.CertificateAuthorities;
 import io.certgate.ejb.ca.CertificateLedger;
@@ -59,6 +61,9 @@ public class CertificateOrders {
 
     @EJB
     private AuditTrail audit;
+
+    @EJB
+    private ApiCredentials credentials;
 
     /** The CAs an order may name, by DigiCert {@code ca_cert_id} (a short fingerprint of the CA certificate). */
     public Map<String, IssueAuthority> caCertIds() {
@@ -123,9 +128,11 @@ public class CertificateOrders {
         if (order.getCertificate() == null) {
             throw new InvalidOrderException("order_not_issued", "the order has no certificate to reissue yet");
         }
-        order.getCertificate().requireRenewableAt(Instant.now());
         if ("revoked".equals(order.getStatus())) {
             throw new InvalidOrderException("order_revoked", "the order is revoked");
+        }
+        if (!order.getCertificate().isRevoked()) { // a revoked certificate of an active order is what a reissue replaces
+            order.getCertificate().requireRenewableAt(Instant.now());
         }
         Instant now = Instant.now();
         CertificateSpec c = spec.certificate();
@@ -155,6 +162,7 @@ public class CertificateOrders {
         em.flush();
         audit.record(caller, "order." + type, "order=" + order.getId(), "request " + request.getId()
                 + (names.commonName() == null ? "" : " for " + names.commonName()));
+        order.touched();
         registerDomains(order, names.dnsNames());
         return settle(caller, order, request, spec.skipApproval(), dcv);
     }
@@ -168,7 +176,11 @@ public class CertificateOrders {
         return o;
     }
 
-    public List<CertificateOrder> list(Caller caller, String status, String commonName, int offset, int limit) {
+    /** A page of orders and how many match in all (CertCentral's page.total). */
+    public record OrderPage(List<CertificateOrder> orders, int total) {
+    }
+
+    public OrderPage list(Caller caller, String status, String commonName, int offset, int limit) {
         String orgId = Caller.require(caller).requireOrganization();
         List<CertificateOrder> all = em.createNamedQuery(CertificateOrder.BY_ORG, CertificateOrder.class)
                 .setParameter("orgId", orgId).getResultList();
@@ -181,16 +193,47 @@ public class CertificateOrders {
             }
         }
         int from = Math.min(Math.max(0, offset), matching.size());
-        return matching.subList(from, Math.min(matching.size(), from + Math.max(1, Math.min(limit, 1000))));
+        return new OrderPage(List.copyOf(matching.subList(from, Math.min(matching.size(),
+                from + Math.max(1, Math.min(limit, 1000))))), matching.size());
     }
 
-    /** pending, issued, rejected, revoked or expired. */
+    /**
+     * CertCentral's order status: needs_approval (a new order waiting for an approver), pending (approved, waiting
+     * for DCV), issued, reissue_pending (issued, a reissue waits), rejected, canceled, revoked or expired.
+     */
     public String status(CertificateOrder o, Instant now) {
-        if ("issued".equals(o.getStatus()) && o.getCertificate() != null
-                && o.getCertificate().statusAt(now) == io.certgate.domain.ca.CertificateStatus.EXPIRED) {
-            return "expired";
+        List<OrderRequest> rs = em.createNamedQuery(OrderRequest.BY_ORDER, OrderRequest.class).setParameter("order", o)
+                .getResultList();
+        return OrderRules.orderStatus(o.getStatus(), o.getCertificate() != null
+                && o.getCertificate().statusAt(now) == io.certgate.domain.ca.CertificateStatus.EXPIRED,
+                rs.stream().anyMatch(r -> "new_request".equals(r.getType()) && r.isPending()),
+                rs.stream().anyMatch(r -> "reissue".equals(r.getType()) && r.getCertificate() == null
+                        && ("pending".equals(r.getStatus()) || "approved".equals(r.getStatus()))));
+    }
+
+    /** One order's status change: its order, current certificate (or null) and status. */
+    public record StatusChange(CertificateOrder order, IssuedCertificate certificate, String status) {
+    }
+
+    /**
+     * The orders whose status changed in [from, to] (GET /order/certificate/status-changes), expiry included (an
+     * order's certificate that ended in the window).
+     */
+    public List<StatusChange> statusChanges(Caller caller, Instant from, Instant to) {
+        String orgId = Caller.require(caller).requireOrganization();
+        Instant now = Instant.now();
+        List<StatusChange> out = new ArrayList<>();
+        for (CertificateOrder o : em.createNamedQuery(CertificateOrder.BY_ORG, CertificateOrder.class)
+                .setParameter("orgId", orgId).getResultList()) {
+            Instant changed = o.getStatusChangedAt();
+            IssuedCertificate c = o.getCertificate();
+            boolean expiredInWindow = c != null && !c.getNotAfter().isBefore(from) && !c.getNotAfter().isAfter(to)
+                    && !c.getNotAfter().isAfter(now);
+            if ((!changed.isBefore(from) && !changed.isAfter(to)) || expiredInWindow) {
+                out.add(new StatusChange(o, c, status(o, now)));
+            }
         }
-        return o.getStatus();
+        return out;
     }
 
     public List<OrderRequest> requests(Caller caller, long orderId) {
@@ -222,9 +265,8 @@ public class CertificateOrders {
      */
     public OrderRequest decide(Caller caller, long requestId, boolean approve, String comment) {
         OrderRequest r = request(caller, requestId);
-        if (caller.actor().equals(r.getRequestedBy())) {
-            throw new SelfApprovalException();
-        }
+        ApprovalRules.requireMayDecide(actor(caller.actor()), actor(r.getRequestedBy()),
+                secondApproverRequired(r.getOrgId()));
         if (!r.isPending()) {
             throw new InvalidOrderException("request_not_pending", "the request is " + r.getStatus());
         }
@@ -234,15 +276,72 @@ public class CertificateOrders {
             r.approved(caller.actor(), note, now);
         } else {
             r.rejected(caller.actor(), note, now);
-            r.getOrder().rejected();
+            if ("new_request".equals(r.getType())) {
+                r.getOrder().rejected();
+            }
+            r.getOrder().touched();
         }
         audit.record(caller, approve ? "request.approve" : "request.reject", "request=" + r.getId() + " order="
                 + r.getOrder().getId(), (approve ? "approved by " : "rejected by ") + caller.actor() + "; requested by "
                 + r.getRequestedBy());
-        if (approve) {
+        if (approve && "revoke".equals(r.getType())) {
+            performRevocation(caller, r);
+        } else if (approve) {
             tryIssue(caller, r);
         }
         return r;
+    }
+
+    /** Who an actor is for approvals: its key's role and the user behind it. */
+    private ApprovalRules.Actor actor(String actor) {
+        ApiCredentials.KeyHolder h = credentials.digiCertKeyHolder(actor);
+        return new ApprovalRules.Actor(actor, h.role(), h.user());
+    }
+
+    /** Must a second person approve the organization's requests? (No setting: no.) */
+    public boolean secondApproverRequired(String orgId) {
+        DigiCertPolicy p = em.find(DigiCertPolicy.class, orgId);
+        return p != null && p.isSecondApprover();
+    }
+
+    /** An operator sets whether the organization's DigiCert requests need a second person. */
+    public boolean secondApprover(Caller operator, boolean required) {
+        String orgId = Caller.require(operator).requireOrganization();
+        DigiCertPolicy p = em.find(DigiCertPolicy.class, orgId);
+        if (p == null) {
+            em.persist(new DigiCertPolicy(orgId, required, Instant.now()));
+        } else {
+            p.secondApprover(required, Instant.now());
+        }
+        audit.record(operator, "digicert.policy", "org=" + orgId, "second approver " + (required ? "required"
+                : "not required"));
+        return required;
+    }
+
+    /**
+     * Cancels what waits on the order (PUT /order/certificate/{id}/status {status: canceled, note}): a new order
+     * that was never issued is canceled with its request; an issued order's pending reissues and duplicates are.
+     */
+    public CertificateOrder cancel(Caller caller, long orderId, String note) {
+        CertificateOrder order = find(caller, orderId);
+        Instant now = Instant.now();
+        int canceled = 0;
+        for (OrderRequest r : requests(caller, orderId)) {
+            if (!"revoke".equals(r.getType()) && r.getCertificate() == null
+                    && ("pending".equals(r.getStatus()) || "approved".equals(r.getStatus()))) {
+                r.canceled(caller.actor(), clip(note, 1000), now);
+                canceled++;
+            }
+        }
+        if (canceled == 0) {
+            throw new InvalidOrderException("order_not_pending", "order " + orderId + " is "
+                    + status(order, now) + ": only a pending order or a pending reissue can be canceled");
+        }
+        order.canceled();
+        order.touched();
+        audit.record(caller, "order.cancel", "order=" + order.getId(), canceled + " pending request(s) canceled"
+                + (note == null ? "" : ": " + clip(note, 200)));
+        return order;
     }
 
     /**
@@ -351,48 +450,83 @@ public class CertificateOrders {
                 .setParameter("c", c).getResultList().stream().findFirst().orElse(null);
     }
 
-    /** Revokes one certificate of an order at once (DigiCert's revoke request, approved on the spot). */
-    public OrderRequest revokeCertificate(Caller caller, long certificateId, RevocationReason reason, String comments) {
+    /**
+     * A revoke request for one certificate of an order (DigiCert's "Revoke certificate"): the order stays active
+     * and can be reissued. Pending until an approver decides, unless skip_approval by a key that may skip it.
+     */
+    public OrderRequest revokeCertificate(Caller caller, long certificateId, RevocationReason reason, String comments,
+                                          boolean skipApproval) {
         IssuedCertificate cert = certificate(caller, certificateId);
         CertificateOrder order = orderOf(cert);
-        ledger.revoke(caller, cert, reason, "order=" + order.getId());
-        if (cert.equals(order.getCertificate())) {
-            order.revoked();
+        if (cert.isRevoked()) {
+            throw new InvalidOrderException("already_revoked", "certificate " + certificateId + " is revoked");
         }
-        return revokeRequest(caller, order, comments);
+        return revokeRequest(caller, order, cert, reason, comments, skipApproval);
     }
 
-    /** Revokes every valid certificate of the order. */
-    public OrderRequest revokeOrder(Caller caller, long orderId, RevocationReason reason, String comments) {
+    /** A revoke request for every valid certificate of the order (the order is revoked once it is approved). */
+    public OrderRequest revokeOrder(Caller caller, long orderId, RevocationReason reason, String comments,
+                                    boolean skipApproval) {
         CertificateOrder order = find(caller, orderId);
         if (order.getCertificate() == null) {
             throw new InvalidOrderException("order_not_issued", "the order has no certificate to revoke");
         }
-        for (OrderRequest r : requests(caller, orderId)) {
-            IssuedCertificate c = r.getCertificate();
-            if (c != null && !c.isRevoked()) {
-                ledger.revoke(caller, c, reason, "order=" + order.getId());
+        if ("revoked".equals(order.getStatus())) {
+            throw new InvalidOrderException("already_revoked", "order " + orderId + " is revoked");
+        }
+        return revokeRequest(caller, order, null, reason, comments, skipApproval);
+    }
+
+    private OrderRequest revokeRequest(Caller caller, CertificateOrder order, IssuedCertificate cert,
+                                       RevocationReason reason, String comments, boolean skipApproval) {
+        for (OrderRequest r : requests(caller, order.getId())) {
+            if ("reissue".equals(r.getType()) && r.getCertificate() == null
+                    && ("pending".equals(r.getStatus()) || "approved".equals(r.getStatus()))) {
+                throw new InvalidOrderException("reissue_pending", "order " + order.getId() + " has a pending "
+                        + "reissue (request " + r.getId() + "): cancel it or let it finish before revoking");
+            }
+        }
+        OrderRequest r = new OrderRequest(order, "revoke", "", order.getContent(), false, null, caller.actor(),
+                clip(comments, 1000), Instant.now());
+        r.revokes(cert, reason.name());
+        em.persist(r);
+        em.flush();
+        audit.record(caller, "order.revoke-request", "order=" + order.getId() + " request=" + r.getId(),
+                (cert == null ? "every certificate of the order" : "certSn " + cert.getCertSn()) + ", " + reason);
+        if (skipApproval && ApprovalRules.maySkipApproval(actor(caller.actor()), secondApproverRequired(order.getOrgId()))) {
+            r.approved(caller.actor(), "skip_approval", Instant.now());
+            performRevocation(caller, r);
+        }
+        return r;
+    }
+
+    /** An approved revoke request: its certificate (or every valid certificate of the order) is revoked. */
+    private void performRevocation(Caller caller, OrderRequest r) {
+        CertificateOrder order = r.getOrder();
+        RevocationReason reason = r.getRevocationReason() == null ? RevocationReason.UNSPECIFIED
+                : RevocationReason.valueOf(r.getRevocationReason());
+        if (r.getCertificate() != null) {
+            if (!r.getCertificate().isRevoked()) {
+                ledger.revoke(caller, r.getCertificate(), reason, "order=" + order.getId() + " request=" + r.getId());
+            }
+            order.touched();
+            return;
+        }
+        for (OrderRequest other : em.createNamedQuery(OrderRequest.BY_ORDER, OrderRequest.class)
+                .setParameter("order", order).getResultList()) {
+            IssuedCertificate c = other.getCertificate();
+            if (c != null && !c.isRevoked() && !"revoke".equals(other.getType())) {
+                ledger.revoke(caller, c, reason, "order=" + order.getId() + " request=" + r.getId());
             }
         }
         order.revoked();
-        return revokeRequest(caller, order, comments);
-    }
-
-    private OrderRequest revokeRequest(Caller caller, CertificateOrder order, String comments) {
-        IssuedCertificate current = order.getCertificate();
-        OrderRequest r = new OrderRequest(order, "revoke", "", order.getContent(), false, null, caller.actor(),
-                clip(comments, 1000), Instant.now());
-        r.approved(caller.actor(), null, Instant.now());
-        em.persist(r);
-        em.flush();
-        LOG.fine(() -> "revoke request " + r.getId() + " of order " + order.getId() + " (" + current + ")");
-        return r;
+        LOG.fine(() -> "order " + order.getId() + " revoked by request " + r.getId());
     }
 
     /** Approval (unless skipped) and DCV (where the product needs it) decide whether it issues now. */
     private OrderOutcome settle(Caller caller, CertificateOrder order, OrderRequest request, boolean skipApproval,
                                 DcvMethod dcv) {
-        if (skipApproval) {
+        if (skipApproval && ApprovalRules.maySkipApproval(actor(caller.actor()), secondApproverRequired(order.getOrgId()))) {
             request.approved(caller.actor(), "skip_approval", Instant.now());
         }
         IssuedCertificate issued = tryIssue(caller, request);
@@ -427,6 +561,7 @@ public class CertificateOrders {
         if (!"duplicate".equals(r.getType())) {
             order.holds(cert, r.getContent());
         }
+        order.touched();
         return cert;
     }
 

@@ -169,6 +169,84 @@ public final class OrderRules {
         return end.isAfter(planEnd) ? planEnd : end;
     }
 
+    /**
+     * An order's status as CertCentral names it, from what certgate stores: a new order waiting for an approver is
+     * {@code needs_approval}, one approved and waiting for DCV {@code pending}; an issued order whose reissue waits is
+     * {@code reissue_pending}, one whose certificate ended {@code expired}; else the stored status (issued, rejected,
+     * canceled, revoked).
+     */
+    public static String orderStatus(String stored, boolean certificateExpired, boolean newRequestAwaitsApproval,
+                                     boolean reissueWaits) {
+        return switch (stored) {
+            case "pending" -> newRequestAwaitsApproval ? "needs_approval" : "pending";
+            case "issued" -> certificateExpired ? "expired" : reissueWaits ? "reissue_pending" : "issued";
+            default -> stored;
+        };
+    }
+
+    /**
+     * The status of a reissue or duplicate in its list, in CertCentral's values: {@code issued} once it brought a
+     * certificate, {@code approved} (waiting for DCV), {@code pending} (waiting for an approver), {@code rejected}
+     * (also when canceled).
+     */
+    public static String reissueStatus(String requestStatus, boolean issued) {
+        if (issued) {
+            return "issued";
+        }
+        return switch (requestStatus) {
+            case "approved" -> "approved";
+            case "pending" -> "pending";
+            default -> "rejected";
+        };
+    }
+
+    private static final Pattern SYNC_TIME = Pattern.compile(
+            "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[+ T](\\d{1,2}):(\\d{1,2})(?::(\\d{1,2}))?)?(Z|[+-]\\d{2}:?\\d{2})?");
+
+    /**
+     * {@code filters[status_last_updated]} of GET /order/certificate/status-changes: {@code from...to}, each
+     * {@code yyyy-M-d} with an optional time {@code H:m:s} after {@code +}, a space or {@code T} (Keyfactor's
+     * gateway sends {@code 2026-12-6+19:5:0}), UTC unless an offset follows; a date alone is its whole day.
+     * {@code to} may be left out: until now.
+     */
+    public static Instant[] statusWindow(String filter, Instant now) {
+        if (filter == null || filter.isBlank()) {
+            throw new InvalidOrderException("missing_field", "filters[status_last_updated] is required (from...to)");
+        }
+        String[] parts = filter.trim().split("\\.\\.\\.", -1);
+        if (parts.length > 2) {
+            throw new InvalidOrderException("invalid_date", "filters[status_last_updated] is from...to");
+        }
+        Instant from = syncTime(parts[0], false);
+        Instant to = parts.length < 2 || parts[1].isBlank() ? now : syncTime(parts[1], true);
+        if (to.isBefore(from)) {
+            throw new InvalidOrderException("invalid_date", "filters[status_last_updated] ends before it starts");
+        }
+        return new Instant[] {from, to};
+    }
+
+    private static Instant syncTime(String text, boolean end) {
+        java.util.regex.Matcher m = SYNC_TIME.matcher(text.trim());
+        if (!m.matches()) {
+            throw new InvalidOrderException("invalid_date", "not a date and time: " + printable(text)
+                    + " (yyyy-MM-dd or yyyy-MM-dd+HH:mm:ss)");
+        }
+        try {
+            LocalDate d = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)));
+            java.time.LocalDateTime t = m.group(4) == null
+                    ? (end ? d.atTime(23, 59, 59, 999_999_999) : d.atStartOfDay())
+                    : d.atTime(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+                            m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
+            ZoneOffset zone = m.group(7) == null || "Z".equals(m.group(7)) ? ZoneOffset.UTC
+                    : ZoneOffset.of(m.group(7).length() == 5 ? m.group(7).substring(0, 3) + ":" + m.group(7).substring(3)
+                    : m.group(7));
+            return t.toInstant(zone);
+        } catch (java.time.DateTimeException | NumberFormatException e) {
+            throw new InvalidOrderException("invalid_date", "not a date and time: " + printable(text));
+        }
+    }
+
     private static Instant endOfDay(LocalDate date) {
         return date.atTime(23, 59, 59).toInstant(ZoneOffset.UTC);
     }

@@ -94,4 +94,48 @@ class OrderRulesTest {
         assertEquals("invalid_signature_hash", assertThrows(InvalidOrderException.class,
                 () -> OrderRules.signatureHash("sha1")).code());
     }
+
+    /** Issue 17: CertCentral's order statuses (needs_approval, reissue_pending) from what certgate stores. */
+    @Test
+    void orderStatusesAreCertCentrals() {
+        assertEquals("needs_approval", OrderRules.orderStatus("pending", false, true, false));
+        assertEquals("pending", OrderRules.orderStatus("pending", false, false, false));
+        assertEquals("issued", OrderRules.orderStatus("issued", false, false, false));
+        assertEquals("reissue_pending", OrderRules.orderStatus("issued", false, false, true));
+        assertEquals("expired", OrderRules.orderStatus("issued", true, false, true));
+        assertEquals("revoked", OrderRules.orderStatus("revoked", false, false, false));
+        assertEquals("canceled", OrderRules.orderStatus("canceled", false, false, false));
+    }
+
+    /** Issue 17, item 3: reissue and duplicate lists say pending, approved, issued or rejected. */
+    @Test
+    void reissueStatusesArePendingApprovedIssuedOrRejected() {
+        assertEquals("issued", OrderRules.reissueStatus("approved", true));
+        assertEquals("approved", OrderRules.reissueStatus("approved", false));
+        assertEquals("pending", OrderRules.reissueStatus("pending", false));
+        assertEquals("rejected", OrderRules.reissueStatus("rejected", false));
+        assertEquals("rejected", OrderRules.reissueStatus("canceled", false));
+    }
+
+    /** Issue 17, item 7: filters[status_last_updated] as Keyfactor's gateway and others send it. */
+    @Test
+    void statusWindowReadsKeyfactorsAndIsoForms() {
+        Instant[] w = OrderRules.statusWindow("2026-11-5+9:3:0...2026-11-26+10:0:0", NOW);
+        assertEquals(Instant.parse("2026-11-05T09:03:00Z"), w[0]);
+        assertEquals(Instant.parse("2026-11-26T10:00:00Z"), w[1]);
+        // '+' decoded to a space by the query string
+        assertEquals(Instant.parse("2026-11-05T09:03:00Z"), OrderRules.statusWindow("2026-11-5 9:3:0...", NOW)[0]);
+        assertEquals(NOW, OrderRules.statusWindow("2026-11-5 9:3:0...", NOW)[1]);
+        Instant[] days = OrderRules.statusWindow("2026-11-01...2026-11-02", NOW);
+        assertEquals(Instant.parse("2026-11-01T00:00:00Z"), days[0]);
+        assertEquals(Instant.parse("2026-11-02T23:59:59.999999999Z"), days[1]);
+        assertEquals(Instant.parse("2026-11-05T07:03:00Z"),
+                OrderRules.statusWindow("2026-11-05T09:03:00+02:00...", NOW)[0]);
+        assertEquals("missing_field", assertThrows(InvalidOrderException.class,
+                () -> OrderRules.statusWindow(null, NOW)).code());
+        assertEquals("invalid_date", assertThrows(InvalidOrderException.class,
+                () -> OrderRules.statusWindow("yesterday...today", NOW)).code());
+        assertEquals("invalid_date", assertThrows(InvalidOrderException.class,
+                () -> OrderRules.statusWindow("2026-11-26...2026-11-01", NOW)).code());
+    }
 }
