@@ -170,7 +170,7 @@ final class DigiCertViews {
                 .add("type", r.getType())
                 .add("status", r.getStatus())
                 .add("requester", person(r.getRequestedBy()))
-                .add("order", Json.createObjectBuilder().add("id", o.getId()).add("status", o.getStatus())
+                .add("order", Json.createObjectBuilder().add("id", o.getId()).add("status", orders.status(o, Instant.now()))
                         .add("certificate", cert).add("product", product(DigiCertProduct.byNameId(o.getProduct())
                                 .orElseThrow())).add("organization", organization(o.getOrgId())));
         if (r.getComments() != null) {
@@ -185,7 +185,25 @@ final class DigiCertViews {
         if (r.getCertificate() != null) {
             b.add("certificate_id", r.getCertificate().getCertSn());
         }
+        if (r.getRevocationReason() != null) {
+            b.add("revocation_reason", revocationReason(r.getRevocationReason()));
+        }
         return b.build();
+    }
+
+    /** KEY_COMPROMISE -> keyCompromise (CertCentral's spelling). */
+    static String revocationReason(String name) {
+        StringBuilder b = new StringBuilder();
+        boolean upper = false;
+        for (char ch : name.toLowerCase(Locale.ROOT).toCharArray()) {
+            if (ch == '_') {
+                upper = true;
+            } else {
+                b.append(upper ? Character.toUpperCase(ch) : ch);
+                upper = false;
+            }
+        }
+        return b.toString();
     }
 
     /** A requester or processor: certgate knows actors (digicert:<key id>, admin:<user>), not people. */
@@ -203,8 +221,17 @@ final class DigiCertViews {
                 .add("date_created", time(cert.getSignedAt()))
                 .add("valid_from", DAY.format(cert.getNotBefore()))
                 .add("valid_till", DAY.format(cert.getNotAfter()))
-                .add("status", cert.statusAt(now).name().toLowerCase(Locale.ROOT))
+                .add("certificate_status", cert.statusAt(now).name().toLowerCase(Locale.ROOT))
                 .add("key_size", keySize(h)).build();
+    }
+
+    /** A reissue or duplicate that brought no certificate (yet): what it asks for. */
+    static JsonObjectBuilder requested(OrderRequest r) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        if (r.getContent().getCommonName() != null) {
+            b.add("common_name", r.getContent().getCommonName());
+        }
+        return b.add("dns_names", array(CertificateOrders.split(r.getContent().getDnsNames())));
     }
 
     /** The chain answer: end-entity first, then the root (certgate signs from its roots: no intermediates). */
