@@ -391,4 +391,36 @@ class DigiCertLifecycleIT {
         assertEquals("revoked", DigiCert.ocsp(leaf));
         assertEquals("issued", status(lemur, orderId), "the order stays active");
     }
+
+    // ---- surprises: order info, names -----------------------------------------------------------------------------
+
+    @Test
+    void orderInfoCarriesDateIssuedCertValidityOrderValidTillAndASha1Thumbprint() throws Exception {
+        DigiCertClient admin = DigiCert.newKey(DigiCert.newOrg());
+        DigiCert.Issued o = DigiCert.issuePrivate(admin, cn("info"), null, null, null);
+        JsonObject info = admin.orderInfo(o.orderId()).expect(200);
+        assertTrue(info.getString("date_issued").matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[+-]\\d{2}:\\d{2}"),
+                info.toString());
+        assertEquals(info.getJsonObject("order_validity").getString("valid_till"), info.getString("order_valid_till"));
+        long days = info.getJsonObject("cert_validity").getJsonNumber("days").longValue();
+        assertTrue(Math.abs(days - DigiCert.daysBetweenNowAnd(o.cert())) <= 1, "cert_validity.days " + days);
+        String sha1 = java.util.HexFormat.of().withUpperCase().formatHex(java.security.MessageDigest
+                .getInstance("SHA-1").digest(o.cert().getEncoded()));
+        assertEquals(sha1, info.getJsonObject("certificate").getString("thumbprint"), "CertCentral's thumbprint is SHA-1");
+    }
+
+    @Test
+    void anIpLiteralIsNoDnsNameAndADuplicateNamesWhatItsOrderNames() {
+        DigiCertClient admin = DigiCert.newKey(DigiCert.newOrg());
+        assertEquals("invalid_dns_name", admin.order("ssl_plus", DigiCert.order(DigiCert.certificate("10.20.30.40",
+                null, Pki.rsaCsr("10.20.30.40"), "sha256"), true).build()).errorCode(400));
+        assertEquals("invalid_dns_name", admin.order("private_ssl_plus", DigiCert.order(DigiCert.certificate(
+                cn("ip"), List.of("192.168.7.7"), Pki.rsaCsr("ip"), "sha256"), true).build()).errorCode(400));
+
+        String cn = cn("dup-names");
+        DigiCert.Issued o = DigiCert.issuePrivate(admin, cn, null, null, null);
+        String other = cn("someone-else");
+        assertEquals("invalid_value", admin.duplicate(o.orderId(), reissueBody(other, true)).errorCode(400));
+        assertEquals(201, admin.duplicate(o.orderId(), reissueBody(cn, true)).status());
+    }
 }

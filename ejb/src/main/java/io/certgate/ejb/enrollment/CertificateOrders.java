@@ -91,7 +91,8 @@ public class CertificateOrders {
         OrderRules.Names names = OrderRules.names(product, c);
         String hash = OrderRules.signatureHash(required("certificate.signature_hash", c.signatureHash()));
         IssueAuthority ca = ca(c.caCertId());
-        new SignatureScheme(hash, c.rsassaPss()).algorithmFor(ca); // refuse PSS with the ECC CA now, not later
+        boolean pss = OrderRules.rsassaPss(c.rsassaPss(), ca);
+        new SignatureScheme(hash, pss).algorithmFor(ca);
         ValidatedCsr csr = ledger.validateCsr(required("certificate.csr", c.csrPem()), KeyPolicy.ENTERPRISE);
         Instant planEnd = OrderRules.planEnd(spec.orderValidity(), now);
         Instant certEnd = OrderRules.certificateEnd(c.validity(), planEnd, now);
@@ -110,7 +111,7 @@ public class CertificateOrders {
         if (spec.renewalOfOrderId() != null) {
             find(caller, spec.renewalOfOrderId()).renewedBy(order.getId());
         }
-        OrderRequest request = new OrderRequest(order, "new_request", pem(csr, c.csrPem()), content, c.rsassaPss(),
+        OrderRequest request = new OrderRequest(order, "new_request", pem(csr, c.csrPem()), content, pss,
                 certEnd, caller.actor(), clip(spec.comments(), 1000), now);
         em.persist(request);
         em.flush();
@@ -139,7 +140,12 @@ public class CertificateOrders {
         OrderRules.Names names = OrderRules.names(product, c);
         String hash = OrderRules.signatureHash(required("certificate.signature_hash", c.signatureHash()));
         IssueAuthority ca = c.caCertId() == null ? IssueAuthority.valueOf(order.getContent().getCa()) : ca(c.caCertId());
-        new SignatureScheme(hash, c.rsassaPss()).algorithmFor(ca);
+        boolean pss = OrderRules.rsassaPss(c.rsassaPss(), ca);
+        new SignatureScheme(hash, pss).algorithmFor(ca);
+        if (spec.duplicate()) {
+            OrderRules.requireSameNames(names, order.getContent().getCommonName(),
+                    split(order.getContent().getDnsNames()));
+        }
         ValidatedCsr csr = ledger.validateCsr(required("certificate.csr", c.csrPem()), KeyPolicy.ENTERPRISE);
         if (!order.getPlanEnd().isAfter(now)) {
             throw new InvalidOrderException("order_expired", "the order's validity has ended");
@@ -157,7 +163,7 @@ public class CertificateOrders {
         boolean publicTls = product.kind() == DigiCertProduct.Kind.TLS && !product.isPrivateCa();
         String type = spec.duplicate() || (spec.storeAsDuplicate() && publicTls) ? "duplicate" : "reissue";
         OrderRequest request = new OrderRequest(order, type, pem(csr, c.csrPem()), content(names, hash, ca),
-                c.rsassaPss(), certEnd, caller.actor(), clip(spec.comments(), 1000), now);
+                pss, certEnd, caller.actor(), clip(spec.comments(), 1000), now);
         em.persist(request);
         em.flush();
         audit.record(caller, "order." + type, "order=" + order.getId(), "request " + request.getId()

@@ -91,7 +91,33 @@ public final class OrderRules {
         if (base.contains("*") || !EnrollmentRules.isHostname(base) || !base.contains(".")) {
             throw new InvalidOrderException("invalid_dns_name", "invalid DNS name: " + printable(name));
         }
+        if (base.substring(base.lastIndexOf('.') + 1).matches("[0-9]+")) { // an IP literal is no DNS name
+            throw new InvalidOrderException("invalid_dns_name", "an IP address is not a DNS name: " + printable(name));
+        }
         return name;
+    }
+
+    /** is_rsassa_pss applies to the RSA CA only; with the ECC CA it is ignored (spec 003). */
+    public static boolean rsassaPss(boolean requested, io.certgate.domain.ca.IssueAuthority ca) {
+        return requested && ca == io.certgate.domain.ca.IssueAuthority.RSA;
+    }
+
+    /**
+     * A duplicate names what its order names (CertCentral: identical fields but CSR, validity, platform and hash):
+     * the same common name, DNS names among the order's.
+     */
+    public static void requireSameNames(Names duplicate, String orderCommonName, List<String> orderDnsNames) {
+        if (duplicate.commonName() != null && orderCommonName != null
+                && !duplicate.commonName().equalsIgnoreCase(orderCommonName)) {
+            throw new InvalidOrderException("invalid_value", "a duplicate names the order's common name ("
+                    + printable(orderCommonName) + "), not " + printable(duplicate.commonName()));
+        }
+        for (String n : duplicate.dnsNames()) {
+            if (!orderDnsNames.contains(n)) {
+                throw new InvalidOrderException("invalid_value", "a duplicate names only the order's DNS names: "
+                        + printable(n) + " is not one of them");
+            }
+        }
     }
 
     /** sha256 (default), sha384 or sha512. */

@@ -138,4 +138,35 @@ class OrderRulesTest {
         assertEquals("invalid_date", assertThrows(InvalidOrderException.class,
                 () -> OrderRules.statusWindow("2026-11-26...2026-11-01", NOW)).code());
     }
+
+    /** Issue 17: an IP literal is no DNS name (check-dcv on such an order answered 500). */
+    @Test
+    void ipLiteralsAreNoDnsNames() {
+        assertEquals("invalid_dns_name", assertThrows(InvalidOrderException.class,
+                () -> OrderRules.dnsName("192.168.1.10", false)).code());
+        assertEquals("invalid_dns_name", assertThrows(InvalidOrderException.class,
+                () -> OrderRules.names(DigiCertProduct.SSL_PLUS, spec("10.0.0.1", List.of(), null, null))).code());
+        assertEquals("host1.example.com", OrderRules.dnsName("host1.example.com", false));
+    }
+
+    /** Issue 17: is_rsassa_pss is ignored with the ECC CA (spec 003), honoured with the RSA CA. */
+    @Test
+    void rsassaPssOnlyWithTheRsaCa() {
+        assertEquals(true, OrderRules.rsassaPss(true, io.certgate.domain.ca.IssueAuthority.RSA));
+        assertEquals(false, OrderRules.rsassaPss(true, io.certgate.domain.ca.IssueAuthority.ECC));
+        assertEquals(false, OrderRules.rsassaPss(false, io.certgate.domain.ca.IssueAuthority.RSA));
+    }
+
+    /** Issue 17: a duplicate names what its order names. */
+    @Test
+    void aDuplicateNamesTheOrdersNames() {
+        OrderRules.requireSameNames(new OrderRules.Names("a.example.com", List.of("a.example.com"), List.of()),
+                "a.example.com", List.of("a.example.com", "b.example.com"));
+        assertEquals("invalid_value", assertThrows(InvalidOrderException.class, () -> OrderRules.requireSameNames(
+                new OrderRules.Names("other.example.com", List.of("other.example.com"), List.of()), "a.example.com",
+                List.of("a.example.com"))).code());
+        assertEquals("invalid_value", assertThrows(InvalidOrderException.class, () -> OrderRules.requireSameNames(
+                new OrderRules.Names("a.example.com", List.of("a.example.com", "c.example.com"), List.of()),
+                "a.example.com", List.of("a.example.com"))).code());
+    }
 }

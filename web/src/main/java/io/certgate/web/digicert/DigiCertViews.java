@@ -91,7 +91,8 @@ final class DigiCertViews {
         if (cert != null) {
             X509CertificateHolder h = Pem.parseCertificate(cert.getCertPem());
             c.add("serial_number", cert.getSerialNumber().toUpperCase(Locale.ROOT));
-            c.add("thumbprint", io.certgate.ejb.common.Digests.sha256Hex(encoded(h)).toUpperCase(Locale.ROOT));
+            c.add("thumbprint", sha1Hex(encoded(h))); // CertCentral's thumbprint is SHA-1
+            c.add("thumbprint_sha256", io.certgate.ejb.common.Digests.sha256Hex(encoded(h)).toUpperCase(Locale.ROOT));
             c.add("date_created", time(cert.getSignedAt()));
             c.add("valid_from", DAY.format(cert.getNotBefore()));
             c.add("valid_till", DAY.format(cert.getNotAfter()));
@@ -108,10 +109,16 @@ final class DigiCertViews {
                 .add("is_renewed", o.getRenewedOrderId() != null)
                 .add("date_created", time(o.getCreatedAt()))
                 .add("order_validity", orderValidity(o))
+                .add("order_valid_till", DAY.format(o.getPlanEnd()))
                 .add("product", product(product))
                 .add("organization", organization(o.getOrgId()))
                 .add("disable_renewal_notifications", o.isDisableRenewalNotifications())
                 .add("requests", requests(requests));
+        if (cert != null) {
+            b.add("date_issued", time(cert.getSignedAt()));
+            b.add("cert_validity", Json.createObjectBuilder().add("days", Math.max(1,
+                    Duration.between(cert.getNotBefore(), cert.getNotAfter()).plusHours(12).toDays())));
+        }
         if (o.getRenewedOrderId() != null) {
             b.add("renewed_order_id", o.getRenewedOrderId());
         }
@@ -272,6 +279,15 @@ final class DigiCertViews {
             // unknown key: 0
         }
         return 0;
+    }
+
+    private static String sha1Hex(byte[] der) {
+        try {
+            return java.util.HexFormat.of().withUpperCase().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                    .digest(der));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] encoded(X509CertificateHolder h) {

@@ -84,6 +84,15 @@ public final class DigiCertOrders {
         @Schema(name = "order_validity", required = true)
         public OrderValidity orderValidity;
 
+        @Schema(name = "order_valid_till", required = true, description = "YYYY-MM-DD: the end of the order's validity")
+        public String orderValidTill;
+
+        @Schema(name = "date_issued", description = "RFC 3339: when the order's current certificate was issued")
+        public String dateIssued;
+
+        @Schema(name = "cert_validity", description = "the current certificate's validity, once issued")
+        public CertValidity certValidity;
+
         @Schema(required = true)
         public DigiCertAccount.Product product;
 
@@ -145,8 +154,11 @@ public final class DigiCertOrders {
         @Schema(name = "serial_number", description = "hexadecimal, upper case")
         public String serialNumber;
 
-        @Schema(description = "SHA-256 of the certificate, hexadecimal, upper case")
+        @Schema(description = "SHA-1 of the certificate (CertCentral's thumbprint), hexadecimal, upper case")
         public String thumbprint;
+
+        @Schema(name = "thumbprint_sha256", description = "SHA-256 of the certificate, hexadecimal, upper case")
+        public String thumbprintSha256;
 
         @Schema(name = "date_created", description = "RFC 3339")
         public String dateCreated;
@@ -308,5 +320,11 @@ public final class DigiCertOrders {
 
         @Schema(required = true, description = "the order's status now (as order info says it)")
         public String status;
+    }
+
+    @Schema(name = "DigiCertCertValidity")
+    public static class CertValidity {
+        @Schema(required = true, description = "days from valid_from to valid_till")
+        public int days;
     }
 }
