@@ -423,4 +423,34 @@ class DigiCertLifecycleIT {
         assertEquals("invalid_value", admin.duplicate(o.orderId(), reissueBody(other, true)).errorCode(400));
         assertEquals(201, admin.duplicate(o.orderId(), reissueBody(cn, true)).status());
     }
+
+    @Test
+    void theOrderListFiltersBySearchProductAndValidTillAndSorts() {
+        DigiCertClient admin = DigiCert.newKey(DigiCert.newOrg());
+        String tag = DigiCert.hex(4);
+        DigiCert.Issued alpha = DigiCert.issuePrivate(admin, "alpha-" + tag + ".internal.test", null, null, null);
+        DigiCert.Issued beta = DigiCert.issuePrivate(admin, "beta-" + tag + ".internal.test", null, null, null);
+        String wildcard = "*.gamma-" + tag + ".internal.test";
+        long gamma = intId(admin.order("private_ssl_wildcard", DigiCert.order(DigiCert.certificate(wildcard, null,
+                Pki.rsaCsr("gamma"), "sha256"), false).build()).expect(201), "id");
+
+        assertEquals(Set.of(alpha.orderId()), DigiCertWalkIT.orderIds(admin.listOrders(Map.of("search", "alpha-"
+                + tag), 0, 10).expect(200)));
+        assertEquals(Set.of(gamma), DigiCertWalkIT.orderIds(admin.listOrders(Map.of("product_name_id",
+                "private_ssl_wildcard"), 0, 10).expect(200)));
+        String today = DigiCert.todayUtc().toString();
+        assertEquals(Set.of(alpha.orderId(), beta.orderId()), DigiCertWalkIT.orderIds(admin.listOrders(Map.of(
+                "valid_till", ">" + today), 0, 10).expect(200)));
+        assertEquals(Set.of(), DigiCertWalkIT.orderIds(admin.listOrders(Map.of("valid_till", "<" + today), 0, 10)
+                .expect(200)));
+
+        JsonObject byName = admin.send("GET", "/order/certificate?sort=common_name", null).expect(200);
+        List<Long> ids = byName.getJsonArray("orders").stream().map(v -> intId(v.asJsonObject(), "id")).toList();
+        assertEquals(List.of(gamma, alpha.orderId(), beta.orderId()), ids, "'*' sorts before letters: " + byName);
+        JsonObject newest = admin.send("GET", "/order/certificate?sort=-date_created", null).expect(200);
+        assertEquals(gamma, intId(newest.getJsonArray("orders").getJsonObject(0), "id"));
+        assertEquals("invalid_value", admin.send("GET", "/order/certificate?sort=price", null).errorCode(400));
+        assertEquals("invalid_date", admin.send("GET", "/order/certificate?" + "filters%5Bvalid_till%5D=%3Esoon",
+                null).errorCode(400));
+    }
 }

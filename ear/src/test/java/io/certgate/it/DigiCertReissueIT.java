@@ -356,7 +356,7 @@ class DigiCertReissueIT {
     // ---- dcv_method, store_reissue_as_duplicate (public TLS) ----------------------------------------------------
 
     @ParameterizedTest
-    @ValueSource(strings = {"http-token", "dns-txt-token"})
+    @ValueSource(strings = {"http-token", "dns-txt-token", "dns-cname-token"})
     void tokenDcvMethodsAnswerARandomValue(String method) {
         String base = DigiCert.domain("reissue-base");
         DigiCert.validateDomain(org, base);

@@ -186,21 +186,75 @@ public class CertificateOrders {
     public record OrderPage(List<CertificateOrder> orders, int total) {
     }
 
-    public OrderPage list(Caller caller, String status, String commonName, int offset, int limit) {
+    /**
+     * The list's filters as CertCentral names them: {@code filters[status]}, {@code filters[common_name]},
+     * {@code filters[search]} (order id, common name, a DNS name or the serial number, in part),
+     * {@code filters[product_name_id]}, {@code filters[valid_till]} (see {@link OrderRules#dateFilter}), and
+     * {@code sort}. Nulls: no filter.
+     */
+    public record OrderQuery(String status, String commonName, String search, String productNameId, String validTill,
+                             String sort) {
+    }
+
+    public OrderPage list(Caller caller, OrderQuery q, int offset, int limit) {
         String orgId = Caller.require(caller).requireOrganization();
+        java.util.function.Predicate<java.time.LocalDate> validTill = blank(q.validTill()) ? null
+                : OrderRules.dateFilter("filters[valid_till]", q.validTill());
+        OrderRules.Sort sort = OrderRules.sort(q.sort());
+        String search = blank(q.search()) ? null : q.search().trim().toLowerCase(Locale.ROOT);
         List<CertificateOrder> all = em.createNamedQuery(CertificateOrder.BY_ORG, CertificateOrder.class)
                 .setParameter("orgId", orgId).getResultList();
         Instant now = Instant.now();
         List<CertificateOrder> matching = new ArrayList<>();
+        Map<Long, String> statuses = new java.util.HashMap<>();
         for (CertificateOrder o : all) {
-            if ((status == null || status.equalsIgnoreCase(status(o, now)))
-                    && (commonName == null || commonName.equalsIgnoreCase(o.getContent().getCommonName()))) {
+            String status = status(o, now);
+            statuses.put(o.getId(), status);
+            IssuedCertificate c = o.getCertificate();
+            if ((blank(q.status()) || q.status().equalsIgnoreCase(status))
+                    && (blank(q.commonName()) || q.commonName().equalsIgnoreCase(o.getContent().getCommonName()))
+                    && (blank(q.productNameId()) || q.productNameId().equalsIgnoreCase(o.getProduct()))
+                    && (validTill == null || (c != null && validTill.test(c.getNotAfter().atZone(
+                            java.time.ZoneOffset.UTC).toLocalDate())))
+                    && (search == null || matches(o, search))) {
                 matching.add(o);
             }
         }
+        java.util.Comparator<CertificateOrder> order = switch (sort.field()) {
+            case "date_created" -> java.util.Comparator.comparing(CertificateOrder::getCreatedAt);
+            case "valid_till" -> java.util.Comparator.comparing(o -> o.getCertificate() == null ? Instant.MAX
+                    : o.getCertificate().getNotAfter());
+            case "common_name" -> java.util.Comparator.comparing(o -> String.valueOf(o.getContent().getCommonName()));
+            case "status" -> java.util.Comparator.comparing(o -> statuses.get(o.getId()));
+            case "product_name_id" -> java.util.Comparator.comparing(CertificateOrder::getProduct);
+            default -> java.util.Comparator.comparing(CertificateOrder::getId);
+        };
+        order = order.thenComparing(CertificateOrder::getId);
+        matching.sort(sort.descending() ? order.reversed() : order);
         int from = Math.min(Math.max(0, offset), matching.size());
         return new OrderPage(List.copyOf(matching.subList(from, Math.min(matching.size(),
                 from + Math.max(1, Math.min(limit, 1000))))), matching.size());
+    }
+
+    private static boolean matches(CertificateOrder o, String search) {
+        if (String.valueOf(o.getId()).equals(search)) {
+            return true;
+        }
+        if (o.getContent().getCommonName() != null
+                && o.getContent().getCommonName().toLowerCase(Locale.ROOT).contains(search)) {
+            return true;
+        }
+        for (String n : split(o.getContent().getDnsNames())) {
+            if (n.contains(search)) {
+                return true;
+            }
+        }
+        return o.getCertificate() != null && o.getCertificate().getSerialNumber().toLowerCase(Locale.ROOT)
+                .contains(search);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /**
@@ -410,7 +464,7 @@ public class CertificateOrders {
     public OrgDomain domainDcvMethod(Caller caller, long domainId, String method) {
         OrgDomain d = domain(caller, domainId);
         DcvMethod m = dcvMethod(method);
-        d.dcv(m.wireName(), m.isCheckable() ? RandomIds.alphanumeric(32).toLowerCase(Locale.ROOT) : null);
+        d.dcv(m.wireName(), m != DcvMethod.EMAIL ? RandomIds.alphanumeric(32).toLowerCase(Locale.ROOT) : null);
         return d;
     }
 
@@ -536,7 +590,8 @@ public class CertificateOrders {
             request.approved(caller.actor(), "skip_approval", Instant.now());
         }
         IssuedCertificate issued = tryIssue(caller, request);
-        String token = issued == null && dcv.isCheckable() && !unvalidated(order, request).isEmpty()
+        // every token method gets the random value (dns-cname-token too: the CNAME carries it), e-mail none
+        String token = issued == null && dcv != DcvMethod.EMAIL && !unvalidated(order, request).isEmpty()
                 ? order.getDcvRandomValue() : null;
         return new OrderOutcome(order, request, issued, token);
     }

@@ -226,6 +226,65 @@ public final class OrderRules {
         };
     }
 
+    /**
+     * A date filter of the order list ({@code filters[valid_till]}, CertCentral's forms): {@code >d}, {@code >=d},
+     * {@code <d}, {@code <=d}, {@code d1...d2} (both days included) or {@code d}; days as yyyy-MM-dd.
+     */
+    public static java.util.function.Predicate<LocalDate> dateFilter(String name, String expr) {
+        String e = expr == null ? "" : expr.trim();
+        try {
+            if (e.startsWith(">=")) {
+                LocalDate d = LocalDate.parse(e.substring(2).trim());
+                return v -> !v.isBefore(d);
+            }
+            if (e.startsWith("<=")) {
+                LocalDate d = LocalDate.parse(e.substring(2).trim());
+                return v -> !v.isAfter(d);
+            }
+            if (e.startsWith(">")) {
+                LocalDate d = LocalDate.parse(e.substring(1).trim());
+                return v -> v.isAfter(d);
+            }
+            if (e.startsWith("<")) {
+                LocalDate d = LocalDate.parse(e.substring(1).trim());
+                return v -> v.isBefore(d);
+            }
+            if (e.contains("...")) {
+                String[] p = e.split("\\.\\.\\.", 2);
+                LocalDate from = LocalDate.parse(p[0].trim());
+                LocalDate to = LocalDate.parse(p[1].trim());
+                return v -> !v.isBefore(from) && !v.isAfter(to);
+            }
+            LocalDate d = LocalDate.parse(e);
+            return d::equals;
+        } catch (java.time.format.DateTimeParseException ex) {
+            throw new InvalidOrderException("invalid_date", name + " must be a day (yyyy-MM-dd), optionally after "
+                    + ">, >=, <, <=, or a range from...to: " + printable(expr));
+        }
+    }
+
+    /** The order list's {@code sort}: a field, descending with a leading '-'. */
+    public record Sort(String field, boolean descending) {
+    }
+
+    private static final Set<String> SORT_FIELDS = Set.of("id", "date_created", "valid_till", "common_name",
+            "status", "product_name_id");
+
+    /** {@code sort=}: id, date_created, valid_till, common_name, status or product_name_id; '-' before: descending. */
+    public static Sort sort(String value) {
+        if (value == null || value.isBlank()) {
+            return new Sort("id", true);
+        }
+        String v = value.trim();
+        boolean desc = v.startsWith("-");
+        String field = desc || v.startsWith("+") ? v.substring(1) : v;
+        if (!SORT_FIELDS.contains(field)) {
+            throw new InvalidOrderException("invalid_value", "sort must be one of " + String.join(", ",
+                    new java.util.TreeSet<>(SORT_FIELDS)) + ", with '-' for descending");
+        }
+        return new Sort(field, desc);
+    }
+
     private static final Pattern SYNC_TIME = Pattern.compile(
             "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[+ T](\\d{1,2}):(\\d{1,2})(?::(\\d{1,2}))?)?(Z|[+-]\\d{2}:?\\d{2})?");
 

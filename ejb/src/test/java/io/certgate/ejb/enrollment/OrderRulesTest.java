@@ -169,4 +169,24 @@ class OrderRulesTest {
                 new OrderRules.Names("a.example.com", List.of("a.example.com", "c.example.com"), List.of()),
                 "a.example.com", List.of("a.example.com"))).code());
     }
+
+    /** Issue 17: filters[valid_till] and sort of the order list. */
+    @Test
+    void listFiltersAndSort() {
+        LocalDate d = LocalDate.parse("2027-01-10");
+        assertEquals(true, OrderRules.dateFilter("f", ">2027-01-01").test(d));
+        assertEquals(false, OrderRules.dateFilter("f", ">2027-01-10").test(d));
+        assertEquals(true, OrderRules.dateFilter("f", ">=2027-01-10").test(d));
+        assertEquals(true, OrderRules.dateFilter("f", "<2027-02-01").test(d));
+        assertEquals(false, OrderRules.dateFilter("f", "<=2027-01-09").test(d));
+        assertEquals(true, OrderRules.dateFilter("f", "2027-01-01...2027-01-10").test(d));
+        assertEquals(true, OrderRules.dateFilter("f", "2027-01-10").test(d));
+        assertEquals("invalid_date", assertThrows(InvalidOrderException.class,
+                () -> OrderRules.dateFilter("f", ">soon")).code());
+        assertEquals(new OrderRules.Sort("id", true), OrderRules.sort(null));
+        assertEquals(new OrderRules.Sort("valid_till", true), OrderRules.sort("-valid_till"));
+        assertEquals(new OrderRules.Sort("date_created", false), OrderRules.sort("date_created"));
+        assertEquals("invalid_value", assertThrows(InvalidOrderException.class,
+                () -> OrderRules.sort("price")).code());
+    }
 }

@@ -102,7 +102,10 @@ public class DigiCertOrderResource extends DigiCertResource {
 
     /** The orders, with {@code filters[status]} and {@code filters[common_name]}, paged by offset and limit. */
     @GET
-    @Operation(summary = "List orders", description = "Filters filters[status] and filters[common_name] in the query.")
+    @Operation(summary = "List orders", description = "Filters in the query: filters[status], filters[common_name], "
+            + "filters[search] (order id, common name, DNS name or serial number, in part), filters[product_name_id], "
+            + "filters[valid_till] (>d, >=d, <d, <=d, d1...d2 or d; yyyy-MM-dd); sort (id, date_created, valid_till, "
+            + "common_name, status, product_name_id; '-' for descending; default -id).")
     @APIResponse(responseCode = "200", description = "a page of orders",
             content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = DigiCertOrders.OrderList.class)))
@@ -115,9 +118,11 @@ public class DigiCertOrderResource extends DigiCertResource {
         return call(() -> {
             int offset = DigiCertRequests.count("offset", offsetText);
             int limit = DigiCertRequests.count("limit", limitText);
-            String status = uri.getQueryParameters().getFirst("filters[status]");
-            String cn = uri.getQueryParameters().getFirst("filters[common_name]");
-            CertificateOrders.OrderPage page = orders.list(caller(), status, cn, offset, limit);
+            var params = uri.getQueryParameters();
+            CertificateOrders.OrderPage page = orders.list(caller(), new CertificateOrders.OrderQuery(
+                    params.getFirst("filters[status]"), params.getFirst("filters[common_name]"),
+                    params.getFirst("filters[search]"), params.getFirst("filters[product_name_id]"),
+                    params.getFirst("filters[valid_till]"), params.getFirst("sort")), offset, limit);
             Instant now = Instant.now();
             JsonArrayBuilder a = Json.createArrayBuilder();
             for (CertificateOrder o : page.orders()) {
