@@ -453,4 +453,25 @@ class DigiCertLifecycleIT {
         assertEquals("invalid_date", admin.send("GET", "/order/certificate?" + "filters%5Bvalid_till%5D=%3Esoon",
                 null).errorCode(400));
     }
+
+    @Test
+    void orderInfoAndRevokeAcceptASerialNumberOrThumbprintInPlaceOfTheId() throws Exception {
+        DigiCertClient admin = DigiCert.newKey(DigiCert.newOrg());
+        DigiCert.Issued o = DigiCert.issuePrivate(admin, cn("by-serial"), null, null, null);
+        String serial = o.cert().getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT);
+        String sha1 = java.util.HexFormat.of().withUpperCase().formatHex(java.security.MessageDigest
+                .getInstance("SHA-1").digest(o.cert().getEncoded()));
+        for (String ref : List.of(serial, sha1)) {
+            JsonObject info = admin.send("GET", "/order/certificate/" + ref, null).expect(200);
+            assertEquals(o.orderId(), intId(info, "id"), ref);
+        }
+        DigiCert.Issued other = DigiCert.issuePrivate(DigiCert.newKey(DigiCert.newOrg()), cn("not-mine"), null, null,
+                null);
+        String othersSerial = other.cert().getSerialNumber().toString(16);
+        assertTrue(admin.send("GET", "/order/certificate/" + othersSerial, null).errorCode(404)
+                .startsWith("not_found"), "another organization's serial is unknown");
+        admin.send("PUT", "/certificate/" + serial + "/revoke", Json.createObjectBuilder().add("skip_approval", true)
+                .build()).expect(201);
+        assertEquals("revoked", DigiCert.ocsp(o.cert()));
+    }
 }

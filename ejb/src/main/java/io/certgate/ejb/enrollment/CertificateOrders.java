@@ -504,6 +504,65 @@ public class CertificateOrders {
         return c;
     }
 
+    /**
+     * A certificate of one of the organization's orders by what CertCentral clients name it: its id, or its serial
+     * number (hex, colons allowed) or thumbprint (SHA-1 or SHA-256, hex). An id wins over a serial that reads the same.
+     */
+    public IssuedCertificate certificateByReference(Caller caller, String reference) {
+        IssuedCertificate c = lookUpCertificate(caller, reference, true);
+        if (c == null) {
+            throw new UnknownOrderCertificateException();
+        }
+        return c;
+    }
+
+    /** An order by its id, or by its certificate's serial number or thumbprint (as order info accepts them). */
+    public CertificateOrder findByReference(Caller caller, String reference) {
+        String orgId = Caller.require(caller).requireOrganization();
+        String ref = reference == null ? "" : reference.trim();
+        if (ref.matches("[0-9]{1,18}")) {
+            CertificateOrder o = em.find(CertificateOrder.class, Long.parseLong(ref));
+            if (o != null && o.getOrgId().equals(orgId)) {
+                return o;
+            }
+        }
+        IssuedCertificate c = lookUpCertificate(caller, ref, false); // a number here is an order id, not a certificate's
+        if (c == null) {
+            throw new UnknownOrderException();
+        }
+        return orderOf(c);
+    }
+
+    /**
+     * Looks up without throwing (a business exception would mark the transaction for rollback): by id (when asked), then by
+     * serial number or thumbprint; only certificates of the organization's orders; null when none.
+     */
+    private IssuedCertificate lookUpCertificate(Caller caller, String reference, boolean byId) {
+        String orgId = Caller.require(caller).requireOrganization();
+        String ref = reference == null ? "" : reference.trim();
+        if (byId && ref.matches("[0-9]{1,18}")) {
+            IssuedCertificate c = em.find(IssuedCertificate.class, Long.parseLong(ref));
+            if (c != null && orgId.equals(c.getOrgId()) && orderOf(c) != null) {
+                return c;
+            }
+        }
+        String hex = ref.replace(":", "").toLowerCase(Locale.ROOT);
+        if (!hex.matches("[0-9a-f]{1,64}")) {
+            return null;
+        }
+        if (hex.length() == 40 || hex.length() == 64) {
+            for (IssuedCertificate c : em.createQuery("SELECT r.certificate FROM OrderRequest r WHERE r.orgId = :orgId "
+                    + "AND r.certificate IS NOT NULL", IssuedCertificate.class).setParameter("orgId", orgId)
+                    .getResultList()) {
+                if (hex.equals(OrderRules.thumbprint(c.getCertPem(), hex.length() == 40 ? "SHA-1" : "SHA-256"))) {
+                    return c;
+                }
+            }
+        }
+        IssuedCertificate bySerial = ledger.findBySerial(caller, new java.math.BigInteger(hex, 16)).orElse(null);
+        return bySerial == null || orderOf(bySerial) == null ? null : bySerial;
+    }
+
     /** The order a certificate belongs to, or null. */
     public CertificateOrder orderOf(IssuedCertificate c) {
         return em.createQuery("SELECT r.order FROM OrderRequest r WHERE r.certificate = :c", CertificateOrder.class)

@@ -97,6 +97,17 @@ public final class OrderRules {
         return name;
     }
 
+    /** The hex digest (lower case) of a PEM certificate's DER: CertCentral's thumbprint is SHA-1. */
+    public static String thumbprint(String certPem, String algorithm) {
+        String body = certPem.replaceAll("-----(BEGIN|END) CERTIFICATE-----", "").replaceAll("\\s", "");
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance(algorithm)
+                    .digest(java.util.Base64.getDecoder().decode(body)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** is_rsassa_pss applies to the RSA CA only; with the ECC CA it is ignored (spec 003). */
     public static boolean rsassaPss(boolean requested, io.certgate.domain.ca.IssueAuthority ca) {
         return requested && ca == io.certgate.domain.ca.IssueAuthority.RSA;

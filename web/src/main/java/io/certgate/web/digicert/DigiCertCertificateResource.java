@@ -139,13 +139,14 @@ public class DigiCertCertificateResource extends DigiCertResource {
             schema = @Schema(implementation = DigiCertOrders.Revocation.class)))
     @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
     public Response revoke(
-            @Parameter(description = "the certificate id (certgate's certSn)")
+            @Parameter(description = "the certificate id (certgate's certSn), or its serial number or thumbprint")
             @PathParam("certificateId") String certificateId,
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = DigiCertBodies.Revoke.class))) InputStream body) {
         return call(() -> {
             JsonObject b = DigiCertRequests.read(body);
-            OrderRequest r = orders.revokeCertificate(caller(), id(certificateId, "certificate"),
+            OrderRequest r = orders.revokeCertificate(caller(), orders.certificateByReference(caller(), certificateId)
+                            .getCertSn(),
                     DigiCertOrderResource.reason(b), DigiCertRequests.string(b, "comments"),
                     DigiCertRequests.bool(b, "skip_approval"));
             return json(201, DigiCertOrderResource.revokeAnswer(r));

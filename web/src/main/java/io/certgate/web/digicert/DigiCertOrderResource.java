@@ -93,9 +93,10 @@ public class DigiCertOrderResource extends DigiCertResource {
     @APIResponse(responseCode = "200", description = "the order", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = DigiCertOrders.Info.class)))
     @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
-    public Response info(@Parameter(description = "the order id") @PathParam("orderId") String orderId) {
+    public Response info(@Parameter(description = "the order id, or its certificate's serial number or thumbprint")
+                         @PathParam("orderId") String orderId) {
         return call(() -> {
-            CertificateOrder o = orders.find(caller(), id(orderId, "order"));
+            CertificateOrder o = orders.findByReference(caller(), orderId);
             return json(200, DigiCertViews.order(orders, o, orders.requests(caller(), o.getId()), Instant.now()));
         });
     }
