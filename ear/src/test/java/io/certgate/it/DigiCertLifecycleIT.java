@@ -474,4 +474,20 @@ class DigiCertLifecycleIT {
                 .build()).expect(201);
         assertEquals("revoked", DigiCert.ocsp(o.cert()));
     }
+
+    @Test
+    void aPublicKeyInPlaceOfTheCsrIsCertifiedButNotForCodeSigning() {
+        DigiCertClient admin = DigiCert.newKey(DigiCert.newOrg());
+        java.security.KeyPair k = Pki.rsa(2048);
+        String publicKey = "-----BEGIN PUBLIC KEY-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+                .encodeToString(k.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+        String cn = cn("public-key");
+        JsonObject placed = admin.order("private_ssl_plus", DigiCert.order(DigiCert.certificate(cn, null, publicKey,
+                "sha256"), true).build()).expect(201);
+        X509Certificate c = DigiCert.certificate(admin, intId(placed, "certificate_id"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(k.getPublic().getEncoded(), c.getPublicKey().getEncoded());
+        assertEquals(cn, DigiCert.cn(c));
+        assertEquals("invalid_csr", admin.order("code_signing", DigiCert.order(DigiCert.certificate(null, null,
+                publicKey, "sha256"), true).build()).errorCode(400));
+    }
 }

@@ -93,7 +93,7 @@ public class CertificateOrders {
         IssueAuthority ca = ca(c.caCertId());
         boolean pss = OrderRules.rsassaPss(c.rsassaPss(), ca);
         new SignatureScheme(hash, pss).algorithmFor(ca);
-        ValidatedCsr csr = ledger.validateCsr(required("certificate.csr", c.csrPem()), KeyPolicy.ENTERPRISE);
+        ValidatedCsr csr = csrOrKey(required("certificate.csr", c.csrPem()), product);
         Instant planEnd = OrderRules.planEnd(spec.orderValidity(), now);
         Instant certEnd = OrderRules.certificateEnd(c.validity(), planEnd, now);
         DcvMethod dcv = dcvMethod(spec.dcvMethod());
@@ -111,7 +111,7 @@ public class CertificateOrders {
         if (spec.renewalOfOrderId() != null) {
             find(caller, spec.renewalOfOrderId()).renewedBy(order.getId());
         }
-        OrderRequest request = new OrderRequest(order, "new_request", pem(csr, c.csrPem()), content, pss,
+        OrderRequest request = new OrderRequest(order, "new_request", stored(c.csrPem()), content, pss,
                 certEnd, caller.actor(), clip(spec.comments(), 1000), now);
         em.persist(request);
         em.flush();
@@ -146,7 +146,7 @@ public class CertificateOrders {
             OrderRules.requireSameNames(names, order.getContent().getCommonName(),
                     split(order.getContent().getDnsNames()));
         }
-        ValidatedCsr csr = ledger.validateCsr(required("certificate.csr", c.csrPem()), KeyPolicy.ENTERPRISE);
+        csrOrKey(required("certificate.csr", c.csrPem()), product);
         if (!order.getPlanEnd().isAfter(now)) {
             throw new InvalidOrderException("order_expired", "the order's validity has ended");
         }
@@ -162,7 +162,7 @@ public class CertificateOrders {
         }
         boolean publicTls = product.kind() == DigiCertProduct.Kind.TLS && !product.isPrivateCa();
         String type = spec.duplicate() || (spec.storeAsDuplicate() && publicTls) ? "duplicate" : "reissue";
-        OrderRequest request = new OrderRequest(order, type, pem(csr, c.csrPem()), content(names, hash, ca),
+        OrderRequest request = new OrderRequest(order, type, stored(c.csrPem()), content(names, hash, ca),
                 pss, certEnd, caller.actor(), clip(spec.comments(), 1000), now);
         em.persist(request);
         em.flush();
@@ -664,7 +664,7 @@ public class CertificateOrders {
             return null;
         }
         DigiCertProduct product = DigiCertProduct.byNameId(order.getProduct()).orElseThrow();
-        ValidatedCsr csr = ledger.validateCsr(r.getCsrPem(), KeyPolicy.ENTERPRISE);
+        ValidatedCsr csr = csrOrKey(r.getCsrPem(), product);
         X500Name subject = subject(product, r, csr);
         CertificateProfile.Usage usage = switch (product.kind()) {
             case TLS -> CertificateProfile.Usage.TLS_SERVER;
@@ -764,8 +764,29 @@ public class CertificateOrders {
         return value;
     }
 
+    /**
+     * The CSR, or a public key in its place ("CSR or public key", spec 003; not for code signing, whose subject
+     * comes from the CSR), checked against the enterprise key policy.
+     */
+    private ValidatedCsr csrOrKey(String text, DigiCertProduct product) {
+        java.util.Optional<org.bouncycastle.asn1.x509.SubjectPublicKeyInfo> key = PublicKeyPem.parse(text);
+        if (key.isEmpty()) {
+            return ledger.validateCsr(text, KeyPolicy.ENTERPRISE);
+        }
+        if (product.kind() == DigiCertProduct.Kind.CODE_SIGNING) {
+            throw new io.certgate.ejb.ca.InvalidCsrException("code signing needs a CSR (its subject is the "
+                    + "certificate's), not a public key");
+        }
+        return PublicKeyPem.validate(key.get(), KeyPolicy.ENTERPRISE);
+    }
+
+    /** What a request keeps: the CSR as PEM, or the public key as PEM. */
+    private static String stored(String sent) {
+        return PublicKeyPem.parse(sent).map(PublicKeyPem::pem).orElseGet(() -> pem(sent));
+    }
+
     /** The CSR as stored: PEM with line breaks, whatever form the client sent (one line, \n, headers or not). */
-    private static String pem(ValidatedCsr csr, String sent) {
+    private static String pem(String sent) {
         String body = sent.replaceAll("-----(BEGIN|END) (NEW )?CERTIFICATE REQUEST-----", "").replaceAll("\\s", "");
         StringBuilder b = new StringBuilder("-----BEGIN CERTIFICATE REQUEST-----\n");
         for (int i = 0; i < body.length(); i += 64) {
