@@ -90,6 +90,29 @@ final class DigiCert {
         return new DigiCertClient(o.getString("key"));
     }
 
+    /**
+     * A new API key with a role (admin, manager, user) and, when not null, the user behind it (CertCentral's keys
+     * belong to a user and carry its role).
+     */
+    static DigiCertClient newKey(String org, String role, String user) {
+        jakarta.json.JsonObjectBuilder b = Json.createObjectBuilder().add("role", role);
+        if (user != null) {
+            b.add("user", user);
+        }
+        Http.Answer a = Admin.postJson("/admin/api/orgs/" + org + "/digicert-keys", b.build().toString());
+        assertEquals(201, a.status(), "admin API creates a DigiCert key: " + a.body());
+        assertEquals(role, a.json().getString("role"));
+        return new DigiCertClient(a.json().getString("key"));
+    }
+
+    /** The organization requires (or not) a second person for approvals (admin API). */
+    static void secondApprover(String org, boolean required) {
+        Http.Answer a = Admin.putJson("/admin/api/orgs/" + org + "/digicert-policy",
+                "{\"secondApprover\":" + required + "}");
+        assertEquals(200, a.status(), "admin API sets the DigiCert policy: " + a.body());
+        assertEquals(required, a.json().getBoolean("secondApprover"));
+    }
+
     /** The operator marks a domain validated for the organization (admin API). */
     static void validateDomain(String org, String name) {
         Http.Answer a = Admin.post("/admin/api/orgs/" + org + "/domains/" + name + "/validate");

@@ -22,6 +22,8 @@ class DigiCertAccessIT {
 
     private static DigiCertClient owner;
     private static DigiCertClient ownersApprover;
+    /** A key with the user role: places requests, decides none. */
+    private static DigiCertClient clerk;
     private static DigiCertClient stranger;
     private static DigiCert.Issued issued;
     private static long pendingOrderId;
@@ -32,10 +34,11 @@ class DigiCertAccessIT {
         String org = DigiCert.newOrg();
         owner = DigiCert.newKey(org);
         ownersApprover = DigiCert.newKey(org);
+        clerk = DigiCert.newKey(org, "user", null);
         stranger = DigiCert.newKey(DigiCert.newOrg());
         issued = DigiCert.issuePrivate(owner, "access-" + DigiCert.hex(4) + ".internal.test", null, null, null);
         String cn = "access-pending-" + DigiCert.hex(4) + ".internal.test";
-        JsonObject pending = owner.order("private_ssl_plus",
+        JsonObject pending = clerk.order("private_ssl_plus",
                 DigiCert.order(DigiCert.certificate(cn, null, Pki.rsaCsr(cn), "sha256"), false).build()).expect(201);
         pendingOrderId = intId(pending, "id");
         pendingRequestId = intId(pending.getJsonArray("requests").getJsonObject(0), "id");
@@ -140,8 +143,8 @@ class DigiCertAccessIT {
         // 400: missing required members
         owner.order("private_ssl_plus", Json.createObjectBuilder().add("skip_approval", true).build())
                 .expectError(400);
-        // 403: self-approval
-        assertTrue(owner.updateRequestStatus(pendingRequestId, "approved", "mine").errorCode(403)
+        // 403: a key with the user role approves nothing, its own request neither
+        assertTrue(clerk.updateRequestStatus(pendingRequestId, "approved", "mine").errorCode(403)
                 .startsWith("access_denied"));
         // 404: a product that does not exist (CertCentral: not_found|product), a route that does not exist
         assertTrue(owner.order("no_such_product", orderBody(cn)).errorCode(404).startsWith("not_found"));

@@ -214,6 +214,24 @@ class OpenApiIT {
                         Pki.rsaCsr("waiting.internal.example"), "sha256"), false).build()));
         long requestId = DigiCert.intId(pending.getJsonArray("requests").getJsonObject(0), "id");
         conforms("get", "/services/v2/request/{requestId}", client.request(requestId));
+        conforms("get", "/services/v2/product/{nameId}", client.send("GET", "/product/ssl_plus", null));
+        conforms("get", "/services/v2/product/{nameId}", client.send("GET", "/product/no_such_product", null));
+        conforms("get", "/services/v2/order/certificate/status-changes", client.send("GET",
+                "/order/certificate/status-changes" + DigiCertClient.query(Map.of("filters[status_last_updated]",
+                        DigiCert.todayUtc().minusDays(1) + "..." + DigiCert.todayUtc().plusDays(1))), null));
+        conforms("get", "/services/v2/order/certificate/status-changes", client.send("GET",
+                "/order/certificate/status-changes", null));
+        DigiCertClient manager = DigiCert.newKey(org, "manager", null);
+        manager.reissue(issued.orderId(), Json.createObjectBuilder().add("certificate", DigiCert.certificate(
+                "openapi.internal.example", null, Pki.rsaCsr("openapi.internal.example"), "sha256")).build())
+                .expect(201);
+        conforms("get", "/services/v2/order/certificate/{orderId}/reissue", client.listReissues(issued.orderId()));
+        conforms("put", "/services/v2/order/certificate/{orderId}/status", client.send("PUT",
+                "/order/certificate/" + issued.orderId() + "/status", Json.createObjectBuilder().add("status", "x")
+                        .build()));
+        assertEquals(204, client.send("PUT", "/order/certificate/" + issued.orderId() + "/status",
+                Json.createObjectBuilder().add("status", "canceled").build()).status());
+        conforms("get", "/services/v2/order/certificate/{orderId}/reissue", client.listReissues(issued.orderId()));
         conforms("put", "/services/v2/order/certificate/{orderId}/revoke", client.revokeOrder(issued.orderId(),
                 Json.createObjectBuilder().add("reason", "superseded").build()));
 
@@ -239,6 +257,12 @@ class OpenApiIT {
         conforms("post", "/admin/api/orgs/{orgId}/certificates/{certSn}/revoke", Admin.postJson(base
                 + "/certificates/" + certSn + "/revoke", "{\"reason\":\"keyCompromise\"}"));
         conforms("get", "/admin/api/orgs/{orgId}/expiring", Admin.get(base + "/expiring?days=400"));
+        conforms("post", "/admin/api/orgs/{orgId}/digicert-keys", Admin.postJson(base + "/digicert-keys",
+                "{\"role\":\"manager\",\"user\":\"openapi\"}"));
+        conforms("put", "/admin/api/orgs/{orgId}/digicert-policy", Admin.putJson(base + "/digicert-policy",
+                "{\"secondApprover\":true}"));
+        conforms("put", "/admin/api/orgs/{orgId}/digicert-policy", Admin.putJson(base + "/digicert-policy",
+                "{\"secondApprover\":\"yes\"}"));
         conforms("get", "/admin/api/orgs/{orgId}/credentials", Admin.get(base + "/credentials"));
         Http.Answer audit = Admin.get(base + "/audit?max=5");
         assertFalse(conforms("get", "/admin/api/orgs/{orgId}/audit", audit.status(), audit.body()).asJsonArray()

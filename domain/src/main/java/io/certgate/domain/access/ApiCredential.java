@@ -53,6 +53,14 @@ public class ApiCredential {
     @Column(name = "CREATED_BY", nullable = false, length = 64)
     private String createdBy;
 
+    /** A DigiCert key's role (admin, manager, user); null: admin (what keys made before roles could do). */
+    @Column(name = "ROLE_NAME", length = 16)
+    private String role;
+
+    /** The user behind a DigiCert key (a rotated key's successor keeps it); null: the key is its own user. */
+    @Column(name = "USER_NAME", length = 128)
+    private String userName;
+
     protected ApiCredential() {
     }
 
@@ -83,6 +91,14 @@ public class ApiCredential {
     public void replaceSecret(String secret) {
         this.secret = secret;
     }
+    /** Role and user of a DigiCert key (a rotation passes both on to the new key). */
+    public void actsAs(String role, String userName) {
+        this.role = role;
+        this.userName = userName;
+    }
+
+    public String getRole() { return role; }
+    public String getUserName() { return userName; }
     public Instant getCreatedAt() { return createdAt; }
     public String getCreatedBy() { return createdBy; }
 }

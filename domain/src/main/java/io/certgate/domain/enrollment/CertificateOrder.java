@@ -96,6 +96,10 @@ public class CertificateOrder {
     @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
 
+    /** When the status last changed (null for orders older than the column: their creation). */
+    @Column(name = "STATUS_CHANGED_AT")
+    private Instant statusChangedAt;
+
     protected CertificateOrder() {
     }
 
@@ -122,13 +126,21 @@ public class CertificateOrder {
         this.comments = comments;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
+        this.statusChangedAt = createdAt;
+    }
+
+    private void status(String next) {
+        if (!next.equals(status)) {
+            this.status = next;
+            this.statusChangedAt = Instant.now();
+        }
     }
 
     /** The order's certificate is now this one (first issue or reissue); what it names follows the request. */
     public void holds(IssuedCertificate cert, CertificateContent issued) {
         this.certificate = cert;
         this.content = issued;
-        this.status = "issued";
+        status("issued");
     }
 
     /** The server platform the organization names on a reissue (recorded, no effect on the certificate). */
@@ -138,12 +150,24 @@ public class CertificateOrder {
 
     public void rejected() {
         if (certificate == null) {
-            this.status = "rejected";
+            status("rejected");
         }
     }
 
     public void revoked() {
-        this.status = "revoked";
+        status("revoked");
+    }
+
+    /** A pending order that was never issued is canceled (an issued one keeps its status). */
+    public void canceled() {
+        if (certificate == null) {
+            status("canceled");
+        }
+    }
+
+    /** Something about the order changed that a status sync should see (a reissue waits or ends). */
+    public void touched() {
+        this.statusChangedAt = Instant.now();
     }
 
     public void renewedBy(long orderId) {
@@ -176,4 +200,5 @@ public class CertificateOrder {
     public String getComments() { return comments; }
     public String getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }
+    public Instant getStatusChangedAt() { return statusChangedAt == null ? createdAt : statusChangedAt; }
 }

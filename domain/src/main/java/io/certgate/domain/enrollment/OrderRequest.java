@@ -47,7 +47,7 @@ public class OrderRequest {
     @Column(name = "REQUEST_TYPE", nullable = false, length = 16)
     private String type;
 
-    /** pending, approved or rejected. */
+    /** pending, approved, rejected or canceled. */
     @Column(name = "STATUS", nullable = false, length = 16)
     private String status;
 
@@ -87,6 +87,10 @@ public class OrderRequest {
     @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
 
+    /** A revoke request's reason (RevocationReason's name); its certificate is the one it revokes (none: the order's). */
+    @Column(name = "REVOCATION_REASON", length = 32)
+    private String revocationReason;
+
     protected OrderRequest() {
     }
 
@@ -119,6 +123,19 @@ public class OrderRequest {
         this.decidedAt = at;
     }
 
+    public void canceled(String by, String note, Instant at) {
+        this.status = "canceled";
+        this.decidedBy = by;
+        this.processorComment = note;
+        this.decidedAt = at;
+    }
+
+    /** A revoke request: of this certificate (null: every certificate of the order), for this reason. */
+    public void revokes(IssuedCertificate cert, String reason) {
+        this.certificate = cert;
+        this.revocationReason = reason;
+    }
+
     public void issued(IssuedCertificate cert) {
         this.certificate = cert;
     }
@@ -143,4 +160,5 @@ public class OrderRequest {
     public Instant getDecidedAt() { return decidedAt; }
     public IssuedCertificate getCertificate() { return certificate; }
     public Instant getCreatedAt() { return createdAt; }
+    public String getRevocationReason() { return revocationReason; }
 }

@@ -69,13 +69,51 @@ public class ApiCredentials {
     }
 
     public String createDigiCertKey(Caller caller, String key) {
+        return createDigiCertKey(caller, key, DigiCertKeyRole.ADMIN, null);
+    }
+
+    /**
+     * A new DigiCert key with a role and the user behind it (null: the key is its own user), as CertCentral's keys
+     * belong to a user and inherit its role; the clear key is returned once.
+     */
+    public String createDigiCertKey(Caller caller, DigiCertKeyRole role, String user) {
+        return createDigiCertKey(caller, RandomIds.base64Url(36).toUpperCase().replace('-', 'X').replace('_', 'Y'),
+                role, user);
+    }
+
+    private String createDigiCertKey(Caller caller, String key, DigiCertKeyRole role, String user) {
         String orgId = Checks.identifier("orgId",
                 Caller.requireCredentialOrganization(Caller.require(caller).requireOrganization()));
+        String person = user == null || user.isBlank() ? null : Checks.text("user", user.trim(), 128, false);
         ApiCredential c = new ApiCredential(orgId, CredentialKind.DIGICERT_KEY, digiCertKeyId(key), sha256(key),
                 caller.actor(), Instant.now());
+        c.actsAs((role == null ? DigiCertKeyRole.ADMIN : role).wireName(), person);
         em.persist(c);
-        audit.record(caller, "credential.create", "digicert-key:" + c.getKeyId(), "created");
+        audit.record(caller, "credential.create", "digicert-key:" + c.getKeyId(), "created; role " + c.getRole()
+                + (person == null ? "" : ", user " + person));
         return key;
+    }
+
+    /**
+     * Who a DigiCert facade actor is for approvals: the role of its key and the user behind it (a rotated key's
+     * successor is the same user). Operators ({@code admin:<name>}) and the system decide as admins, as themselves.
+     */
+    public record KeyHolder(DigiCertKeyRole role, String user) {
+    }
+
+    public KeyHolder digiCertKeyHolder(String actor) {
+        if (actor != null && actor.startsWith("digicert:")) {
+            String keyId = actor.substring("digicert:".length());
+            ApiCredential c = find(CredentialKind.DIGICERT_KEY, keyId);
+            if (c == null) {
+                return new KeyHolder(DigiCertKeyRole.USER, actor);
+            }
+            return new KeyHolder(DigiCertKeyRole.parse(c.getRole()), person(c));
+        }
+        if (actor != null && actor.startsWith("admin:")) {
+            return new KeyHolder(DigiCertKeyRole.ADMIN, actor.substring("admin:".length()));
+        }
+        return new KeyHolder(DigiCertKeyRole.ADMIN, String.valueOf(actor));
     }
 
     /** Disables a DigiCert key of the caller's organization (by the id its first 12 characters make). */
@@ -105,10 +143,16 @@ public class ApiCredentials {
     public String rotateDigiCertKey(Caller caller, String keyId) {
         ApiCredential old = enabled(caller, CredentialKind.DIGICERT_KEY, keyId);
         old.disable();
-        String key = createDigiCertKey(caller);
+        // the same user behind the new key (a key that was its own user passes its identity on)
+        String key = createDigiCertKey(caller, DigiCertKeyRole.parse(old.getRole()), person(old));
         audit.record(caller, "credential.rotate", target(old), "disabled; replaced by digicert-key:"
                 + digiCertKeyId(key));
         return key;
+    }
+
+    /** The user behind a DigiCert key: its user, or the key itself when it has none. */
+    private static String person(ApiCredential c) {
+        return c.getUserName() == null ? "key:" + c.getKeyId() : c.getUserName();
     }
 
     /** The organization's EnOS service accounts and DigiCert keys (what is stored of them; never a secret). */

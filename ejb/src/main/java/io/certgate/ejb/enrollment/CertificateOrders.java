@@ -8,6 +8,8 @@ import io.certgate.domain.enrollment.CertificateContent;
 import io.certgate.domain.enrollment.CertificateOrder;
 import io.certgate.domain.enrollment.OrderRequest;
 import io.certgate.domain.enrollment.OrgDomain;
+import io.certgate.domain.access.DigiCertPolicy;
+import io.certgate.ejb.access.ApiCredentials;
 import io.certgate.ejb.access.AuditTrail;
 import io.certgate.ejb.ca.CertificateAuthorities;
 import io.certgate.ejb.ca.CertificateLedger;
@@ -60,6 +62,9 @@ public class CertificateOrders {
     @EJB
     private AuditTrail audit;
 
+    @EJB
+    private ApiCredentials credentials;
+
     /** The CAs an order may name, by DigiCert {@code ca_cert_id} (a short fingerprint of the CA certificate). */
     public Map<String, IssueAuthority> caCertIds() {
         Map<String, IssueAuthority> ids = new LinkedHashMap<>();
@@ -86,8 +91,9 @@ public class CertificateOrders {
         OrderRules.Names names = OrderRules.names(product, c);
         String hash = OrderRules.signatureHash(required("certificate.signature_hash", c.signatureHash()));
         IssueAuthority ca = ca(c.caCertId());
-        new SignatureScheme(hash, c.rsassaPss()).algorithmFor(ca); // refuse PSS with the ECC CA now, not later
-        ValidatedCsr csr = ledger.validateCsr(required("certificate.csr", c.csrPem()), KeyPolicy.ENTERPRISE);
+        boolean pss = OrderRules.rsassaPss(c.rsassaPss(), ca);
+        new SignatureScheme(hash, pss).algorithmFor(ca);
+        ValidatedCsr csr = csrOrKey(required("certificate.csr", c.csrPem()), product);
         Instant planEnd = OrderRules.planEnd(spec.orderValidity(), now);
         Instant certEnd = OrderRules.certificateEnd(c.validity(), planEnd, now);
         DcvMethod dcv = dcvMethod(spec.dcvMethod());
@@ -105,7 +111,7 @@ public class CertificateOrders {
         if (spec.renewalOfOrderId() != null) {
             find(caller, spec.renewalOfOrderId()).renewedBy(order.getId());
         }
-        OrderRequest request = new OrderRequest(order, "new_request", pem(csr, c.csrPem()), content, c.rsassaPss(),
+        OrderRequest request = new OrderRequest(order, "new_request", stored(c.csrPem()), content, pss,
                 certEnd, caller.actor(), clip(spec.comments(), 1000), now);
         em.persist(request);
         em.flush();
@@ -123,17 +129,24 @@ public class CertificateOrders {
         if (order.getCertificate() == null) {
             throw new InvalidOrderException("order_not_issued", "the order has no certificate to reissue yet");
         }
-        order.getCertificate().requireRenewableAt(Instant.now());
         if ("revoked".equals(order.getStatus())) {
             throw new InvalidOrderException("order_revoked", "the order is revoked");
+        }
+        if (!order.getCertificate().isRevoked()) { // a revoked certificate of an active order is what a reissue replaces
+            order.getCertificate().requireRenewableAt(Instant.now());
         }
         Instant now = Instant.now();
         CertificateSpec c = spec.certificate();
         OrderRules.Names names = OrderRules.names(product, c);
         String hash = OrderRules.signatureHash(required("certificate.signature_hash", c.signatureHash()));
         IssueAuthority ca = c.caCertId() == null ? IssueAuthority.valueOf(order.getContent().getCa()) : ca(c.caCertId());
-        new SignatureScheme(hash, c.rsassaPss()).algorithmFor(ca);
-        ValidatedCsr csr = ledger.validateCsr(required("certificate.csr", c.csrPem()), KeyPolicy.ENTERPRISE);
+        boolean pss = OrderRules.rsassaPss(c.rsassaPss(), ca);
+        new SignatureScheme(hash, pss).algorithmFor(ca);
+        if (spec.duplicate()) {
+            OrderRules.requireSameNames(names, order.getContent().getCommonName(),
+                    split(order.getContent().getDnsNames()));
+        }
+        csrOrKey(required("certificate.csr", c.csrPem()), product);
         if (!order.getPlanEnd().isAfter(now)) {
             throw new InvalidOrderException("order_expired", "the order's validity has ended");
         }
@@ -149,12 +162,13 @@ public class CertificateOrders {
         }
         boolean publicTls = product.kind() == DigiCertProduct.Kind.TLS && !product.isPrivateCa();
         String type = spec.duplicate() || (spec.storeAsDuplicate() && publicTls) ? "duplicate" : "reissue";
-        OrderRequest request = new OrderRequest(order, type, pem(csr, c.csrPem()), content(names, hash, ca),
-                c.rsassaPss(), certEnd, caller.actor(), clip(spec.comments(), 1000), now);
+        OrderRequest request = new OrderRequest(order, type, stored(c.csrPem()), content(names, hash, ca),
+                pss, certEnd, caller.actor(), clip(spec.comments(), 1000), now);
         em.persist(request);
         em.flush();
         audit.record(caller, "order." + type, "order=" + order.getId(), "request " + request.getId()
                 + (names.commonName() == null ? "" : " for " + names.commonName()));
+        order.touched();
         registerDomains(order, names.dnsNames());
         return settle(caller, order, request, spec.skipApproval(), dcv);
     }
@@ -168,29 +182,118 @@ public class CertificateOrders {
         return o;
     }
 
-    public List<CertificateOrder> list(Caller caller, String status, String commonName, int offset, int limit) {
+    /** A page of orders and how many match in all (CertCentral's page.total). */
+    public record OrderPage(List<CertificateOrder> orders, int total) {
+    }
+
+    /**
+     * The list's filters as CertCentral names them: {@code filters[status]}, {@code filters[common_name]},
+     * {@code filters[search]} (order id, common name, a DNS name or the serial number, in part),
+     * {@code filters[product_name_id]}, {@code filters[valid_till]} (see {@link OrderRules#dateFilter}), and
+     * {@code sort}. Nulls: no filter.
+     */
+    public record OrderQuery(String status, String commonName, String search, String productNameId, String validTill,
+                             String sort) {
+    }
+
+    public OrderPage list(Caller caller, OrderQuery q, int offset, int limit) {
         String orgId = Caller.require(caller).requireOrganization();
+        java.util.function.Predicate<java.time.LocalDate> validTill = blank(q.validTill()) ? null
+                : OrderRules.dateFilter("filters[valid_till]", q.validTill());
+        OrderRules.Sort sort = OrderRules.sort(q.sort());
+        String search = blank(q.search()) ? null : q.search().trim().toLowerCase(Locale.ROOT);
         List<CertificateOrder> all = em.createNamedQuery(CertificateOrder.BY_ORG, CertificateOrder.class)
                 .setParameter("orgId", orgId).getResultList();
         Instant now = Instant.now();
         List<CertificateOrder> matching = new ArrayList<>();
+        Map<Long, String> statuses = new java.util.HashMap<>();
         for (CertificateOrder o : all) {
-            if ((status == null || status.equalsIgnoreCase(status(o, now)))
-                    && (commonName == null || commonName.equalsIgnoreCase(o.getContent().getCommonName()))) {
+            String status = status(o, now);
+            statuses.put(o.getId(), status);
+            IssuedCertificate c = o.getCertificate();
+            if ((blank(q.status()) || q.status().equalsIgnoreCase(status))
+                    && (blank(q.commonName()) || q.commonName().equalsIgnoreCase(o.getContent().getCommonName()))
+                    && (blank(q.productNameId()) || q.productNameId().equalsIgnoreCase(o.getProduct()))
+                    && (validTill == null || (c != null && validTill.test(c.getNotAfter().atZone(
+                            java.time.ZoneOffset.UTC).toLocalDate())))
+                    && (search == null || matches(o, search))) {
                 matching.add(o);
             }
         }
+        java.util.Comparator<CertificateOrder> order = switch (sort.field()) {
+            case "date_created" -> java.util.Comparator.comparing(CertificateOrder::getCreatedAt);
+            case "valid_till" -> java.util.Comparator.comparing(o -> o.getCertificate() == null ? Instant.MAX
+                    : o.getCertificate().getNotAfter());
+            case "common_name" -> java.util.Comparator.comparing(o -> String.valueOf(o.getContent().getCommonName()));
+            case "status" -> java.util.Comparator.comparing(o -> statuses.get(o.getId()));
+            case "product_name_id" -> java.util.Comparator.comparing(CertificateOrder::getProduct);
+            default -> java.util.Comparator.comparing(CertificateOrder::getId);
+        };
+        order = order.thenComparing(CertificateOrder::getId);
+        matching.sort(sort.descending() ? order.reversed() : order);
         int from = Math.min(Math.max(0, offset), matching.size());
-        return matching.subList(from, Math.min(matching.size(), from + Math.max(1, Math.min(limit, 1000))));
+        return new OrderPage(List.copyOf(matching.subList(from, Math.min(matching.size(),
+                from + Math.max(1, Math.min(limit, 1000))))), matching.size());
     }
 
-    /** pending, issued, rejected, revoked or expired. */
-    public String status(CertificateOrder o, Instant now) {
-        if ("issued".equals(o.getStatus()) && o.getCertificate() != null
-                && o.getCertificate().statusAt(now) == io.certgate.domain.ca.CertificateStatus.EXPIRED) {
-            return "expired";
+    private static boolean matches(CertificateOrder o, String search) {
+        if (String.valueOf(o.getId()).equals(search)) {
+            return true;
         }
-        return o.getStatus();
+        if (o.getContent().getCommonName() != null
+                && o.getContent().getCommonName().toLowerCase(Locale.ROOT).contains(search)) {
+            return true;
+        }
+        for (String n : split(o.getContent().getDnsNames())) {
+            if (n.contains(search)) {
+                return true;
+            }
+        }
+        return o.getCertificate() != null && o.getCertificate().getSerialNumber().toLowerCase(Locale.ROOT)
+                .contains(search);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /**
+     * CertCentral's order status: needs_approval (a new order waiting for an approver), pending (approved, waiting
+     * for DCV), issued, reissue_pending (issued, a reissue waits), rejected, canceled, revoked or expired.
+     */
+    public String status(CertificateOrder o, Instant now) {
+        List<OrderRequest> rs = em.createNamedQuery(OrderRequest.BY_ORDER, OrderRequest.class).setParameter("order", o)
+                .getResultList();
+        return OrderRules.orderStatus(o.getStatus(), o.getCertificate() != null
+                && o.getCertificate().statusAt(now) == io.certgate.domain.ca.CertificateStatus.EXPIRED,
+                rs.stream().anyMatch(r -> "new_request".equals(r.getType()) && r.isPending()),
+                rs.stream().anyMatch(r -> "reissue".equals(r.getType()) && r.getCertificate() == null
+                        && ("pending".equals(r.getStatus()) || "approved".equals(r.getStatus()))));
+    }
+
+    /** One order's status change: its order, current certificate (or null) and status. */
+    public record StatusChange(CertificateOrder order, IssuedCertificate certificate, String status) {
+    }
+
+    /**
+     * The orders whose status changed in [from, to] (GET /order/certificate/status-changes), expiry included (an
+     * order's certificate that ended in the window).
+     */
+    public List<StatusChange> statusChanges(Caller caller, Instant from, Instant to) {
+        String orgId = Caller.require(caller).requireOrganization();
+        Instant now = Instant.now();
+        List<StatusChange> out = new ArrayList<>();
+        for (CertificateOrder o : em.createNamedQuery(CertificateOrder.BY_ORG, CertificateOrder.class)
+                .setParameter("orgId", orgId).getResultList()) {
+            Instant changed = o.getStatusChangedAt();
+            IssuedCertificate c = o.getCertificate();
+            boolean expiredInWindow = c != null && !c.getNotAfter().isBefore(from) && !c.getNotAfter().isAfter(to)
+                    && !c.getNotAfter().isAfter(now);
+            if ((!changed.isBefore(from) && !changed.isAfter(to)) || expiredInWindow) {
+                out.add(new StatusChange(o, c, status(o, now)));
+            }
+        }
+        return out;
     }
 
     public List<OrderRequest> requests(Caller caller, long orderId) {
@@ -222,9 +325,8 @@ public class CertificateOrders {
      */
     public OrderRequest decide(Caller caller, long requestId, boolean approve, String comment) {
         OrderRequest r = request(caller, requestId);
-        if (caller.actor().equals(r.getRequestedBy())) {
-            throw new SelfApprovalException();
-        }
+        ApprovalRules.requireMayDecide(actor(caller.actor()), actor(r.getRequestedBy()),
+                secondApproverRequired(r.getOrgId()));
         if (!r.isPending()) {
             throw new InvalidOrderException("request_not_pending", "the request is " + r.getStatus());
         }
@@ -234,15 +336,72 @@ public class CertificateOrders {
             r.approved(caller.actor(), note, now);
         } else {
             r.rejected(caller.actor(), note, now);
-            r.getOrder().rejected();
+            if ("new_request".equals(r.getType())) {
+                r.getOrder().rejected();
+            }
+            r.getOrder().touched();
         }
         audit.record(caller, approve ? "request.approve" : "request.reject", "request=" + r.getId() + " order="
                 + r.getOrder().getId(), (approve ? "approved by " : "rejected by ") + caller.actor() + "; requested by "
                 + r.getRequestedBy());
-        if (approve) {
+        if (approve && "revoke".equals(r.getType())) {
+            performRevocation(caller, r);
+        } else if (approve) {
             tryIssue(caller, r);
         }
         return r;
+    }
+
+    /** Who an actor is for approvals: its key's role and the user behind it. */
+    private ApprovalRules.Actor actor(String actor) {
+        ApiCredentials.KeyHolder h = credentials.digiCertKeyHolder(actor);
+        return new ApprovalRules.Actor(actor, h.role(), h.user());
+    }
+
+    /** Must a second person approve the organization's requests? (No setting: no.) */
+    public boolean secondApproverRequired(String orgId) {
+        DigiCertPolicy p = em.find(DigiCertPolicy.class, orgId);
+        return p != null && p.isSecondApprover();
+    }
+
+    /** An operator sets whether the organization's DigiCert requests need a second person. */
+    public boolean secondApprover(Caller operator, boolean required) {
+        String orgId = Caller.require(operator).requireOrganization();
+        DigiCertPolicy p = em.find(DigiCertPolicy.class, orgId);
+        if (p == null) {
+            em.persist(new DigiCertPolicy(orgId, required, Instant.now()));
+        } else {
+            p.secondApprover(required, Instant.now());
+        }
+        audit.record(operator, "digicert.policy", "org=" + orgId, "second approver " + (required ? "required"
+                : "not required"));
+        return required;
+    }
+
+    /**
+     * Cancels what waits on the order (PUT /order/certificate/{id}/status {status: canceled, note}): a new order
+     * that was never issued is canceled with its request; an issued order's pending reissues and duplicates are.
+     */
+    public CertificateOrder cancel(Caller caller, long orderId, String note) {
+        CertificateOrder order = find(caller, orderId);
+        Instant now = Instant.now();
+        int canceled = 0;
+        for (OrderRequest r : requests(caller, orderId)) {
+            if (!"revoke".equals(r.getType()) && r.getCertificate() == null
+                    && ("pending".equals(r.getStatus()) || "approved".equals(r.getStatus()))) {
+                r.canceled(caller.actor(), clip(note, 1000), now);
+                canceled++;
+            }
+        }
+        if (canceled == 0) {
+            throw new InvalidOrderException("order_not_pending", "order " + orderId + " is "
+                    + status(order, now) + ": only a pending order or a pending reissue can be canceled");
+        }
+        order.canceled();
+        order.touched();
+        audit.record(caller, "order.cancel", "order=" + order.getId(), canceled + " pending request(s) canceled"
+                + (note == null ? "" : ": " + clip(note, 200)));
+        return order;
     }
 
     /**
@@ -305,7 +464,7 @@ public class CertificateOrders {
     public OrgDomain domainDcvMethod(Caller caller, long domainId, String method) {
         OrgDomain d = domain(caller, domainId);
         DcvMethod m = dcvMethod(method);
-        d.dcv(m.wireName(), m.isCheckable() ? RandomIds.alphanumeric(32).toLowerCase(Locale.ROOT) : null);
+        d.dcv(m.wireName(), m != DcvMethod.EMAIL ? RandomIds.alphanumeric(32).toLowerCase(Locale.ROOT) : null);
         return d;
     }
 
@@ -345,58 +504,153 @@ public class CertificateOrders {
         return c;
     }
 
+    /**
+     * A certificate of one of the organization's orders by what CertCentral clients name it: its id, or its serial
+     * number (hex, colons allowed) or thumbprint (SHA-1 or SHA-256, hex). An id wins over a serial that reads the same.
+     */
+    public IssuedCertificate certificateByReference(Caller caller, String reference) {
+        IssuedCertificate c = lookUpCertificate(caller, reference, true);
+        if (c == null) {
+            throw new UnknownOrderCertificateException();
+        }
+        return c;
+    }
+
+    /** An order by its id, or by its certificate's serial number or thumbprint (as order info accepts them). */
+    public CertificateOrder findByReference(Caller caller, String reference) {
+        String orgId = Caller.require(caller).requireOrganization();
+        String ref = reference == null ? "" : reference.trim();
+        if (ref.matches("[0-9]{1,18}")) {
+            CertificateOrder o = em.find(CertificateOrder.class, Long.parseLong(ref));
+            if (o != null && o.getOrgId().equals(orgId)) {
+                return o;
+            }
+        }
+        IssuedCertificate c = lookUpCertificate(caller, ref, false); // a number here is an order id, not a certificate's
+        if (c == null) {
+            throw new UnknownOrderException();
+        }
+        return orderOf(c);
+    }
+
+    /**
+     * Looks up without throwing (a business exception would mark the transaction for rollback): by id (when asked), then by
+     * serial number or thumbprint; only certificates of the organization's orders; null when none.
+     */
+    private IssuedCertificate lookUpCertificate(Caller caller, String reference, boolean byId) {
+        String orgId = Caller.require(caller).requireOrganization();
+        String ref = reference == null ? "" : reference.trim();
+        if (byId && ref.matches("[0-9]{1,18}")) {
+            IssuedCertificate c = em.find(IssuedCertificate.class, Long.parseLong(ref));
+            if (c != null && orgId.equals(c.getOrgId()) && orderOf(c) != null) {
+                return c;
+            }
+        }
+        String hex = ref.replace(":", "").toLowerCase(Locale.ROOT);
+        if (!hex.matches("[0-9a-f]{1,64}")) {
+            return null;
+        }
+        if (hex.length() == 40 || hex.length() == 64) {
+            for (IssuedCertificate c : em.createQuery("SELECT r.certificate FROM OrderRequest r WHERE r.orgId = :orgId "
+                    + "AND r.certificate IS NOT NULL", IssuedCertificate.class).setParameter("orgId", orgId)
+                    .getResultList()) {
+                if (hex.equals(OrderRules.thumbprint(c.getCertPem(), hex.length() == 40 ? "SHA-1" : "SHA-256"))) {
+                    return c;
+                }
+            }
+        }
+        IssuedCertificate bySerial = ledger.findBySerial(caller, new java.math.BigInteger(hex, 16)).orElse(null);
+        return bySerial == null || orderOf(bySerial) == null ? null : bySerial;
+    }
+
     /** The order a certificate belongs to, or null. */
     public CertificateOrder orderOf(IssuedCertificate c) {
         return em.createQuery("SELECT r.order FROM OrderRequest r WHERE r.certificate = :c", CertificateOrder.class)
                 .setParameter("c", c).getResultList().stream().findFirst().orElse(null);
     }
 
-    /** Revokes one certificate of an order at once (DigiCert's revoke request, approved on the spot). */
-    public OrderRequest revokeCertificate(Caller caller, long certificateId, RevocationReason reason, String comments) {
+    /**
+     * A revoke request for one certificate of an order (DigiCert's "Revoke certificate"): the order stays active
+     * and can be reissued. Pending until an approver decides, unless skip_approval by a key that may skip it.
+     */
+    public OrderRequest revokeCertificate(Caller caller, long certificateId, RevocationReason reason, String comments,
+                                          boolean skipApproval) {
         IssuedCertificate cert = certificate(caller, certificateId);
         CertificateOrder order = orderOf(cert);
-        ledger.revoke(caller, cert, reason, "order=" + order.getId());
-        if (cert.equals(order.getCertificate())) {
-            order.revoked();
+        if (cert.isRevoked()) {
+            throw new InvalidOrderException("already_revoked", "certificate " + certificateId + " is revoked");
         }
-        return revokeRequest(caller, order, comments);
+        return revokeRequest(caller, order, cert, reason, comments, skipApproval);
     }
 
-    /** Revokes every valid certificate of the order. */
-    public OrderRequest revokeOrder(Caller caller, long orderId, RevocationReason reason, String comments) {
+    /** A revoke request for every valid certificate of the order (the order is revoked once it is approved). */
+    public OrderRequest revokeOrder(Caller caller, long orderId, RevocationReason reason, String comments,
+                                    boolean skipApproval) {
         CertificateOrder order = find(caller, orderId);
         if (order.getCertificate() == null) {
             throw new InvalidOrderException("order_not_issued", "the order has no certificate to revoke");
         }
-        for (OrderRequest r : requests(caller, orderId)) {
-            IssuedCertificate c = r.getCertificate();
-            if (c != null && !c.isRevoked()) {
-                ledger.revoke(caller, c, reason, "order=" + order.getId());
+        if ("revoked".equals(order.getStatus())) {
+            throw new InvalidOrderException("already_revoked", "order " + orderId + " is revoked");
+        }
+        return revokeRequest(caller, order, null, reason, comments, skipApproval);
+    }
+
+    private OrderRequest revokeRequest(Caller caller, CertificateOrder order, IssuedCertificate cert,
+                                       RevocationReason reason, String comments, boolean skipApproval) {
+        for (OrderRequest r : requests(caller, order.getId())) {
+            if ("reissue".equals(r.getType()) && r.getCertificate() == null
+                    && ("pending".equals(r.getStatus()) || "approved".equals(r.getStatus()))) {
+                throw new InvalidOrderException("reissue_pending", "order " + order.getId() + " has a pending "
+                        + "reissue (request " + r.getId() + "): cancel it or let it finish before revoking");
+            }
+        }
+        OrderRequest r = new OrderRequest(order, "revoke", "", order.getContent(), false, null, caller.actor(),
+                clip(comments, 1000), Instant.now());
+        r.revokes(cert, reason.name());
+        em.persist(r);
+        em.flush();
+        audit.record(caller, "order.revoke-request", "order=" + order.getId() + " request=" + r.getId(),
+                (cert == null ? "every certificate of the order" : "certSn " + cert.getCertSn()) + ", " + reason);
+        if (skipApproval && ApprovalRules.maySkipApproval(actor(caller.actor()), secondApproverRequired(order.getOrgId()))) {
+            r.approved(caller.actor(), "skip_approval", Instant.now());
+            performRevocation(caller, r);
+        }
+        return r;
+    }
+
+    /** An approved revoke request: its certificate (or every valid certificate of the order) is revoked. */
+    private void performRevocation(Caller caller, OrderRequest r) {
+        CertificateOrder order = r.getOrder();
+        RevocationReason reason = r.getRevocationReason() == null ? RevocationReason.UNSPECIFIED
+                : RevocationReason.valueOf(r.getRevocationReason());
+        if (r.getCertificate() != null) {
+            if (!r.getCertificate().isRevoked()) {
+                ledger.revoke(caller, r.getCertificate(), reason, "order=" + order.getId() + " request=" + r.getId());
+            }
+            order.touched();
+            return;
+        }
+        for (OrderRequest other : em.createNamedQuery(OrderRequest.BY_ORDER, OrderRequest.class)
+                .setParameter("order", order).getResultList()) {
+            IssuedCertificate c = other.getCertificate();
+            if (c != null && !c.isRevoked() && !"revoke".equals(other.getType())) {
+                ledger.revoke(caller, c, reason, "order=" + order.getId() + " request=" + r.getId());
             }
         }
         order.revoked();
-        return revokeRequest(caller, order, comments);
-    }
-
-    private OrderRequest revokeRequest(Caller caller, CertificateOrder order, String comments) {
-        IssuedCertificate current = order.getCertificate();
-        OrderRequest r = new OrderRequest(order, "revoke", "", order.getContent(), false, null, caller.actor(),
-                clip(comments, 1000), Instant.now());
-        r.approved(caller.actor(), null, Instant.now());
-        em.persist(r);
-        em.flush();
-        LOG.fine(() -> "revoke request " + r.getId() + " of order " + order.getId() + " (" + current + ")");
-        return r;
+        LOG.fine(() -> "order " + order.getId() + " revoked by request " + r.getId());
     }
 
     /** Approval (unless skipped) and DCV (where the product needs it) decide whether it issues now. */
     private OrderOutcome settle(Caller caller, CertificateOrder order, OrderRequest request, boolean skipApproval,
                                 DcvMethod dcv) {
-        if (skipApproval) {
+        if (skipApproval && ApprovalRules.maySkipApproval(actor(caller.actor()), secondApproverRequired(order.getOrgId()))) {
             request.approved(caller.actor(), "skip_approval", Instant.now());
         }
         IssuedCertificate issued = tryIssue(caller, request);
-        String token = issued == null && dcv.isCheckable() && !unvalidated(order, request).isEmpty()
+        // every token method gets the random value (dns-cname-token too: the CNAME carries it), e-mail none
+        String token = issued == null && dcv != DcvMethod.EMAIL && !unvalidated(order, request).isEmpty()
                 ? order.getDcvRandomValue() : null;
         return new OrderOutcome(order, request, issued, token);
     }
@@ -410,7 +664,7 @@ public class CertificateOrders {
             return null;
         }
         DigiCertProduct product = DigiCertProduct.byNameId(order.getProduct()).orElseThrow();
-        ValidatedCsr csr = ledger.validateCsr(r.getCsrPem(), KeyPolicy.ENTERPRISE);
+        ValidatedCsr csr = csrOrKey(r.getCsrPem(), product);
         X500Name subject = subject(product, r, csr);
         CertificateProfile.Usage usage = switch (product.kind()) {
             case TLS -> CertificateProfile.Usage.TLS_SERVER;
@@ -427,6 +681,7 @@ public class CertificateOrders {
         if (!"duplicate".equals(r.getType())) {
             order.holds(cert, r.getContent());
         }
+        order.touched();
         return cert;
     }
 
@@ -509,8 +764,29 @@ public class CertificateOrders {
         return value;
     }
 
+    /**
+     * The CSR, or a public key in its place ("CSR or public key", spec 003; not for code signing, whose subject
+     * comes from the CSR), checked against the enterprise key policy.
+     */
+    private ValidatedCsr csrOrKey(String text, DigiCertProduct product) {
+        java.util.Optional<org.bouncycastle.asn1.x509.SubjectPublicKeyInfo> key = PublicKeyPem.parse(text);
+        if (key.isEmpty()) {
+            return ledger.validateCsr(text, KeyPolicy.ENTERPRISE);
+        }
+        if (product.kind() == DigiCertProduct.Kind.CODE_SIGNING) {
+            throw new io.certgate.ejb.ca.InvalidCsrException("code signing needs a CSR (its subject is the "
+                    + "certificate's), not a public key");
+        }
+        return PublicKeyPem.validate(key.get(), KeyPolicy.ENTERPRISE);
+    }
+
+    /** What a request keeps: the CSR as PEM, or the public key as PEM. */
+    private static String stored(String sent) {
+        return PublicKeyPem.parse(sent).map(PublicKeyPem::pem).orElseGet(() -> pem(sent));
+    }
+
     /** The CSR as stored: PEM with line breaks, whatever form the client sent (one line, \n, headers or not). */
-    private static String pem(ValidatedCsr csr, String sent) {
+    private static String pem(String sent) {
         String body = sent.replaceAll("-----(BEGIN|END) (NEW )?CERTIFICATE REQUEST-----", "").replaceAll("\\s", "");
         StringBuilder b = new StringBuilder("-----BEGIN CERTIFICATE REQUEST-----\n");
         for (int i = 0; i < body.length(); i += 64) {

@@ -94,4 +94,99 @@ class OrderRulesTest {
         assertEquals("invalid_signature_hash", assertThrows(InvalidOrderException.class,
                 () -> OrderRules.signatureHash("sha1")).code());
     }
+
+    /** Issue 17: CertCentral's order statuses (needs_approval, reissue_pending) from what certgate stores. */
+    @Test
+    void orderStatusesAreCertCentrals() {
+        assertEquals("needs_approval", OrderRules.orderStatus("pending", false, true, false));
+        assertEquals("pending", OrderRules.orderStatus("pending", false, false, false));
+        assertEquals("issued", OrderRules.orderStatus("issued", false, false, false));
+        assertEquals("reissue_pending", OrderRules.orderStatus("issued", false, false, true));
+        assertEquals("expired", OrderRules.orderStatus("issued", true, false, true));
+        assertEquals("revoked", OrderRules.orderStatus("revoked", false, false, false));
+        assertEquals("canceled", OrderRules.orderStatus("canceled", false, false, false));
+    }
+
+    /** Issue 17, item 3: reissue and duplicate lists say pending, approved, issued or rejected. */
+    @Test
+    void reissueStatusesArePendingApprovedIssuedOrRejected() {
+        assertEquals("issued", OrderRules.reissueStatus("approved", true));
+        assertEquals("approved", OrderRules.reissueStatus("approved", false));
+        assertEquals("pending", OrderRules.reissueStatus("pending", false));
+        assertEquals("rejected", OrderRules.reissueStatus("rejected", false));
+        assertEquals("rejected", OrderRules.reissueStatus("canceled", false));
+    }
+
+    /** Issue 17, item 7: filters[status_last_updated] as Keyfactor's gateway and others send it. */
+    @Test
+    void statusWindowReadsKeyfactorsAndIsoForms() {
+        Instant[] w = OrderRules.statusWindow("2026-11-5+9:3:0...2026-11-26+10:0:0", NOW);
+        assertEquals(Instant.parse("2026-11-05T09:03:00Z"), w[0]);
+        assertEquals(Instant.parse("2026-11-26T10:00:00Z"), w[1]);
+        // '+' decoded to a space by the query string
+        assertEquals(Instant.parse("2026-11-05T09:03:00Z"), OrderRules.statusWindow("2026-11-5 9:3:0...", NOW)[0]);
+        assertEquals(NOW, OrderRules.statusWindow("2026-11-5 9:3:0...", NOW)[1]);
+        Instant[] days = OrderRules.statusWindow("2026-11-01...2026-11-02", NOW);
+        assertEquals(Instant.parse("2026-11-01T00:00:00Z"), days[0]);
+        assertEquals(Instant.parse("2026-11-02T23:59:59.999999999Z"), days[1]);
+        assertEquals(Instant.parse("2026-11-05T07:03:00Z"),
+                OrderRules.statusWindow("2026-11-05T09:03:00+02:00...", NOW)[0]);
+        assertEquals("missing_field", assertThrows(InvalidOrderException.class,
+                () -> OrderRules.statusWindow(null, NOW)).code());
+        assertEquals("invalid_date", assertThrows(InvalidOrderException.class,
+                () -> OrderRules.statusWindow("yesterday...today", NOW)).code());
+        assertEquals("invalid_date", assertThrows(InvalidOrderException.class,
+                () -> OrderRules.statusWindow("2026-11-26...2026-11-01", NOW)).code());
+    }
+
+    /** Issue 17: an IP literal is no DNS name (check-dcv on such an order answered 500). */
+    @Test
+    void ipLiteralsAreNoDnsNames() {
+        assertEquals("invalid_dns_name", assertThrows(InvalidOrderException.class,
+                () -> OrderRules.dnsName("192.168.1.10", false)).code());
+        assertEquals("invalid_dns_name", assertThrows(InvalidOrderException.class,
+                () -> OrderRules.names(DigiCertProduct.SSL_PLUS, spec("10.0.0.1", List.of(), null, null))).code());
+        assertEquals("host1.example.com", OrderRules.dnsName("host1.example.com", false));
+    }
+
+    /** Issue 17: is_rsassa_pss is ignored with the ECC CA (spec 003), honoured with the RSA CA. */
+    @Test
+    void rsassaPssOnlyWithTheRsaCa() {
+        assertEquals(true, OrderRules.rsassaPss(true, io.certgate.domain.ca.IssueAuthority.RSA));
+        assertEquals(false, OrderRules.rsassaPss(true, io.certgate.domain.ca.IssueAuthority.ECC));
+        assertEquals(false, OrderRules.rsassaPss(false, io.certgate.domain.ca.IssueAuthority.RSA));
+    }
+
+    /** Issue 17: a duplicate names what its order names. */
+    @Test
+    void aDuplicateNamesTheOrdersNames() {
+        OrderRules.requireSameNames(new OrderRules.Names("a.example.com", List.of("a.example.com"), List.of()),
+                "a.example.com", List.of("a.example.com", "b.example.com"));
+        assertEquals("invalid_value", assertThrows(InvalidOrderException.class, () -> OrderRules.requireSameNames(
+                new OrderRules.Names("other.example.com", List.of("other.example.com"), List.of()), "a.example.com",
+                List.of("a.example.com"))).code());
+        assertEquals("invalid_value", assertThrows(InvalidOrderException.class, () -> OrderRules.requireSameNames(
+                new OrderRules.Names("a.example.com", List.of("a.example.com", "c.example.com"), List.of()),
+                "a.example.com", List.of("a.example.com"))).code());
+    }
+
+    /** Issue 17: filters[valid_till] and sort of the order list. */
+    @Test
+    void listFiltersAndSort() {
+        LocalDate d = LocalDate.parse("2027-01-10");
+        assertEquals(true, OrderRules.dateFilter("f", ">2027-01-01").test(d));
+        assertEquals(false, OrderRules.dateFilter("f", ">2027-01-10").test(d));
+        assertEquals(true, OrderRules.dateFilter("f", ">=2027-01-10").test(d));
+        assertEquals(true, OrderRules.dateFilter("f", "<2027-02-01").test(d));
+        assertEquals(false, OrderRules.dateFilter("f", "<=2027-01-09").test(d));
+        assertEquals(true, OrderRules.dateFilter("f", "2027-01-01...2027-01-10").test(d));
+        assertEquals(true, OrderRules.dateFilter("f", "2027-01-10").test(d));
+        assertEquals("invalid_date", assertThrows(InvalidOrderException.class,
+                () -> OrderRules.dateFilter("f", ">soon")).code());
+        assertEquals(new OrderRules.Sort("id", true), OrderRules.sort(null));
+        assertEquals(new OrderRules.Sort("valid_till", true), OrderRules.sort("-valid_till"));
+        assertEquals(new OrderRules.Sort("date_created", false), OrderRules.sort("date_created"));
+        assertEquals("invalid_value", assertThrows(InvalidOrderException.class,
+                () -> OrderRules.sort("price")).code());
+    }
 }

@@ -14,6 +14,7 @@ import io.certgate.ejb.enrollment.CertificateOrders;
 import io.certgate.ejb.enrollment.EnrollmentService;
 import io.certgate.ejb.enrollment.RaAccountIssuer;
 import io.certgate.ejb.access.ApiCredentials;
+import io.certgate.ejb.access.DigiCertKeyRole;
 import io.certgate.ejb.access.AuditTrail;
 import io.certgate.ejb.access.Statistics;
 import io.certgate.web.support.CallerContext;
@@ -30,6 +31,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -113,14 +115,52 @@ public class AdminResource {
     @POST
     @Path("orgs/{orgId}/digicert-keys")
     @RolesAllowed(ADMIN)
-    @Operation(summary = "Create a DigiCert API key")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Create a DigiCert API key", description = "Optional body {role: admin|manager|user, user}: "
+            + "the key's role (default admin) and the user behind it (default: the key is its own user).")
     @APIResponse(responseCode = "201", description = "created", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AdminCredentials.DigiCertKey.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     public Response createDigiCertKey(
-            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId) {
-        return created(() -> Json.createObjectBuilder().add("orgId", orgId)
-                .add("key", credentials.createDigiCertKey(operatorFor(orgId))).build());
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminCredentials.DigiCertKeyRequest.class))) String body) {
+        return created(() -> {
+            JsonObject b = AdminAnswers.body(body);
+            DigiCertKeyRole role = DigiCertKeyRole.parse(AdminAnswers.string(b, "role"));
+            String user = AdminAnswers.string(b, "user");
+            JsonObjectBuilder a = Json.createObjectBuilder().add("orgId", orgId)
+                    .add("key", credentials.createDigiCertKey(operatorFor(orgId), role, user))
+                    .add("role", role.wireName());
+            if (user != null && !user.isBlank()) {
+                a.add("user", user.trim());
+            }
+            return a.build();
+        });
+    }
+
+    /** The organization's DigiCert approval setting: {@code {secondApprover: true|false}}. */
+    @PUT
+    @Path("orgs/{orgId}/digicert-policy")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(ADMIN)
+    @Operation(summary = "Require a second person for DigiCert approvals", description = "secondApprover true: nobody "
+            + "approves (or skips approval of) a request that the same user placed, with any of its keys.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminCredentials.DigiCertPolicy.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    public Response digiCertPolicy(
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminCredentials.DigiCertPolicy.class))) String body) {
+        return answer(200, () -> {
+            JsonValue v = AdminAnswers.body(body).get("secondApprover");
+            if (v != JsonValue.TRUE && v != JsonValue.FALSE) {
+                throw new io.certgate.ejb.common.InvalidArgumentException("secondApprover must be true or false");
+            }
+            boolean required = certificateOrders.secondApprover(operatorFor(orgId), v == JsonValue.TRUE);
+            return Json.createObjectBuilder().add("orgId", orgId).add("secondApprover", required).build();
+        });
     }
 
     /**

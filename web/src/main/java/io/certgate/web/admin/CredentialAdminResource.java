@@ -89,6 +89,12 @@ public class CredentialAdminResource {
                         .add(c.getKind() == CredentialKind.ENOS_APP ? "appKey" : "keyId", c.getKeyId())
                         .add("enabled", c.isEnabled()).add("createdAt", c.getCreatedAt().toString())
                         .add("createdBy", c.getCreatedBy());
+                if (c.getKind() == CredentialKind.DIGICERT_KEY) {
+                    b.add("role", c.getRole() == null ? "admin" : c.getRole());
+                    if (c.getUserName() != null) {
+                        b.add("user", c.getUserName());
+                    }
+                }
                 (c.getKind() == CredentialKind.ENOS_APP ? enos : digiCert).add(b);
             }
             JsonArrayBuilder ra = Json.createArrayBuilder();

@@ -46,26 +46,44 @@ public class DigiCertAccountResource extends DigiCertResource {
     @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
     public Response products() {
         return call(() -> {
-            JsonArrayBuilder cas = Json.createArrayBuilder();
-            for (Map.Entry<String, IssueAuthority> e : orders.caCertIds().entrySet()) {
-                cas.add(Json.createObjectBuilder().add("id", e.getKey()).add("name", "certgate " + e.getValue()
-                        + " Root CA"));
-            }
-            var allowed = cas.build();
             JsonArrayBuilder a = Json.createArrayBuilder();
             for (DigiCertProduct p : DigiCertProduct.values()) {
-                JsonObjectBuilder b = Json.createObjectBuilder(DigiCertViews.product(p))
-                        .add("group_name", p.type()).add("allowed_ca_certs", allowed)
-                        .add("default_ca_cert", Json.createObjectBuilder().add("id", orders.caCertId(IssueAuthority.RSA))
-                                .add("name", "certgate RSA Root CA"))
-                        .add("allowed_validity_years", Json.createArrayBuilder().add(1).add(2).add(3))
-                        .add("signature_hash_types", Json.createObjectBuilder().add("allowed_hash_types",
-                                Json.createArrayBuilder().add(hash("sha256")).add(hash("sha384")).add(hash("sha512")))
-                                .add("default_hash_type_id", "sha256"));
-                a.add(b);
+                a.add(details(p));
             }
             return json(200, Json.createObjectBuilder().add("products", a).build());
         });
+    }
+
+    /** Product info: one product of {@code GET /product} by its name_id; 404 not_found|product for another. */
+    @GET
+    @Path("product/{nameId}")
+    @Operation(summary = "Product info", description = "The product's CAs (ca_cert_id), validity years and hashes.")
+    @APIResponse(responseCode = "200", description = "the product", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DigiCertAccount.ProductDetails.class)))
+    @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
+    public Response product(@Parameter(description = "the product's name_id, e.g. ssl_plus") @PathParam("nameId")
+                            String nameId) {
+        return call(() -> {
+            DigiCertProduct p = DigiCertProduct.byNameId(nameId).orElseThrow(() -> new DigiCertRequestException(404,
+                    "not_found|product", "no such product: " + nameId));
+            return json(200, details(p).build());
+        });
+    }
+
+    private JsonObjectBuilder details(DigiCertProduct p) {
+        JsonArrayBuilder cas = Json.createArrayBuilder();
+        for (Map.Entry<String, IssueAuthority> e : orders.caCertIds().entrySet()) {
+            cas.add(Json.createObjectBuilder().add("id", e.getKey()).add("name", "certgate " + e.getValue()
+                    + " Root CA"));
+        }
+        return Json.createObjectBuilder(DigiCertViews.product(p))
+                .add("group_name", p.type()).add("allowed_ca_certs", cas)
+                .add("default_ca_cert", Json.createObjectBuilder().add("id", orders.caCertId(IssueAuthority.RSA))
+                        .add("name", "certgate RSA Root CA"))
+                .add("allowed_validity_years", Json.createArrayBuilder().add(1).add(2).add(3))
+                .add("signature_hash_types", Json.createObjectBuilder().add("allowed_hash_types",
+                        Json.createArrayBuilder().add(hash("sha256")).add(hash("sha384")).add(hash("sha512")))
+                        .add("default_hash_type_id", "sha256"));
     }
 
     private static JsonObjectBuilder hash(String id) {

@@ -135,23 +135,30 @@ public class DigiCertCertificateResource extends DigiCertResource {
         });
     }
 
-    /** {reason, comments, skip_approval}: revoked at once; 201 with the revoke request. */
+    /**
+     * {revocation_reason, comments, skip_approval}: 201 with the revoke request, pending until an approver decides
+     * (or approved at once: skip_approval by a key that may skip approval). The order stays active and reissuable.
+     */
     @PUT
     @Path("{certificateId}/revoke")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Revoke a certificate", description = "At once, no approval (CRL and OCSP).")
-    @APIResponse(responseCode = "201", description = "revoked", content = @Content(mediaType = "application/json",
+    @Operation(summary = "Revoke a certificate", description = "A revoke request for this certificate only: the order "
+            + "stays active and can be reissued. Pending until an approver decides; at once (CRL and OCSP) with "
+            + "skip_approval by a key that may skip approval. 400 reissue_pending while a reissue of the order waits.")
+    @APIResponse(responseCode = "201", description = "the revoke request", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = DigiCertOrders.Revocation.class)))
     @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
     public Response revoke(
-            @Parameter(description = "the certificate id (certgate's certSn)")
+            @Parameter(description = "the certificate id (certgate's certSn), or its serial number or thumbprint")
             @PathParam("certificateId") String certificateId,
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = DigiCertBodies.Revoke.class))) InputStream body) {
         return call(() -> {
             JsonObject b = DigiCertRequests.read(body);
-            OrderRequest r = orders.revokeCertificate(caller(), id(certificateId, "certificate"),
-                    DigiCertOrderResource.reason(b), DigiCertRequests.string(b, "comments"));
+            OrderRequest r = orders.revokeCertificate(caller(), orders.certificateByReference(caller(), certificateId)
+                            .getCertSn(),
+                    DigiCertOrderResource.reason(b), DigiCertRequests.string(b, "comments"),
+                    DigiCertRequests.bool(b, "skip_approval"));
             return json(201, DigiCertOrderResource.revokeAnswer(r));
         });
     }

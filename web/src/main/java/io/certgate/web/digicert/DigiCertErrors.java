@@ -10,6 +10,7 @@ import io.certgate.ejb.ca.InvalidSignatureSchemeException;
 import io.certgate.ejb.ca.InvalidValidityException;
 import io.certgate.ejb.ca.UnknownCertificateException;
 import io.certgate.ejb.enrollment.InvalidOrderException;
+import io.certgate.ejb.enrollment.NotAnApproverException;
 import io.certgate.ejb.enrollment.SelfApprovalException;
 import io.certgate.ejb.enrollment.UnknownOrderCertificateException;
 import io.certgate.ejb.enrollment.UnknownOrderException;
@@ -40,6 +41,7 @@ final class DigiCertErrors {
             .map(MissingCredentialException.class, new Error(401, "access_denied|invalid_api_key"))
             .map(CallerRequiredException.class, new Error(401, "access_denied|invalid_api_key"))
             .map(SelfApprovalException.class, new Error(403, "access_denied|invalid_approver"))
+            .map(NotAnApproverException.class, new Error(403, "access_denied|invalid_approver"))
             .map(UnknownOrderException.class, new Error(404, "not_found|order"))
             .map(UnknownOrderRequestException.class, new Error(404, "not_found|request"))
             .map(UnknownOrderCertificateException.class, new Error(404, "not_found|certificate"))

@@ -96,34 +96,99 @@ public class DigiCertOrderResource extends DigiCertResource {
     @APIResponse(responseCode = "200", description = "the order", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = DigiCertOrders.Info.class)))
     @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
-    public Response info(@Parameter(description = "the order id") @PathParam("orderId") String orderId) {
+    public Response info(@Parameter(description = "the order id, or its certificate's serial number or thumbprint")
+                         @PathParam("orderId") String orderId) {
         return call(() -> {
-            CertificateOrder o = orders.find(caller(), id(orderId, "order"));
+            CertificateOrder o = orders.findByReference(caller(), orderId);
             return json(200, DigiCertViews.order(orders, o, orders.requests(caller(), o.getId()), Instant.now()));
         });
     }
 
     /** The orders, with {@code filters[status]} and {@code filters[common_name]}, paged by offset and limit. */
     @GET
-    @Operation(summary = "List orders", description = "Filters filters[status] and filters[common_name] in the query.")
+    @Operation(summary = "List orders", description = "Filters in the query: filters[status], filters[common_name], "
+            + "filters[search] (order id, common name, DNS name or serial number, in part), filters[product_name_id], "
+            + "filters[valid_till] (>d, >=d, <d, <=d, d1...d2 or d; yyyy-MM-dd); sort (id, date_created, valid_till, "
+            + "common_name, status, product_name_id; '-' for descending; default -id).")
     @APIResponse(responseCode = "200", description = "a page of orders",
             content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = DigiCertOrders.OrderList.class)))
     @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
     public Response list(
-            @Parameter(description = "how many to skip") @QueryParam("offset") @DefaultValue("0") int offset,
-            @Parameter(description = "how many at most") @QueryParam("limit") @DefaultValue("1000") int limit) {
+            @Parameter(description = "how many to skip", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("offset") @DefaultValue("0") String offsetText,
+            @Parameter(description = "how many at most (1000)", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("limit") @DefaultValue("1000") String limitText) {
         return call(() -> {
-            String status = uri.getQueryParameters().getFirst("filters[status]");
-            String cn = uri.getQueryParameters().getFirst("filters[common_name]");
-            List<CertificateOrder> page = orders.list(caller(), status, cn, offset, limit);
+            int offset = DigiCertRequests.count("offset", offsetText);
+            int limit = DigiCertRequests.count("limit", limitText);
+            var params = uri.getQueryParameters();
+            CertificateOrders.OrderPage page = orders.list(caller(), new CertificateOrders.OrderQuery(
+                    params.getFirst("filters[status]"), params.getFirst("filters[common_name]"),
+                    params.getFirst("filters[search]"), params.getFirst("filters[product_name_id]"),
+                    params.getFirst("filters[valid_till]"), params.getFirst("sort")), offset, limit);
             Instant now = Instant.now();
             JsonArrayBuilder a = Json.createArrayBuilder();
-            for (CertificateOrder o : page) {
+            for (CertificateOrder o : page.orders()) {
                 a.add(DigiCertViews.order(orders, o, orders.requests(caller(), o.getId()), now));
             }
+            // page.total counts every match (clients page with "while offset < total")
             return json(200, Json.createObjectBuilder().add("orders", a).add("page", Json.createObjectBuilder()
-                    .add("total", page.size()).add("limit", limit).add("offset", offset)).build());
+                    .add("total", page.total()).add("limit", limit).add("offset", offset)).build());
+        });
+    }
+
+    /**
+     * The orders whose status changed in {@code filters[status_last_updated]=from...to} (incremental sync, as
+     * Keyfactor's gateway calls it): {@code {orders:[{order_id, certificate_id, status}]}}.
+     */
+    @GET
+    @Path("status-changes")
+    @Operation(summary = "Order status changes", description = "filters[status_last_updated]=from...to in the query "
+            + "(yyyy-MM-dd, or yyyy-MM-dd+HH:mm:ss, UTC).")
+    @APIResponse(responseCode = "200", description = "the orders whose status changed",
+            content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DigiCertOrders.StatusChanges.class)))
+    @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
+    public Response statusChanges() {
+        return call(() -> {
+            Instant[] window = io.certgate.ejb.enrollment.OrderRules.statusWindow(
+                    uri.getQueryParameters().getFirst("filters[status_last_updated]"), Instant.now());
+            JsonArrayBuilder a = Json.createArrayBuilder();
+            for (CertificateOrders.StatusChange c : orders.statusChanges(caller(), window[0], window[1])) {
+                JsonObjectBuilder b = Json.createObjectBuilder().add("order_id", c.order().getId());
+                if (c.certificate() != null) {
+                    b.add("certificate_id", c.certificate().getCertSn());
+                }
+                a.add(b.add("status", c.status()));
+            }
+            return json(200, Json.createObjectBuilder().add("orders", a).build());
+        });
+    }
+
+    /** {@code {status: canceled, note}}: cancels a pending order, or the pending reissue of an issued one; 204. */
+    @PUT
+    @Path("{orderId}/status")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Update order status", description = "status canceled: a pending order (never issued) is "
+            + "canceled; on an issued order its pending reissues and duplicates are. 400 order_not_pending otherwise.")
+    @APIResponse(responseCode = "204", description = "canceled")
+    @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
+    public Response updateStatus(
+            @Parameter(description = "the order id") @PathParam("orderId") String orderId,
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = DigiCertBodies.OrderStatus.class))) InputStream body) {
+        return call(() -> {
+            JsonObject b = DigiCertRequests.read(body);
+            String status = DigiCertRequests.string(b, "status");
+            if (status == null || status.isBlank()) {
+                throw new DigiCertRequestException("missing_field", "status is required (canceled)");
+            }
+            if (!"canceled".equalsIgnoreCase(status.trim()) && !"cancelled".equalsIgnoreCase(status.trim())) {
+                throw new DigiCertRequestException("invalid_status", "status must be canceled");
+            }
+            orders.cancel(caller(), id(orderId, "order"), DigiCertRequests.string(b, "note"));
+            return Response.noContent().build();
         });
     }
 
@@ -195,15 +260,19 @@ public class DigiCertOrderResource extends DigiCertResource {
         return call(() -> certificates(orderId, "duplicate"));
     }
 
+    /** Every reissue (or duplicate) of the order, with CertCentral's status: pending, approved, issued, rejected. */
     private Response certificates(String orderId, String type) {
         Instant now = Instant.now();
         JsonArrayBuilder a = Json.createArrayBuilder();
         for (OrderRequest r : orders.requests(caller(), id(orderId, "order"))) {
-            IssuedCertificate c = r.getCertificate();
-            if (type.equals(r.getType()) && c != null) { // the certificates they brought; pending ones are requests
-                a.add(Json.createObjectBuilder(DigiCertViews.certificateSummary(c, now)).add("request_id", r.getId())
-                        .add("date_requested", DigiCertViews.time(r.getCreatedAt())));
+            if (!type.equals(r.getType())) {
+                continue;
             }
+            IssuedCertificate c = r.getCertificate();
+            JsonObjectBuilder b = c != null ? Json.createObjectBuilder(DigiCertViews.certificateSummary(c, now))
+                    : DigiCertViews.requested(r);
+            a.add(b.add("status", io.certgate.ejb.enrollment.OrderRules.reissueStatus(r.getStatus(), c != null))
+                    .add("request_id", r.getId()).add("date_requested", DigiCertViews.time(r.getCreatedAt())));
         }
         return json(200, Json.createObjectBuilder().add("certificates", a).build());
     }
@@ -234,8 +303,10 @@ public class DigiCertOrderResource extends DigiCertResource {
     @PUT
     @Path("{orderId}/revoke")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Revoke every valid certificate of the order")
-    @APIResponse(responseCode = "201", description = "revoked (CRL and OCSP)",
+    @Operation(summary = "Revoke every valid certificate of the order", description = "A revoke request: pending until "
+            + "an approver decides (PUT /request/{id}/status), at once with skip_approval by a key that may skip "
+            + "approval; the order is revoked with its certificates. 400 reissue_pending while a reissue waits.")
+    @APIResponse(responseCode = "201", description = "the revoke request",
             content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = DigiCertOrders.Revocation.class)))
     @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
@@ -246,13 +317,17 @@ public class DigiCertOrderResource extends DigiCertResource {
         return call(() -> {
             JsonObject b = DigiCertRequests.read(body);
             OrderRequest r = orders.revokeOrder(caller(), id(orderId, "order"), reason(b),
-                    DigiCertRequests.string(b, "comments"));
+                    DigiCertRequests.string(b, "comments"), DigiCertRequests.bool(b, "skip_approval"));
             return json(201, revokeAnswer(r));
         });
     }
 
+    /** {@code revocation_reason} (CertCentral: keyCompromise, ...) or certgate's earlier {@code reason}. */
     static RevocationReason reason(JsonObject body) {
-        String reason = DigiCertRequests.string(body, "reason");
+        String reason = DigiCertRequests.string(body, "revocation_reason");
+        if (reason == null || reason.isBlank()) {
+            reason = DigiCertRequests.string(body, "reason");
+        }
         if (reason == null || reason.isBlank()) {
             return RevocationReason.UNSPECIFIED;
         }
@@ -262,8 +337,8 @@ public class DigiCertOrderResource extends DigiCertResource {
                 return r;
             }
         }
-        throw new DigiCertRequestException("invalid_reason", "reason must be one of unspecified, key_compromise, "
-                + "affiliation_changed, superseded, cessation_of_operation");
+        throw new DigiCertRequestException("invalid_reason", "revocation_reason must be one of unspecified, "
+                + "keyCompromise, affiliationChanged, superseded, cessationOfOperation");
     }
 
     static JsonObject revokeAnswer(OrderRequest r) {

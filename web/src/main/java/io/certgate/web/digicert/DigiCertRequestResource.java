@@ -12,7 +12,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.List;
@@ -37,17 +39,23 @@ public class DigiCertRequestResource extends DigiCertResource {
     @EJB
     private CertificateOrders orders;
 
+    @Context
+    private UriInfo uri;
+
     @GET
-    @Operation(summary = "List requests", description = "Revoke requests are not listed.")
+    @Operation(summary = "List requests", description = "New orders, reissues, duplicates and revoke requests; "
+            + "filters[status] (or status) pending, approved, rejected or canceled.")
     @APIResponse(responseCode = "200", description = "the requests", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = DigiCertApprovals.RequestList.class)))
     @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
     public Response list(
-            @Parameter(description = "pending, approved or rejected; none: all") @QueryParam("status") String status) {
+            @Parameter(description = "pending, approved, rejected or canceled; none: all (filters[status] too)")
+            @QueryParam("status") String status) {
         return call(() -> {
-            List<OrderRequest> all = orders.requests(caller(), status);
+            String filter = uri.getQueryParameters().getFirst("filters[status]");
+            List<OrderRequest> all = orders.requests(caller(), filter != null && !filter.isBlank() ? filter : status);
             JsonArrayBuilder a = Json.createArrayBuilder();
-            all.stream().filter(r -> !"revoke".equals(r.getType())).forEach(r -> a.add(DigiCertViews.request(orders, r)));
+            all.forEach(r -> a.add(DigiCertViews.request(orders, r)));
             return json(200, Json.createObjectBuilder().add("requests", a).add("page", Json.createObjectBuilder()
                     .add("total", all.size()).add("limit", 0).add("offset", 0)).build());
         });
@@ -67,8 +75,10 @@ public class DigiCertRequestResource extends DigiCertResource {
     @PUT
     @Path("{requestId}/status")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Approve or reject a pending request", description = "By another key of the organization: "
-            + "the key that placed it gets 403 access_denied|invalid_approver.")
+    @Operation(summary = "Approve or reject a pending request", description = "By an admin key (its own requests too, "
+            + "unless the organization requires a second person: then never by the same user, with any of its keys) or "
+            + "a manager key (other people's requests); a user key, or a requester where that is not allowed, gets 403 "
+            + "access_denied|invalid_approver. An approved revoke request revokes.")
     @APIResponse(responseCode = "204", description = "decided; an approved request issues")
     @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
     public Response status(

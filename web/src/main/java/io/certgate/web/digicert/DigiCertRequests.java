@@ -144,6 +144,19 @@ final class DigiCertRequests {
         throw new DigiCertRequestException("invalid_value", name + " must be an integer");
     }
 
+    /** A query parameter that counts (offset, limit): a non-negative integer, else 400 invalid_value. */
+    static int count(String name, String text) {
+        try {
+            int v = Integer.parseInt(text == null ? "" : text.trim());
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new DigiCertRequestException("invalid_value", name + " must be a non-negative integer");
+    }
+
     static boolean bool(JsonObject o, String name) {
         JsonValue v = o.get(name);
         if (v == null || v == JsonValue.NULL) {

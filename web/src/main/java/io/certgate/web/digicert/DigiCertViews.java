@@ -91,7 +91,8 @@ final class DigiCertViews {
         if (cert != null) {
             X509CertificateHolder h = Pem.parseCertificate(cert.getCertPem());
             c.add("serial_number", cert.getSerialNumber().toUpperCase(Locale.ROOT));
-            c.add("thumbprint", io.certgate.ejb.common.Digests.sha256Hex(encoded(h)).toUpperCase(Locale.ROOT));
+            c.add("thumbprint", sha1Hex(encoded(h))); // CertCentral's thumbprint is SHA-1
+            c.add("thumbprint_sha256", io.certgate.ejb.common.Digests.sha256Hex(encoded(h)).toUpperCase(Locale.ROOT));
             c.add("date_created", time(cert.getSignedAt()));
             c.add("valid_from", DAY.format(cert.getNotBefore()));
             c.add("valid_till", DAY.format(cert.getNotAfter()));
@@ -108,10 +109,16 @@ final class DigiCertViews {
                 .add("is_renewed", o.getRenewedOrderId() != null)
                 .add("date_created", time(o.getCreatedAt()))
                 .add("order_validity", orderValidity(o))
+                .add("order_valid_till", DAY.format(o.getPlanEnd()))
                 .add("product", product(product))
                 .add("organization", organization(o.getOrgId()))
                 .add("disable_renewal_notifications", o.isDisableRenewalNotifications())
                 .add("requests", requests(requests));
+        if (cert != null) {
+            b.add("date_issued", time(cert.getSignedAt()));
+            b.add("cert_validity", Json.createObjectBuilder().add("days", Math.max(1,
+                    Duration.between(cert.getNotBefore(), cert.getNotAfter()).plusHours(12).toDays())));
+        }
         if (o.getRenewedOrderId() != null) {
             b.add("renewed_order_id", o.getRenewedOrderId());
         }
@@ -170,7 +177,7 @@ final class DigiCertViews {
                 .add("type", r.getType())
                 .add("status", r.getStatus())
                 .add("requester", person(r.getRequestedBy()))
-                .add("order", Json.createObjectBuilder().add("id", o.getId()).add("status", o.getStatus())
+                .add("order", Json.createObjectBuilder().add("id", o.getId()).add("status", orders.status(o, Instant.now()))
                         .add("certificate", cert).add("product", product(DigiCertProduct.byNameId(o.getProduct())
                                 .orElseThrow())).add("organization", organization(o.getOrgId())));
         if (r.getComments() != null) {
@@ -185,7 +192,25 @@ final class DigiCertViews {
         if (r.getCertificate() != null) {
             b.add("certificate_id", r.getCertificate().getCertSn());
         }
+        if (r.getRevocationReason() != null) {
+            b.add("revocation_reason", revocationReason(r.getRevocationReason()));
+        }
         return b.build();
+    }
+
+    /** KEY_COMPROMISE -> keyCompromise (CertCentral's spelling). */
+    static String revocationReason(String name) {
+        StringBuilder b = new StringBuilder();
+        boolean upper = false;
+        for (char ch : name.toLowerCase(Locale.ROOT).toCharArray()) {
+            if (ch == '_') {
+                upper = true;
+            } else {
+                b.append(upper ? Character.toUpperCase(ch) : ch);
+                upper = false;
+            }
+        }
+        return b.toString();
     }
 
     /** A requester or processor: certgate knows actors (digicert:<key id>, admin:<user>), not people. */
@@ -203,8 +228,17 @@ final class DigiCertViews {
                 .add("date_created", time(cert.getSignedAt()))
                 .add("valid_from", DAY.format(cert.getNotBefore()))
                 .add("valid_till", DAY.format(cert.getNotAfter()))
-                .add("status", cert.statusAt(now).name().toLowerCase(Locale.ROOT))
+                .add("certificate_status", cert.statusAt(now).name().toLowerCase(Locale.ROOT))
                 .add("key_size", keySize(h)).build();
+    }
+
+    /** A reissue or duplicate that brought no certificate (yet): what it asks for. */
+    static JsonObjectBuilder requested(OrderRequest r) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        if (r.getContent().getCommonName() != null) {
+            b.add("common_name", r.getContent().getCommonName());
+        }
+        return b.add("dns_names", array(CertificateOrders.split(r.getContent().getDnsNames())));
     }
 
     /** The chain answer: end-entity first, then its issuing CA, then the root. */
@@ -253,6 +287,15 @@ final class DigiCertViews {
             // unknown key: 0
         }
         return 0;
+    }
+
+    private static String sha1Hex(byte[] der) {
+        try {
+            return java.util.HexFormat.of().withUpperCase().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                    .digest(der));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] encoded(X509CertificateHolder h) {

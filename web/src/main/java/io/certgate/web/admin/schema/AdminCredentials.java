@@ -40,6 +40,32 @@ public final class AdminCredentials {
 
         @Schema(required = true, description = "shown only here")
         public String key;
+
+        @Schema(enumeration = {"admin", "manager", "user"}, description = "the key's role")
+        public String role;
+
+        @Schema(description = "the user behind the key, when named")
+        public String user;
+    }
+
+    @Schema(name = "AdminDigiCertKeyRequest", description = "optional")
+    public static class DigiCertKeyRequest {
+        @Schema(enumeration = {"admin", "manager", "user"}, defaultValue = "admin", description = "admin: decides "
+                + "requests (its own too, unless a second person is required) and may skip approval; manager: decides "
+                + "other people's requests; user: places requests only")
+        public String role;
+
+        @Schema(description = "the user behind the key (a rotated key keeps it); default: the key is its own user")
+        public String user;
+    }
+
+    @Schema(name = "AdminDigiCertPolicy")
+    public static class DigiCertPolicy {
+        @Schema(description = "in answers")
+        public String orgId;
+
+        @Schema(required = true, description = "a second person must approve DigiCert requests")
+        public boolean secondApprover;
     }
 
     @Schema(name = "AdminDigiCertKeyRotated")
@@ -145,6 +171,12 @@ public final class AdminCredentials {
 
         @Schema(description = "DigiCert keys: the key's first 12 characters")
         public String keyId;
+
+        @Schema(description = "DigiCert keys: admin, manager or user")
+        public String role;
+
+        @Schema(description = "DigiCert keys: the user behind the key")
+        public String user;
 
         @Schema(required = true)
         public boolean enabled;

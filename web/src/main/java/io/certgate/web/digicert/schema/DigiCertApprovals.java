@@ -36,7 +36,7 @@ public final class DigiCertApprovals {
         @Schema(required = true, enumeration = {"new_request", "reissue", "duplicate", "revoke"})
         public String type;
 
-        @Schema(required = true, enumeration = {"pending", "approved", "rejected"})
+        @Schema(required = true, enumeration = {"pending", "approved", "rejected", "canceled"})
         public String status;
 
         @Schema(required = true)
@@ -56,8 +56,12 @@ public final class DigiCertApprovals {
         @Schema(name = "processor_comment")
         public String processorComment;
 
-        @Schema(name = "certificate_id", description = "once issued")
+        @Schema(name = "certificate_id", description = "once issued; for a revoke request, the certificate it revokes "
+                + "(none: every certificate of the order)")
         public Long certificateId;
+
+        @Schema(name = "revocation_reason", description = "revoke requests")
+        public String revocationReason;
     }
 
     @Schema(name = "DigiCertRequestOrder")

@@ -127,14 +127,27 @@ public final class DigiCertBodies {
 
     @Schema(name = "DigiCertRevokeRequest")
     public static class Revoke {
-        @Schema(enumeration = {"unspecified", "key_compromise", "affiliation_changed", "superseded",
-                "cessation_of_operation"}, defaultValue = "unspecified")
+        @Schema(name = "revocation_reason", enumeration = {"unspecified", "keyCompromise", "affiliationChanged",
+                "superseded", "cessationOfOperation"}, defaultValue = "unspecified", description = "CertCentral's "
+                + "name; snake case (key_compromise) is accepted too")
+        public String revocationReason;
+
+        @Schema(description = "certgate's earlier name of revocation_reason, still accepted")
         public String reason;
 
         public String comments;
 
-        @Schema(name = "skip_approval", description = "accepted: revocation needs no approval")
+        @Schema(name = "skip_approval", description = "revoked at once when the key may skip approval (an admin key, "
+                + "no second person required); otherwise the revoke request waits for an approver")
         public Boolean skipApproval;
+    }
+
+    @Schema(name = "DigiCertOrderStatusUpdate")
+    public static class OrderStatus {
+        @Schema(required = true, enumeration = "canceled")
+        public String status;
+
+        public String note;
     }
 
     @Schema(name = "DigiCertRequestStatus")

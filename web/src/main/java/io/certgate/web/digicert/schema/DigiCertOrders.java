@@ -84,6 +84,15 @@ public final class DigiCertOrders {
         @Schema(name = "order_validity", required = true)
         public OrderValidity orderValidity;
 
+        @Schema(name = "order_valid_till", required = true, description = "YYYY-MM-DD: the end of the order's validity")
+        public String orderValidTill;
+
+        @Schema(name = "date_issued", description = "RFC 3339: when the order's current certificate was issued")
+        public String dateIssued;
+
+        @Schema(name = "cert_validity", description = "the current certificate's validity, once issued")
+        public CertValidity certValidity;
+
         @Schema(required = true)
         public DigiCertAccount.Product product;
 
@@ -145,8 +154,11 @@ public final class DigiCertOrders {
         @Schema(name = "serial_number", description = "hexadecimal, upper case")
         public String serialNumber;
 
-        @Schema(description = "SHA-256 of the certificate, hexadecimal, upper case")
+        @Schema(description = "SHA-1 of the certificate (CertCentral's thumbprint), hexadecimal, upper case")
         public String thumbprint;
+
+        @Schema(name = "thumbprint_sha256", description = "SHA-256 of the certificate, hexadecimal, upper case")
+        public String thumbprintSha256;
 
         @Schema(name = "date_created", description = "RFC 3339")
         public String dateCreated;
@@ -213,8 +225,8 @@ public final class DigiCertOrders {
         public DigiCertAccount.Page page;
     }
 
-    @Schema(name = "DigiCertIssuedCertificates", description = "the certificates the order's reissues (or duplicates) "
-            + "brought; pending ones are requests")
+    @Schema(name = "DigiCertIssuedCertificates", description = "the order's reissues (or duplicates): those that "
+            + "brought a certificate with it, those still waiting (pending, approved) or refused (rejected) without")
     public static class IssuedCertificates {
         @Schema(required = true)
         public List<IssuedCertificate> certificates;
@@ -222,32 +234,37 @@ public final class DigiCertOrders {
 
     @Schema(name = "DigiCertIssuedCertificate")
     public static class IssuedCertificate {
-        @Schema(required = true)
-        public long id;
+        @Schema(description = "the certificate id, once issued")
+        public Long id;
 
-        @Schema(name = "serial_number", required = true)
+        @Schema(name = "serial_number", description = "once issued")
         public String serialNumber;
 
-        @Schema(name = "common_name", required = true)
+        @Schema(name = "common_name", description = "the certificate's, or as requested")
         public String commonName;
 
         @Schema(name = "dns_names", required = true)
         public List<String> dnsNames;
 
-        @Schema(name = "date_created", required = true)
+        @Schema(name = "date_created", description = "once issued")
         public String dateCreated;
 
-        @Schema(name = "valid_from", required = true)
+        @Schema(name = "valid_from", description = "once issued")
         public String validFrom;
 
-        @Schema(name = "valid_till", required = true)
+        @Schema(name = "valid_till", description = "once issued")
         public String validTill;
 
-        @Schema(required = true, enumeration = {"valid", "expired", "revoked"})
+        @Schema(required = true, enumeration = {"pending", "approved", "issued", "rejected"}, description = "CertCentral's "
+                + "values: pending (waits for an approver), approved (waits for DCV), issued, rejected (or canceled)")
         public String status;
 
-        @Schema(name = "key_size", required = true)
-        public int keySize;
+        @Schema(name = "certificate_status", enumeration = {"valid", "expired", "revoked"}, description = "once issued: "
+                + "the certificate's own state")
+        public String certificateStatus;
+
+        @Schema(name = "key_size", description = "once issued")
+        public Integer keySize;
 
         @Schema(name = "request_id", required = true)
         public long requestId;
@@ -265,7 +282,8 @@ public final class DigiCertOrders {
         public String dcvStatus;
     }
 
-    @Schema(name = "DigiCertRevocation", description = "201: the revoke request, approved at once")
+    @Schema(name = "DigiCertRevocation", description = "201: the revoke request: pending until an approver decides, "
+            + "approved at once with skip_approval by a key that may skip approval")
     public static class Revocation {
         @Schema(required = true)
         public long id;
@@ -276,7 +294,7 @@ public final class DigiCertOrders {
         @Schema(required = true, enumeration = "revoke")
         public String type;
 
-        @Schema(required = true, example = "approved")
+        @Schema(required = true, enumeration = {"pending", "approved"})
         public String status;
 
         @Schema(required = true)
@@ -284,5 +302,29 @@ public final class DigiCertOrders {
 
         @Schema(required = true, description = "empty when none")
         public String comments;
+    }
+
+    @Schema(name = "DigiCertStatusChanges", description = "the orders whose status changed in the window")
+    public static class StatusChanges {
+        @Schema(required = true)
+        public List<StatusChange> orders;
+    }
+
+    @Schema(name = "DigiCertStatusChange")
+    public static class StatusChange {
+        @Schema(name = "order_id", required = true)
+        public long orderId;
+
+        @Schema(name = "certificate_id", description = "the order's certificate, once it has one")
+        public Long certificateId;
+
+        @Schema(required = true, description = "the order's status now (as order info says it)")
+        public String status;
+    }
+
+    @Schema(name = "DigiCertCertValidity")
+    public static class CertValidity {
+        @Schema(required = true, description = "days from valid_from to valid_till")
+        public int days;
     }
 }
