@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import javax.net.ssl.SSLContext;
@@ -65,7 +64,7 @@ class OfflineRootIT {
                 + "\nCERTGATE_CA_ROOT_CERTIFICATES=" + ceremony.resolve("roots.pem") + "\n");
         ServerDirs.server("start", SERVER);
         started = true;
-        awaitReady();
+        ServerDirs.awaitReady(BASE, serverDir, "the offline-root instance");
     }
 
     @AfterAll
@@ -86,7 +85,7 @@ class OfflineRootIT {
                 authorities.toString());
 
         // EnOS: a device of the bootstrap organization; no certificate while its issuing CA waits for the ceremony
-        String token = enosToken();
+        String token = ServerDirs.enosToken(BASE, serverDir);
         java.util.Map<String, String> auth = java.util.Map.of("Authorization", "Bearer " + token);
         String org = bootstrap("enos-service-account.properties").getProperty("orgId");
         String pk = post("/connect-service/v2.1/products?action=create&orgId=" + org,
@@ -231,16 +230,6 @@ class OfflineRootIT {
         return o;
     }
 
-    static String enosToken() {
-        Properties p = bootstrap("enos-service-account.properties");
-        long ts = System.currentTimeMillis();
-        String enc = Enos.sha256(p.getProperty("appKey") + ts + p.getProperty("appSecret"));
-        return json(send(HttpRequest.newBuilder(URI.create(BASE + "/apim-token-service/v2.0/token/get"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"appKey\":\"" + p.getProperty("appKey") + "\",\"encryption\":\"" + enc
-                                + "\",\"timestamp\":" + ts + "}"))).body()).getJsonObject("data").getString("accessToken");
-    }
-
     static Properties bootstrap(String file) {
         Properties p = new Properties();
         try (InputStream in = Files.newInputStream(serverDir.resolve("certgate-data/bootstrap").resolve(file))) {
@@ -257,20 +246,4 @@ class OfflineRootIT {
         }
     }
 
-    static void awaitReady() throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(BASE + "/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(1000);
-        }
-        throw new AssertionError("the offline-root instance is not ready after 180 s: "
-                + Files.readString(serverDir.resolve("logs/messages.log")));
-    }
 }

@@ -71,4 +71,42 @@ final class ServerDirs {
             }
         }
     }
+
+    /** Waits up to 180 s for another instance's readiness at {@code base}; its log in the failure otherwise. */
+    static void awaitReady(String base, Path serverDir, String what) throws Exception {
+        java.time.Instant deadline = java.time.Instant.now().plus(java.time.Duration.ofSeconds(180));
+        while (java.time.Instant.now().isBefore(deadline)) {
+            try {
+                if (java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/health/ready")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError(what + " is not ready after 180 s: "
+                + Files.readString(serverDir.resolve("logs/messages.log")));
+    }
+
+    /** An EnOS access token of another instance's bootstrap service account (encryption = sha256(key+ts+secret)). */
+    static String enosToken(String base, Path serverDir) throws IOException, InterruptedException {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = Files.newInputStream(serverDir.resolve(
+                "certgate-data/bootstrap/enos-service-account.properties"))) {
+            p.load(in);
+        }
+        long ts = System.currentTimeMillis();
+        String body = "{\"appKey\":\"" + p.getProperty("appKey") + "\",\"encryption\":\""
+                + Enos.sha256(p.getProperty("appKey") + ts + p.getProperty("appSecret")) + "\",\"timestamp\":" + ts + "}";
+        String answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base + "/apim-token-service/v2.0/token/get")).header("Content-Type",
+                "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        try (var r = jakarta.json.Json.createReader(new java.io.StringReader(answer))) {
+            return r.readObject().getJsonObject("data").getString("accessToken");
+        }
+    }
 }

@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -71,7 +70,7 @@ class UpgradeIT {
                 + "\nCERTGATE_DB=derby\nCERTGATE_BOOTSTRAP_ORG=acme\nHTTP_PORT=9083\nHTTPS_PORT=9446\n");
         ServerDirs.server("start", SERVER);
         started = true;
-        awaitReady();
+        ServerDirs.awaitReady(BASE, serverDir, "the upgraded instance");
     }
 
     @AfterAll
@@ -84,10 +83,7 @@ class UpgradeIT {
     @Test
     void theOldLeavesStayValidListedRevocableOnTheRootsCrlAndInOcspWhileNewLeavesComeFromTheIssuingCa()
             throws Exception {
-        String token = OfflineRootIT.json(send(HttpRequest.newBuilder(URI.create(BASE
-                + "/apim-token-service/v2.0/token/get")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(tokenRequest()))).body()).getJsonObject("data")
-                .getString("accessToken");
+        String token = ServerDirs.enosToken(BASE, serverDir);
         Map<String, String> auth = Map.of("Authorization", "Bearer " + token);
         String dev = "orgId=" + release.getProperty("orgId") + "&productKey=" + release.getProperty("productKey")
                 + "&deviceKey=" + release.getProperty("deviceKey");
@@ -143,17 +139,6 @@ class UpgradeIT {
         throw new AssertionError("certSN " + certSn + " is not listed: " + list);
     }
 
-    static String tokenRequest() throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(serverDir.resolve(
-                "certgate-data/bootstrap/enos-service-account.properties"))) {
-            p.load(in);
-        }
-        long ts = System.currentTimeMillis();
-        return "{\"appKey\":\"" + p.getProperty("appKey") + "\",\"encryption\":\""
-                + Enos.sha256(p.getProperty("appKey") + ts + p.getProperty("appSecret")) + "\",\"timestamp\":" + ts + "}";
-    }
-
     static JsonObject post(String path, String body, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).header("Content-Type",
                 "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
@@ -172,20 +157,4 @@ class UpgradeIT {
         }
     }
 
-    static void awaitReady() throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(BASE + "/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(1000);
-        }
-        throw new AssertionError("the upgraded instance is not ready after 180 s: "
-                + Files.readString(serverDir.resolve("logs/messages.log")));
-    }
 }

@@ -124,8 +124,7 @@ public class AuthorityAdminResource {
                 throw new InvalidArgumentException("activeFrom must be an ISO-8601 instant such as 2027-01-01T00:00:00Z");
             }
             long id = administration.rollover(operator, scope, authority, activeFrom).getId();
-            return RecordJson.of(AuthorityViews.IssuingCaView.of(administration.list(operator).stream()
-                    .filter(r -> r.ca().getId() == id).findFirst().orElseThrow()));
+            return view(operator, id);
         });
     }
 
@@ -160,8 +159,7 @@ public class AuthorityAdminResource {
                         + "cessationOfOperation, affiliationChanged or unspecified");
             };
             administration.revoke(operator, id, r);
-            return RecordJson.of(AuthorityViews.IssuingCaView.of(administration.list(operator).stream()
-                    .filter(x -> x.ca().getId() == id).findFirst().orElseThrow()));
+            return view(operator, id);
         });
     }
 
@@ -227,8 +225,7 @@ public class AuthorityAdminResource {
         return answer(200, () -> {
             Caller operator = AdminAnswers.operator(security, caller);
             administration.importCertificate(operator, id, pem == null ? "" : pem);
-            return RecordJson.of(AuthorityViews.IssuingCaView.of(administration.list(operator).stream()
-                    .filter(x -> x.ca().getId() == id).findFirst().orElseThrow()));
+            return view(operator, id);
         });
     }
 
@@ -260,6 +257,12 @@ public class AuthorityAdminResource {
             return jakarta.json.JsonValue.EMPTY_JSON_OBJECT;
         });
         return r.getStatus() == 200 ? Response.noContent().build() : r;
+    }
+
+    /** One issuing CA as the list shows it (after a change: as it is now). */
+    private jakarta.json.JsonValue view(Caller operator, long id) {
+        return RecordJson.of(AuthorityViews.IssuingCaView.of(administration.list(operator).stream()
+                .filter(r -> r.ca().getId() == id).findFirst().orElseThrow()));
     }
 
     private static java.util.List<String> strings(jakarta.json.JsonObject json, String name) {

@@ -137,15 +137,7 @@ public final class Pkcs11Custody implements KeyCustody {
             if (keyStore.containsAlias(tokenLabel)) {
                 throw new IllegalStateException("the PKCS#11 token already has an object labelled " + tokenLabel);
             }
-            KeyPairGenerator kpg;
-            if (authority == IssueAuthority.RSA) {
-                kpg = KeyPairGenerator.getInstance("RSA", generator);
-                kpg.initialize(2048);
-            } else {
-                kpg = KeyPairGenerator.getInstance("EC", generator);
-                kpg.initialize(new ECGenParameterSpec("secp256r1"));
-            }
-            KeyPair pair = kpg.generateKeyPair();
+            KeyPair pair = generateIn(generator, authority);
             ContentSigner self = new JcaContentSignerBuilder(authority.signatureAlgorithm()).setProvider(generator)
                     .build(pair.getPrivate());
             X509Certificate holder = RootCertificates.selfSigned("certgate key of " + label, Instant.now(),
@@ -341,21 +333,26 @@ public final class Pkcs11Custody implements KeyCustody {
         }
     }
 
+    /** An RSA-2048 or P-256 key pair made by the token under the generating provider's template. */
+    private static KeyPair generateIn(Provider generator, IssueAuthority a) throws GeneralSecurityException {
+        KeyPairGenerator kpg;
+        if (a == IssueAuthority.RSA) {
+            kpg = KeyPairGenerator.getInstance("RSA", generator);
+            kpg.initialize(2048);
+        } else {
+            kpg = KeyPairGenerator.getInstance("EC", generator);
+            kpg.initialize(new ECGenParameterSpec("secp256r1"));
+        }
+        return kpg.generateKeyPair();
+    }
+
     /** Generates the key pair in the token and stores the self-signed root certificate next to it. */
     private static void generate(Pkcs11Settings settings, IssueAuthority a, Instant now) {
         String label = label(settings, a);
         try {
             Provider generator = provider(settings, generationConfig(settings, a));
             KeyStore keyStore = login(generator, settings);
-            KeyPairGenerator kpg;
-            if (a == IssueAuthority.RSA) {
-                kpg = KeyPairGenerator.getInstance("RSA", generator);
-                kpg.initialize(2048);
-            } else {
-                kpg = KeyPairGenerator.getInstance("EC", generator);
-                kpg.initialize(new ECGenParameterSpec("secp256r1"));
-            }
-            KeyPair pair = kpg.generateKeyPair();
+            KeyPair pair = generateIn(generator, a);
             ContentSigner self = new JcaContentSignerBuilder(a.signatureAlgorithm()).setProvider(generator)
                     .build(pair.getPrivate());
             X509Certificate cert = RootCertificates.selfSigned("certgate " + a + " Root CA", now, pair.getPublic(),
