@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes the database of an earlier release that UpgradeIT upgrades: builds <ref> (default: the last release before the
-# PKI hierarchy) in a temporary worktree, lets its build create and bootstrap its test server once (mvn verify with no
+# PKI hierarchy) in a temporary worktree, lets its build create and bootstrap its test server once (mvn post-integration-test with no
 # integration test: the server starts on 9080/9443 and stops), starts that server again on 9380/9743, issues RSA and
 # ECC certificates through its EnOS API and revokes one, stops it, and zips its data directory (the Derby database with
 # the CA keystore, the keystore password, the bootstrap credentials) with a manifest of what it issued.
@@ -15,7 +15,7 @@ RELEASE=${RELEASE_DIR:-$WORK/release}
 [ -n "${RELEASE_DIR:-}" ] || trap 'cd "$TOP"; git worktree remove --force "$RELEASE" >/dev/null 2>&1 || true' EXIT
 git -C "$TOP" worktree add --detach "$RELEASE" "$REF" >/dev/null
 cd "$RELEASE"
-mvn -q -o verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=NoIntegrationTest \
+mvn -q -o post-integration-test -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=NoIntegrationTest \
   -Dfailsafe.failIfNoSpecifiedTests=false -Dit.failIfNoSpecifiedTests=false
 SERVER=ear/target/liberty/wlp/usr/servers/certgate
 printf '\nHTTP_PORT=9380\nHTTPS_PORT=9743\n' >> "$SERVER/server.env"
