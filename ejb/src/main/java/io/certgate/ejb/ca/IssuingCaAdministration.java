@@ -123,8 +123,8 @@ public class IssuingCaAdministration {
             throw new InvalidIssuingCaRequestException("the certificate is for another key than issuing CA " + id
                     + "'s CSR");
         }
-        if (cert.getBasicConstraints() < 0 || !new javax.security.auth.x500.X500Principal(ca.getSubjectDn())
-                .equals(cert.getSubjectX500Principal())) {
+        if (cert.getBasicConstraints() < 0 || !new org.bouncycastle.asn1.x500.X500Name(ca.getSubjectDn()).equals(
+                org.bouncycastle.asn1.x500.X500Name.getInstance(cert.getSubjectX500Principal().getEncoded()))) {
             throw new InvalidIssuingCaRequestException("the certificate must be a CA certificate for "
                     + ca.getSubjectDn());
         }
