@@ -8,7 +8,7 @@
 #   RELEASE_DIR=/some/dir keeps the release's worktree and build there (e.g. to benchmark it afterwards)
 set -euo pipefail
 REF=${1:-8bce826}
-TOP=$(cd "$(dirname "$0")/../../.." && pwd)
+TOP=$(cd "$(dirname "$0")/../../../.." && pwd)
 OUT=$TOP/ear/src/test/resources/upgrade/release-database.zip
 WORK=$(mktemp -d)
 RELEASE=${RELEASE_DIR:-$WORK/release}
