@@ -30,7 +30,7 @@ class HostileInputCorpusIT {
         RaAccount.awaitClientCertificateTrust();
     }
 
-    enum Facade { ENOS, TOKEN, FORM, SOAP }
+    enum Facade { ENOS, TOKEN, FORM, SOAP, ADMIN }
 
     record Bad(String name, Facade facade, Supplier<Http.Answer> request) {
     }
@@ -225,6 +225,29 @@ class HostileInputCorpusIT {
         corpus.add(new Bad("SOAP: no client certificate", Facade.SOAP, () -> soap(TLS_NO_CERT, envelope(
                 "<api:PickupRequest><api:transaction_id>0123456789abcdef0123456789abcdef</api:transaction_id></api:PickupRequest>"))));
 
+        // --- admin API: malformed input is a 400 with the API's error body, never a 500 (issue 18, 7)
+        String admin = "/admin/api/orgs/" + org;
+        for (String[] q : new String[][] {{"year +99999 from", "/audit?from=%2B99999-01-01T00:00:00Z"},
+                {"year -99999 to", "/audit?to=-99999-01-01T00:00:00Z"}, {"year 10000", "/audit?from=10000-01-01T00:00:00Z"},
+                {"max not a number", "/audit?max=x"}}) {
+            corpus.add(new Bad("admin audit, " + q[0], Facade.ADMIN, () -> Admin.get(admin + q[1])));
+        }
+        corpus.add(new Bad("admin operators' audit, max not a number", Facade.ADMIN, () -> Admin.get(
+                "/admin/api/operators/audit?max=x")));
+        for (String body : List.of("{bad", "[]", "null", "\"x\"", "{\"name\":[]}", "{\"name\":\"h\",\"approver\":\"yes\"}",
+                "[".repeat(5000))) {
+            corpus.add(new Bad("admin ra-accounts, body " + body.substring(0, Math.min(body.length(), 20)),
+                    Facade.ADMIN, () -> Admin.postJson(admin + "/ra-accounts", body)));
+        }
+        for (String body : List.of("{bad", "{\"validHours\":1.5}", "{\"validHours\":99999999999999999999}", "[]")) {
+            corpus.add(new Bad("admin enrollment secret, body " + body, Facade.ADMIN, () -> Admin.postJson(admin
+                    + "/devices/" + device.getString("assetId") + "/enrollment-secrets", body)));
+        }
+        for (String body : List.of("{bad", "{\"required\":\"no\"}")) {
+            corpus.add(new Bad("admin enrollment approval, body " + body, Facade.ADMIN, () -> Admin.putJson(admin
+                    + "/products/" + device.getString("productKey") + "/enrollment-approval", body)));
+        }
+
         assertTrue(corpus.size() >= 60, "corpus of " + corpus.size());
         JsonObject before = Admin.stats();
         List<String> failures = new ArrayList<>();
@@ -240,6 +263,77 @@ class HostileInputCorpusIT {
         assertEquals("accepted", check(new Bad("good", Facade.ENOS, null), Enos.get(org,
                 "/connect-service/v2.0/certificates?action=list&" + id)));
         assertEquals(before, Admin.stats(), "the database is unchanged");
+    }
+
+    /** A request anyone can send without credentials and the status it must get. */
+    record Stranger(String name, int status, Supplier<Http.Answer> request) {
+    }
+
+    private static final String[] MALFORMED_BASIC = {"Basic abc", "Basic Zm9v", "Basic ", "Basic !!!", "Basic Og=="};
+
+    /**
+     * Unauthenticated hostile requests (issue 18): malformed {@code Authorization: Basic} headers on every kind of
+     * path, wrong methods, unknown paths and unacceptable media types. Each gets its status, never a 5xx or a stack
+     * trace; {@link LogHygieneIT} holds the log to no WARNING for them.
+     */
+    static List<Stranger> strangers() {
+        List<Stranger> all = new ArrayList<>();
+        for (String h : MALFORMED_BASIC) {
+            Map<String, String> auth = Map.of("Authorization", h);
+            all.add(new Stranger(h + " on a public CA certificate", 200, () -> Http.get("/enos/CA/cacert/RSA", auth)));
+            all.add(new Stranger(h + " on EnOS", 401, () -> Http.post(
+                    "/connect-service/v2.0/certificates?action=list&orgId=o&assetId=a", "{}", auth)));
+            all.add(new Stranger(h + " on the token service", 200, () -> Http.post("/apim-token-service/v2.0/token/get",
+                    "{}", auth)));
+            all.add(new Stranger(h + " on DigiCert", 401, () -> Http.get("/services/v2/product", auth)));
+            all.add(new Stranger(h + " on the admin API", 401, () -> Admin.getAs(h, "/admin/api/stats")));
+            all.add(new Stranger(h + " on an admin change", 401, () -> Admin.sendAs(h, "POST",
+                    "/admin/api/operators", "{}")));
+            all.add(new Stranger(h + " on the console", 401, () -> Admin.getAs(h, "/admin/console/")));
+            all.add(new Stranger(h + " on the admin API over HTTP", 302, () -> Http.get("/admin/api/stats", auth)));
+            all.add(new Stranger(h + " on EST simpleenroll", 401, () -> Http.send(TLS_NO_CERT, HttpRequest.newBuilder(
+                    URI.create(RaAccount.HTTPS + "/.well-known/est/simpleenroll")).header("Authorization", h)
+                    .header("Content-Type", "application/pkcs10").POST(HttpRequest.BodyPublishers.ofString("MIIB")))));
+            all.add(new Stranger(h + " on SCEP GetCACaps", 200, () -> Http.get("/scep/p?operation=GetCACaps", auth)));
+            all.add(new Stranger(h + " on a path that does not exist", 404, () -> Http.get("/nothing-here", auth)));
+        }
+        all.add(new Stranger("PUT a CA certificate", 405, () -> Http.send(HttpRequest.newBuilder(URI.create(Http.BASE
+                + "/enos/CA/cacert/RSA")).PUT(HttpRequest.BodyPublishers.ofString("x")))));
+        all.add(new Stranger("POST a CA certificate", 405, () -> Http.post("/enos/CA/cacert/RSA", "x")));
+        all.add(new Stranger("GET the token service", 405, () -> Http.get("/apim-token-service/v2.0/token/get")));
+        all.add(new Stranger("GET EST simpleenroll", 405, () -> Http.send(TLS_NO_CERT, HttpRequest.newBuilder(
+                URI.create(RaAccount.HTTPS + "/.well-known/est/simpleenroll")).GET())));
+        all.add(new Stranger("DELETE EnOS certificates", 405, () -> Http.send(HttpRequest.newBuilder(URI.create(
+                Http.BASE + "/connect-service/v2.0/certificates?action=list")).DELETE())));
+        all.add(new Stranger("an unknown path", 404, () -> Http.get("/nothing-here")));
+        all.add(new Stranger("an unknown CA path", 404, () -> Http.get("/enos/CA/nothing")));
+        all.add(new Stranger("a CA certificate as an image", 406, () -> Http.get("/enos/CA/cacert/RSA",
+                Map.of("Accept", "image/png"))));
+        return all;
+    }
+
+    @Test
+    void strangersGetTheirStatusWithoutServerErrors() {
+        List<String> failures = new ArrayList<>();
+        for (Stranger s : strangers()) {
+            Http.Answer a = s.request().get();
+            String leak = leak(a.body());
+            if (a.status() != s.status() || leak != null) {
+                failures.add(s.name() + ": expected " + s.status() + (leak == null ? "" : ", " + leak) + " -> "
+                        + a.status() + " " + abbreviate(a.body()));
+            }
+        }
+        assertEquals(List.of(), failures, "every stranger's request is answered as it should be");
+    }
+
+    static String leak(String body) {
+        for (String leak : List.of("Exception", "\tat ", "at io.certgate", "at org.", "at java.", "root:x:0",
+                "aaaaaaaaaaaaaaaaaaaa", "Error 500")) {
+            if (body.contains(leak)) {
+                return "leaks '" + leak.strip() + "'";
+            }
+        }
+        return null;
     }
 
     static String check(Bad bad, Http.Answer a) {
@@ -272,6 +366,14 @@ class HostileInputCorpusIT {
                 }
                 if (!body.contains("<StatusCode>0x") || body.contains("<StatusCode>0x00<")) {
                     return "not a CertManager error";
+                }
+            }
+            case ADMIN -> {
+                if (a.status() != 400) {
+                    return "not 400";
+                }
+                if (!body.contains("\"error\":\"invalid_request\"")) {
+                    return "not the admin API's error body";
                 }
             }
             case SOAP -> {

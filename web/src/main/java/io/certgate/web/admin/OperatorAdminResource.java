@@ -96,10 +96,10 @@ public class OperatorAdminResource {
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     public Response audit(
             @Parameter(description = "how many records at most (newest first; at most 1000)")
-            @QueryParam("max") @DefaultValue("100") int max) {
+            @QueryParam("max") String max) {
         return answer(200, () -> {
             AdminAnswers.operator(security, caller);
-            return AuditViews.records(audit.recentOperatorChanges(max));
+            return AuditViews.records(audit.recentOperatorChanges(AdminAnswers.number("max", max, 100)));
         });
     }
 
