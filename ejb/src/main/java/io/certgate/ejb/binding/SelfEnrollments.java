@@ -75,9 +75,12 @@ public class SelfEnrollments {
         String secretHash = Digests.sha256Hex(secret.getBytes(StandardCharsets.UTF_8));
         String spent = null;
         if (devices.authenticate(DeviceIdentifier.of(device.getAssetId(), null, null), secret) == null) {
+            // a repeat of the request that spent a one-time secret learns that request's state; it never makes a new
+            // request, so a revoked or expired certificate is not issued again on a spent secret (issue 18, 1)
             boolean repeat = request.existing != null && request.existing.getSecretSha256() != null
                     && MessageDigest.isEqual(request.existing.getSecretSha256().getBytes(StandardCharsets.US_ASCII),
-                    secretHash.getBytes(StandardCharsets.US_ASCII));
+                    secretHash.getBytes(StandardCharsets.US_ASCII))
+                    && answeredAsItStands(request.existing);
             if (!repeat) {
                 EnrollmentSecret oneTime = em.createNamedQuery(EnrollmentSecret.BY_HASH, EnrollmentSecret.class)
                         .setParameter("hash", secretHash).getResultList().stream().findFirst().orElse(null);
@@ -257,6 +260,11 @@ public class SelfEnrollments {
             request.retire(); // EST: the device has its certificate; a later simpleenroll is a new request
         }
         return SelfEnrollmentOutcome.issued(cert, request.getId());
+    }
+
+    /** Whether a kept request is answered with its state (pending, rejected, or its certificate still valid). */
+    private boolean answeredAsItStands(SelfEnrollment request) {
+        return request.getStatus() != SelfEnrollment.Status.ISSUED || stillValid(request);
     }
 
     private boolean stillValid(SelfEnrollment request) {

@@ -73,6 +73,7 @@ public class CertificateLedger {
         long started = System.nanoTime();
         IssueAuthority a = request.authority();
         csrValidator.checkKey(request.publicKey(), request.keyPolicy()); // also keys from an old certificate
+        CompromisedKeys.refuse(em, publicKeySha256(request.publicKey())); // revoked as keyCompromise: never again
         Instant now = Instant.now();
         ValidityPeriod validity = ValidityPolicy.resolve(request.validity(), authorities.caNotAfter(a), now);
         long signingStarted = System.nanoTime();
