@@ -326,6 +326,34 @@ class HostileInputCorpusIT {
         assertEquals(List.of(), failures, "every stranger's request is answered as it should be");
     }
 
+    /**
+     * Issue 18, 8: EST authenticates before it reads the CSR. A known device with a wrong secret and a weak or broken
+     * CSR used to get 400 ("RSA public key must be 2048 bits"), an unknown one 401: which devices exist was visible.
+     * Both are 401 now; the right secret with the same CSR gets the 400.
+     */
+    @Test
+    void estAuthenticatesBeforeItReadsTheCsr() {
+        JsonObject device = Enos.newDevice(Enos.newOrg());
+        String productKey = device.getString("productKey");
+        String weak = Pki.csr(Pki.rsa(1024), "SHA256withRSA", "CN=" + device.getString("deviceKey"));
+        for (String body : List.of(weak, "-----BEGIN CERTIFICATE REQUEST-----\nnot base64\n-----END CERTIFICATE REQUEST-----")) {
+            assertEquals(401, est(productKey, device.getString("deviceKey"), "wrong-secret", body).status(),
+                    "a known device with a wrong secret");
+            assertEquals(401, est(productKey, "no-such-device", "wrong-secret", body).status(), "an unknown device");
+            Http.Answer right = est(productKey, device.getString("deviceKey"), device.getString("deviceSecret"), body);
+            assertEquals(400, right.status(), "the device itself learns what is wrong: " + right.body());
+        }
+    }
+
+    private static Http.Answer est(String productKey, String user, String secret, String csrPem) {
+        String b64 = csrPem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        String basic = java.util.Base64.getEncoder().encodeToString((user + ":" + secret)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Http.send(TLS_NO_CERT, HttpRequest.newBuilder(URI.create(RaAccount.HTTPS + "/.well-known/est/" + productKey
+                + "/simpleenroll")).header("Authorization", "Basic " + basic).header("Content-Type", "application/pkcs10")
+                .POST(HttpRequest.BodyPublishers.ofString(b64)));
+    }
+
     static String leak(String body) {
         for (String leak : List.of("Exception", "\tat ", "at io.certgate", "at org.", "at java.", "root:x:0",
                 "aaaaaaaaaaaaaaaaaaaa", "Error 500")) {

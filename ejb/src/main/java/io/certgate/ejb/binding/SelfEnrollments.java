@@ -71,10 +71,20 @@ public class SelfEnrollments {
             throw new DeviceAuthenticationException();
         }
         Instant now = Instant.now();
-        Request request = request(device, protocol, transactionId, csrPem);
         String secretHash = Digests.sha256Hex(secret.getBytes(StandardCharsets.UTF_8));
+        boolean deviceSecret = devices.authenticate(DeviceIdentifier.of(device.getAssetId(), null, null), secret) != null;
+        EnrollmentSecret oneTime = deviceSecret ? null : em.createNamedQuery(EnrollmentSecret.BY_HASH,
+                EnrollmentSecret.class).setParameter("hash", secretHash).getResultList().stream().findFirst().orElse(null);
+        boolean usable = oneTime != null && oneTime.usableFor(device.getId(), now);
+        boolean spentHere = oneTime != null && oneTime.getUsedAt() != null
+                && oneTime.getDeviceId().longValue() == device.getId();
+        if (!deviceSecret && !usable && !spentHere) {
+            // authenticated before the CSR is read: a wrong secret learns nothing of the CSR rules (issue 18, 8)
+            throw new DeviceAuthenticationException();
+        }
+        Request request = request(device, protocol, transactionId, csrPem);
         String spent = null;
-        if (devices.authenticate(DeviceIdentifier.of(device.getAssetId(), null, null), secret) == null) {
+        if (!deviceSecret) {
             // a repeat of the request that spent a one-time secret learns that request's state; it never makes a new
             // request, so a revoked or expired certificate is not issued again on a spent secret (issue 18, 1)
             boolean repeat = request.existing != null && request.existing.getSecretSha256() != null
@@ -82,9 +92,7 @@ public class SelfEnrollments {
                     secretHash.getBytes(StandardCharsets.US_ASCII))
                     && answeredAsItStands(request.existing);
             if (!repeat) {
-                EnrollmentSecret oneTime = em.createNamedQuery(EnrollmentSecret.BY_HASH, EnrollmentSecret.class)
-                        .setParameter("hash", secretHash).getResultList().stream().findFirst().orElse(null);
-                if (oneTime == null || !oneTime.usableFor(device.getId(), now)) {
+                if (!usable) {
                     throw new DeviceAuthenticationException();
                 }
                 oneTime.use(now);
