@@ -423,6 +423,22 @@ class HostileInputCorpusIT {
         }
     }
 
+    /**
+     * Issue 18, 5: an order for an IP literal is the caller's mistake (400 invalid_dns_name), never a 500 when DCV
+     * looks at it; the server's own DCV refuses internal addresses by default (DomainControlCheckTest; the test
+     * server allows them for its loopback DNS and web server).
+     */
+    @Test
+    void ordersForIpLiteralsAreRefusedAsNoDnsName() {
+        DigiCertClient client = DigiCert.newKey(DigiCert.newOrg());
+        for (String ip : List.of("169.254.169.254", "127.0.0.1", "10.0.0.1")) {
+            DigiCertClient.Reply r = client.order("ssl_plus", DigiCert.order(DigiCert.certificate(ip, null,
+                    Pki.rsaCsr(ip), "sha256"), true).build());
+            assertEquals(400, r.status(), ip + ": " + r.text());
+            assertTrue(r.text().contains("invalid_dns_name"), r.text());
+        }
+    }
+
     private static Http.Answer est(String productKey, String user, String secret, String csrPem) {
         String b64 = csrPem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         String basic = java.util.Base64.getEncoder().encodeToString((user + ":" + secret)
