@@ -54,6 +54,8 @@ final class AdminAnswers {
             .map(io.certgate.ejb.access.CredentialDisabledException.class, 409)
             .map(io.certgate.ejb.access.DuplicateOperatorException.class, 409)
             .map(io.certgate.ejb.access.LastAdminException.class, 409)
+            .map(io.certgate.ejb.access.OwnOperatorException.class, 409)
+            .map(io.certgate.ejb.access.OperatorEnabledException.class, 409)
             .map(io.certgate.ejb.device.DuplicateDeviceKeyException.class, 409);
 
     /** A refusal: its status and body. */
