@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -46,6 +47,7 @@ class CompromisedKeyIT {
                 + "/enrollment-secrets", "{\"validHours\": 2}");
         assertEquals(201, made.status(), made.body());
         String oneTime = made.json().getString("secret");
+        assertTrue(oneTime.matches("[A-Za-z0-9]{32}"), "PrintableString-safe (SCEP's challengePassword): " + oneTime);
 
         KeyPair key = Pki.rsa(2048);
         ScepClient client = new ScepClient(Http.BASE + "/scep/" + productKey, key);

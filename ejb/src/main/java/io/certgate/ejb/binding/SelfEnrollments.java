@@ -139,7 +139,8 @@ public class SelfEnrollments {
         if (life.isNegative() || life.isZero() || life.compareTo(MAX_SECRET_LIFETIME) > 0) {
             throw new InvalidArgumentException("validHours must be between 1 and " + MAX_SECRET_LIFETIME.toHours());
         }
-        String secret = RandomIds.base64Url(24);
+        // letters and digits only: SCEP carries it as a PrintableString challengePassword, which holds no '_' (issue 18)
+        String secret = RandomIds.alphanumeric(32);
         Instant now = Instant.now();
         EnrollmentSecret row = new EnrollmentSecret(device.getOrgId(), device.getId(),
                 Digests.sha256Hex(secret.getBytes(StandardCharsets.UTF_8)), caller.actor(), now, now.plus(life));
