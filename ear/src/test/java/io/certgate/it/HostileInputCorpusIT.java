@@ -540,5 +540,6 @@ class HostileInputCorpusIT {
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(r.body().contains("<StatusCode>0x01</StatusCode>"), r.body());
         assertFalse(r.body().contains("Exception"));
+        assertTrue(r.body().contains("<faultcode>soap:Client</faultcode>"), "the caller's mistake (issue 18): " + r.body());
     }
 }
