@@ -439,6 +439,19 @@ class HostileInputCorpusIT {
         }
     }
 
+    /** Issue 18, 9: a product named with a right-to-left override is shown in the console as written. */
+    @Test
+    void tenantNamesWithBidiControlsAreShownAsWritten() {
+        String org = Enos.newOrg();
+        Http.Answer made = Admin.postJson("/admin/api/orgs/" + org + "/products",
+                "{\"name\":\"invoice\u202Efdp.exe\"}");
+        assertEquals(201, made.status(), made.body());
+        Http.Answer page = Admin.get("/admin/console/products.xhtml?org=" + org);
+        assertEquals(200, page.status(), abbreviate(page.body()));
+        assertTrue(page.body().contains("invoice[U+202E]fdp.exe"), "the mark is shown");
+        assertFalse(page.body().contains("\u202E"), "the override itself is not in the page");
+    }
+
     private static Http.Answer est(String productKey, String user, String secret, String csrPem) {
         String b64 = csrPem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         String basic = java.util.Base64.getEncoder().encodeToString((user + ":" + secret)
