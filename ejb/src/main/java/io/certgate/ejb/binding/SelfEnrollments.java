@@ -103,6 +103,27 @@ public class SelfEnrollments {
     }
 
     /**
+     * SCEP's PKCSReq, signed by {@code signer}. A client that renews with a PKCSReq signed by the certificate it got
+     * (certmonger, also with the same key) reuses the transactionID of its first request: when the signer is a valid
+     * certificate of the device the CSR names, this is a new operation authenticated by that certificate, not a
+     * repeat that would answer the old certificate again (issue 18, interop). Otherwise as {@link #enrollWithSecret}.
+     */
+    public SelfEnrollmentOutcome enrollSignedWithSecret(DeviceIdentifier deviceId, String secret, String protocol,
+                                                       String transactionId, String csrPem, X509Certificate signer) {
+        IssuedCertificate current = signer == null ? null : ledger.presented(signer).orElse(null);
+        if (current != null && current.getDeviceId() != null
+                && current.statusAt(Instant.now()) == CertificateStatus.VALID) {
+            Device named = devices.identify(deviceId);
+            if (named != null && named.getId() == current.getDeviceId().longValue()) {
+                String tx = transactionId.length() > 100 ? transactionId.substring(0, 100) : transactionId;
+                return proceed(named, request(named, protocol, tx + "#renews-" + current.getCertSn(), csrPem), null,
+                        Instant.now());
+            }
+        }
+        return enrollWithSecret(deviceId, secret, protocol, transactionId, csrPem);
+    }
+
+    /**
      * A device enrolls with a valid certificate already bound to it (EST simpleenroll over TLS client
      * authentication): a new certificate for the device, under the product's rules like any other enrollment.
      */
