@@ -148,8 +148,10 @@ class ServerTlsIT {
     void theConsoleSessionCookieIsSecureHttpOnlyAndSameSiteStrict() throws Exception {
         HttpClient client = HttpClient.newBuilder().sslContext(RaAccount.tls(null)).version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
+        // a page with forms: its view state lives in the session
         HttpResponse<String> page = client.send(HttpRequest.newBuilder(java.net.URI.create(RaAccount.HTTPS
-                + "/admin/console/")).header("Authorization", Admin.basic("admin", Admin.password()))
+                + "/admin/console/products.xhtml?org=" + Enos.newOrg()))
+                .header("Authorization", Admin.basic("admin", Admin.password()))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         List<String> cookies = page.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("JSESSIONID=")).toList();
