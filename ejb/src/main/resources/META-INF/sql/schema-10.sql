@@ -58,3 +58,5 @@ CREATE TABLE CG_NAME_POLICY (
 );
 -- Device names of other organizations are looked up by device key at issuance.
 CREATE INDEX IX_DEVICE_KEY ON CG_DEVICE (DEVICE_KEY);
+-- A key revoked for keyCompromise is refused at every issuance: looked up by the key's SHA-256.
+CREATE INDEX IX_CERT_PUBLIC_KEY ON CG_CERTIFICATE (PUBLIC_KEY_SHA256);

@@ -137,6 +137,11 @@ class EstIT {
         Reply otherSubject = simplereenroll(label, "cert2.pem", "csr2.key", "other");
         assertEquals(400, otherSubject.status(), otherSubject.text());
         assertEquals(count, list(id).size(), "nothing issued");
+        // ... also the same RDNs in the other order, which X500Name.equals took for the same (issue 18, interop)
+        rsaRequest("reversed", 2048, "sha256", "/O=Acme/CN=" + deviceKey);
+        Reply reversed = simplereenroll(label, "cert2.pem", "csr2.key", "reversed");
+        assertEquals(400, reversed.status(), reversed.text());
+        assertEquals(count, list(id).size(), "nothing issued");
 
         // 4. revoked through EnOS: listed as revoked, on the CRL, revoked for OCSP, and no longer re-enrolls
         Enos.ok(Enos.cert("revoke", id, Json.createObjectBuilder().add("certSn", listed(id, second).getString("certSN"))

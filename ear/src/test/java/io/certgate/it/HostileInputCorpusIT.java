@@ -30,7 +30,7 @@ class HostileInputCorpusIT {
         RaAccount.awaitClientCertificateTrust();
     }
 
-    enum Facade { ENOS, TOKEN, FORM, SOAP }
+    enum Facade { ENOS, TOKEN, FORM, SOAP, ADMIN }
 
     record Bad(String name, Facade facade, Supplier<Http.Answer> request) {
     }
@@ -225,6 +225,29 @@ class HostileInputCorpusIT {
         corpus.add(new Bad("SOAP: no client certificate", Facade.SOAP, () -> soap(TLS_NO_CERT, envelope(
                 "<api:PickupRequest><api:transaction_id>0123456789abcdef0123456789abcdef</api:transaction_id></api:PickupRequest>"))));
 
+        // --- admin API: malformed input is a 400 with the API's error body, never a 500 (issue 18, 7)
+        String admin = "/admin/api/orgs/" + org;
+        for (String[] q : new String[][] {{"year +99999 from", "/audit?from=%2B99999-01-01T00:00:00Z"},
+                {"year -99999 to", "/audit?to=-99999-01-01T00:00:00Z"}, {"year 10000", "/audit?from=10000-01-01T00:00:00Z"},
+                {"max not a number", "/audit?max=x"}}) {
+            corpus.add(new Bad("admin audit, " + q[0], Facade.ADMIN, () -> Admin.get(admin + q[1])));
+        }
+        corpus.add(new Bad("admin operators' audit, max not a number", Facade.ADMIN, () -> Admin.get(
+                "/admin/api/operators/audit?max=x")));
+        for (String body : List.of("{bad", "[]", "null", "\"x\"", "{\"name\":[]}", "{\"name\":\"h\",\"approver\":\"yes\"}",
+                "[".repeat(5000))) {
+            corpus.add(new Bad("admin ra-accounts, body " + body.substring(0, Math.min(body.length(), 20)),
+                    Facade.ADMIN, () -> Admin.postJson(admin + "/ra-accounts", body)));
+        }
+        for (String body : List.of("{bad", "{\"validHours\":1.5}", "{\"validHours\":99999999999999999999}", "[]")) {
+            corpus.add(new Bad("admin enrollment secret, body " + body, Facade.ADMIN, () -> Admin.postJson(admin
+                    + "/devices/" + device.getString("assetId") + "/enrollment-secrets", body)));
+        }
+        for (String body : List.of("{bad", "{\"required\":\"no\"}")) {
+            corpus.add(new Bad("admin enrollment approval, body " + body, Facade.ADMIN, () -> Admin.putJson(admin
+                    + "/products/" + device.getString("productKey") + "/enrollment-approval", body)));
+        }
+
         assertTrue(corpus.size() >= 60, "corpus of " + corpus.size());
         JsonObject before = Admin.stats();
         List<String> failures = new ArrayList<>();
@@ -240,6 +263,212 @@ class HostileInputCorpusIT {
         assertEquals("accepted", check(new Bad("good", Facade.ENOS, null), Enos.get(org,
                 "/connect-service/v2.0/certificates?action=list&" + id)));
         assertEquals(before, Admin.stats(), "the database is unchanged");
+    }
+
+    /** A request anyone can send without credentials and the status it must get. */
+    record Stranger(String name, int status, Supplier<Http.Answer> request) {
+    }
+
+    private static final String[] MALFORMED_BASIC = {"Basic abc", "Basic Zm9v", "Basic ", "Basic !!!", "Basic Og=="};
+
+    /**
+     * Unauthenticated hostile requests (issue 18): malformed {@code Authorization: Basic} headers on every kind of
+     * path, wrong methods, unknown paths and unacceptable media types. Each gets its status, never a 5xx or a stack
+     * trace; {@link LogHygieneIT} holds the log to no WARNING for them.
+     */
+    static List<Stranger> strangers() {
+        List<Stranger> all = new ArrayList<>();
+        for (String h : MALFORMED_BASIC) {
+            Map<String, String> auth = Map.of("Authorization", h);
+            all.add(new Stranger(h + " on a public CA certificate", 200, () -> Http.get("/enos/CA/cacert/RSA", auth)));
+            all.add(new Stranger(h + " on EnOS", 401, () -> Http.post(
+                    "/connect-service/v2.0/certificates?action=list&orgId=o&assetId=a", "{}", auth)));
+            all.add(new Stranger(h + " on the token service", 200, () -> Http.post("/apim-token-service/v2.0/token/get",
+                    "{}", auth)));
+            all.add(new Stranger(h + " on DigiCert", 401, () -> Http.get("/services/v2/product", auth)));
+            all.add(new Stranger(h + " on the admin API", 401, () -> Admin.getAs(h, "/admin/api/stats")));
+            all.add(new Stranger(h + " on an admin change", 401, () -> Admin.sendAs(h, "POST",
+                    "/admin/api/operators", "{}")));
+            all.add(new Stranger(h + " on the console", 401, () -> Admin.getAs(h, "/admin/console/")));
+            all.add(new Stranger(h + " on the admin API over HTTP", 302, () -> Http.get("/admin/api/stats", auth)));
+            all.add(new Stranger(h + " on EST simpleenroll", 401, () -> Http.send(TLS_NO_CERT, HttpRequest.newBuilder(
+                    URI.create(RaAccount.HTTPS + "/.well-known/est/simpleenroll")).header("Authorization", h)
+                    .header("Content-Type", "application/pkcs10").POST(HttpRequest.BodyPublishers.ofString("MIIB")))));
+            all.add(new Stranger(h + " on SCEP GetCACaps", 200, () -> Http.get("/scep/p?operation=GetCACaps", auth)));
+            all.add(new Stranger(h + " on a path that does not exist", 404, () -> Http.get("/nothing-here", auth)));
+        }
+        all.add(new Stranger("PUT a CA certificate", 405, () -> Http.send(HttpRequest.newBuilder(URI.create(Http.BASE
+                + "/enos/CA/cacert/RSA")).PUT(HttpRequest.BodyPublishers.ofString("x")))));
+        all.add(new Stranger("POST a CA certificate", 405, () -> Http.post("/enos/CA/cacert/RSA", "x")));
+        all.add(new Stranger("GET the token service", 405, () -> Http.get("/apim-token-service/v2.0/token/get")));
+        all.add(new Stranger("GET EST simpleenroll", 405, () -> Http.send(TLS_NO_CERT, HttpRequest.newBuilder(
+                URI.create(RaAccount.HTTPS + "/.well-known/est/simpleenroll")).GET())));
+        all.add(new Stranger("DELETE EnOS certificates", 405, () -> Http.send(HttpRequest.newBuilder(URI.create(
+                Http.BASE + "/connect-service/v2.0/certificates?action=list")).DELETE())));
+        all.add(new Stranger("an unknown path", 404, () -> Http.get("/nothing-here")));
+        all.add(new Stranger("an unknown CA path", 404, () -> Http.get("/enos/CA/nothing")));
+        all.add(new Stranger("a CA certificate as an image", 406, () -> Http.get("/enos/CA/cacert/RSA",
+                Map.of("Accept", "image/png"))));
+        return all;
+    }
+
+    @Test
+    void strangersGetTheirStatusWithoutServerErrors() {
+        List<String> failures = new ArrayList<>();
+        for (Stranger s : strangers()) {
+            Http.Answer a = s.request().get();
+            String leak = leak(a.body());
+            if (a.status() != s.status() || leak != null) {
+                failures.add(s.name() + ": expected " + s.status() + (leak == null ? "" : ", " + leak) + " -> "
+                        + a.status() + " " + abbreviate(a.body()));
+            }
+        }
+        assertEquals(List.of(), failures, "every stranger's request is answered as it should be");
+    }
+
+    /**
+     * Issue 18, 8: EST authenticates before it reads the CSR. A known device with a wrong secret and a weak or broken
+     * CSR used to get 400 ("RSA public key must be 2048 bits"), an unknown one 401: which devices exist was visible.
+     * Both are 401 now; the right secret with the same CSR gets the 400.
+     */
+    @Test
+    void estAuthenticatesBeforeItReadsTheCsr() {
+        JsonObject device = Enos.newDevice(Enos.newOrg());
+        String productKey = device.getString("productKey");
+        String weak = Pki.csr(Pki.rsa(1024), "SHA256withRSA", "CN=" + device.getString("deviceKey"));
+        for (String body : List.of(weak, "-----BEGIN CERTIFICATE REQUEST-----\nnot base64\n-----END CERTIFICATE REQUEST-----")) {
+            assertEquals(401, est(productKey, device.getString("deviceKey"), "wrong-secret", body).status(),
+                    "a known device with a wrong secret");
+            assertEquals(401, est(productKey, "no-such-device", "wrong-secret", body).status(), "an unknown device");
+            Http.Answer right = est(productKey, device.getString("deviceKey"), device.getString("deviceSecret"), body);
+            assertEquals(400, right.status(), "the device itself learns what is wrong: " + right.body());
+        }
+    }
+
+    /**
+     * Issue 18, 4: bodies end at their limit. The SOAP endpoint read a 50 MB POST without a client certificate (also
+     * over plain HTTP) before it looked for the certificate, and the admin API read 50 MB of JSON. Now a SOAP call
+     * without a certificate gets the 0x10 fault before its body is read (the client is left with most of it unsent),
+     * and over the limit SOAP gets the 0x11 fault, the admin API a 413 with its error body, announced or chunked.
+     */
+    @Test
+    void bodiesOverTheirLimitAreRefusedBeforeTheyAreRead() throws Exception {
+        long big = 50L * 1024 * 1024;
+        for (String base : List.of(Http.BASE, RaAccount.HTTPS)) {
+            // 64 KiB of a body announced as 50 MB, then silence: the answer comes without the rest
+            String answer = rawPost(base, "/vswebservices/soap/certmanager", "text/xml; charset=utf-8", big, 64 * 1024);
+            assertTrue(answer.contains("<StatusCode>0x10</StatusCode>"), base + ": " + abbreviate(answer));
+            assertTrue(answer.contains("soap:Client"), "the caller's mistake: " + abbreviate(answer));
+        }
+        String huge = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>"
+                + "<x>" + "a".repeat(200_000) + "</x></soapenv:Body></soapenv:Envelope>";
+        Http.Answer announced = soap(TLS, huge);
+        assertEquals(413, announced.status(), announced.body());
+        assertTrue(announced.body().contains("<StatusCode>0x11</StatusCode>"), announced.body());
+        Http.Answer chunked = Http.send(TLS, HttpRequest.newBuilder(URI.create(RaAccount.HTTPS
+                + "/vswebservices/soap/certmanager")).header("Content-Type", "text/xml; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        huge.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+        assertEquals(413, chunked.status(), chunked.body());
+        assertTrue(chunked.body().contains("<StatusCode>0x11</StatusCode>"), chunked.body());
+
+        String json = "{\"name\":\"" + "a".repeat(200_000) + "\"}";
+        String path = "/admin/api/orgs/" + Enos.newOrg() + "/ra-accounts";
+        Http.Answer admin = Admin.postJson(path, json);
+        assertEquals(413, admin.status(), admin.body());
+        assertEquals("invalid_request", admin.json().getString("error"), admin.body());
+        Http.Answer adminChunked = Http.send(TLS_NO_CERT, HttpRequest.newBuilder(URI.create(RaAccount.HTTPS + path))
+                .header("Authorization", Admin.basic("admin", Admin.password())).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        json.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+        assertEquals(413, adminChunked.status(), adminChunked.body());
+        assertEquals("invalid_request", adminChunked.json().getString("error"), adminChunked.body());
+    }
+
+    /**
+     * Sends the head of a POST announcing {@code announced} bytes and only {@code sent} of them, then reads the answer
+     * (10 s at most): an endpoint that reads the body before it answers never does.
+     */
+    static String rawPost(String base, String path, String contentType, long announced, int sent) throws Exception {
+        URI uri = URI.create(base);
+        java.net.Socket socket = "https".equals(uri.getScheme())
+                ? RaAccount.tls(null).getSocketFactory().createSocket(uri.getHost(), uri.getPort())
+                : new java.net.Socket(uri.getHost(), uri.getPort());
+        try (socket) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\nContent-Type: "
+                    + contentType + "\r\nContent-Length: " + announced + "\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] chunk = new byte[sent];
+            java.util.Arrays.fill(chunk, (byte) 'a');
+            out.write(chunk);
+            out.flush();
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            java.io.InputStream in = socket.getInputStream();
+            byte[] buf = new byte[4096];
+            try {
+                int n;
+                while ((n = in.read(buf)) != -1) {
+                    answer.write(buf, 0, n);
+                    if (answer.toString(java.nio.charset.StandardCharsets.UTF_8).contains("</soap:Envelope>")
+                            || answer.toString(java.nio.charset.StandardCharsets.UTF_8).endsWith("}")) {
+                        break;
+                    }
+                }
+            } catch (java.net.SocketTimeoutException | java.net.SocketException e) {
+                // what came so far
+            }
+            return answer.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Issue 18, 5: an order for an IP literal is the caller's mistake (400 invalid_dns_name), never a 500 when DCV
+     * looks at it; the server's own DCV refuses internal addresses by default (DomainControlCheckTest; the test
+     * server allows them for its loopback DNS and web server).
+     */
+    @Test
+    void ordersForIpLiteralsAreRefusedAsNoDnsName() {
+        DigiCertClient client = DigiCert.newKey(DigiCert.newOrg());
+        for (String ip : List.of("169.254.169.254", "127.0.0.1", "10.0.0.1")) {
+            DigiCertClient.Reply r = client.order("ssl_plus", DigiCert.order(DigiCert.certificate(ip, null,
+                    Pki.rsaCsr(ip), "sha256"), true).build());
+            assertEquals(400, r.status(), ip + ": " + r.text());
+            assertTrue(r.text().contains("invalid_dns_name"), r.text());
+        }
+    }
+
+    /** Issue 18, 9: a product named with a right-to-left override is shown in the console as written. */
+    @Test
+    void tenantNamesWithBidiControlsAreShownAsWritten() {
+        String org = Enos.newOrg();
+        Http.Answer made = Admin.postJson("/admin/api/orgs/" + org + "/products",
+                "{\"name\":\"invoice\u202Efdp.exe\"}");
+        assertEquals(201, made.status(), made.body());
+        Http.Answer page = Admin.get("/admin/console/products.xhtml?org=" + org);
+        assertEquals(200, page.status(), abbreviate(page.body()));
+        assertTrue(page.body().contains("invoice[U+202E]fdp.exe"), "the mark is shown");
+        assertFalse(page.body().contains("\u202E"), "the override itself is not in the page");
+    }
+
+    private static Http.Answer est(String productKey, String user, String secret, String csrPem) {
+        String b64 = csrPem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        String basic = java.util.Base64.getEncoder().encodeToString((user + ":" + secret)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Http.send(TLS_NO_CERT, HttpRequest.newBuilder(URI.create(RaAccount.HTTPS + "/.well-known/est/" + productKey
+                + "/simpleenroll")).header("Authorization", "Basic " + basic).header("Content-Type", "application/pkcs10")
+                .POST(HttpRequest.BodyPublishers.ofString(b64)));
+    }
+
+    static String leak(String body) {
+        for (String leak : List.of("Exception", "\tat ", "at io.certgate", "at org.", "at java.", "root:x:0",
+                "aaaaaaaaaaaaaaaaaaaa", "Error 500")) {
+            if (body.contains(leak)) {
+                return "leaks '" + leak.strip() + "'";
+            }
+        }
+        return null;
     }
 
     static String check(Bad bad, Http.Answer a) {
@@ -272,6 +501,14 @@ class HostileInputCorpusIT {
                 }
                 if (!body.contains("<StatusCode>0x") || body.contains("<StatusCode>0x00<")) {
                     return "not a CertManager error";
+                }
+            }
+            case ADMIN -> {
+                if (a.status() != 400) {
+                    return "not 400";
+                }
+                if (!body.contains("\"error\":\"invalid_request\"")) {
+                    return "not the admin API's error body";
                 }
             }
             case SOAP -> {
@@ -316,5 +553,6 @@ class HostileInputCorpusIT {
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(r.body().contains("<StatusCode>0x01</StatusCode>"), r.body());
         assertFalse(r.body().contains("Exception"));
+        assertTrue(r.body().contains("<faultcode>soap:Client</faultcode>"), "the caller's mistake (issue 18): " + r.body());
     }
 }

@@ -141,6 +141,21 @@ class LogHygieneIT {
         assertFalse(written.contains("DuplicateEncryption") || written.contains("ReplayedRequest"), written);
     }
 
+    /**
+     * Strangers without credentials (malformed Basic headers, wrong methods, unknown paths: issue 18, 2 and 3) leave
+     * no WARNING, ERROR, stack trace or FFDC: nobody can fill the log without an account.
+     */
+    @Test
+    void strangersLeaveNothingToActOnInTheLog() throws Exception {
+        long from = size();
+        for (HostileInputCorpusIT.Stranger s : HostileInputCorpusIT.strangers()) {
+            s.request().get();
+        }
+        assertEquals(401, estEnroll(Enos.newDevice(Enos.newOrg()), "not-the-secret")); // an INFO line to wait for
+        String written = awaitLog(from, "EST authentication refused");
+        assertClean(written);
+    }
+
     @Test
     void theStartLeftNoWarningAndTheBootstrapsAuditLinesNameTheBootstrap() throws IOException {
         String log = Files.readString(log(), StandardCharsets.UTF_8);

@@ -121,6 +121,12 @@ class ObservabilityIT {
         assertEquals(404, digicert.orderInfo(999_999_999L).status());
         assertEquals(401, new DigiCertClient("not-a-key").orderInfo(1).status());
         assertEquals(401, estEnroll(device, "wrong-secret", Pki.rsaCsr(device.getString("deviceKey"))));
+        // the first half of a normal exchange: challenged without a credential, an empty 401, no failed authentication
+        Http.Answer challenged = Http.send(HTTPS, HttpRequest.newBuilder(URI.create(RaAccount.HTTPS
+                + "/.well-known/est/" + device.getString("productKey") + "/simpleenroll"))
+                .header("Content-Type", "application/pkcs10").POST(HttpRequest.BodyPublishers.ofString("MIIB")));
+        assertEquals(401, challenged.status());
+        assertEquals("", challenged.body(), "EST's 401 has no body (BouncyCastle's EST client reads none)");
         assertEquals(400, Http.get("/scep/" + device.getString("productKey") + "?operation=Nonsense").status());
         assertEquals(404, Admin.get("/admin/api/orgs/" + org + "/certificates/999999999").status());
         assertEquals(401, Admin.getAs(Admin.basic("admin", "wrong-password"), "/admin/api/stats").status());
@@ -133,14 +139,14 @@ class ObservabilityIT {
         assertEquals(1, after.since(before, REFUSALS, "facade", "certmanager", "code", "0x10"), all);
         assertEquals(1, after.since(before, REFUSALS, "facade", "digicert", "code", "not_found|order"), all);
         assertEquals(1, after.since(before, REFUSALS, "facade", "digicert", "code", "access_denied|invalid_api_key"), all);
-        assertEquals(1, after.since(before, REFUSALS, "facade", "est", "code", "401"), all);
+        assertEquals(2, after.since(before, REFUSALS, "facade", "est", "code", "401"), all);
         assertEquals(1, after.since(before, REFUSALS, "facade", "scep", "code", "400"), all);
         assertEquals(1, after.since(before, REFUSALS, "facade", "admin", "code", "not_found"), all);
 
         assertEquals(1, after.since(before, AUTHENTICATION_FAILURES, "facade", "enos"), all);
         assertEquals(1, after.since(before, AUTHENTICATION_FAILURES, "facade", "certmanager"), all);
         assertEquals(1, after.since(before, AUTHENTICATION_FAILURES, "facade", "digicert"), all);
-        assertEquals(1, after.since(before, AUTHENTICATION_FAILURES, "facade", "est"), all);
+        assertEquals(1, after.since(before, AUTHENTICATION_FAILURES, "facade", "est"), "only the wrong secret: " + all);
         assertEquals(1, after.since(before, AUTHENTICATION_FAILURES, "facade", "admin"), all);
         assertEquals(0, after.since(before, AUTHENTICATION_FAILURES, "facade", "scep"), all);
 

@@ -306,6 +306,63 @@ class OperatorRolesIT {
         assertTrue(operator("admin").getBoolean("enabled"));
     }
 
+    /**
+     * Issue 18, 6: an admin could disable itself, and nobody could enable an operator again. Now no operator disables
+     * or demotes itself (409), and a disabled operator is enabled again by another admin.
+     */
+    @Test
+    void noOperatorDisablesItselfAndADisabledOneIsEnabledAgain() {
+        Operator second = createOperator("admin");
+        Http.Answer self = second.post("/admin/api/operators/" + second.name() + "/disable", null);
+        assertEquals(409, self.status(), self.body());
+        assertEquals("conflict", self.json().getString("error"));
+        Http.Answer demote = second.put("/admin/api/operators/" + second.name() + "/role", "{\"role\":\"auditor\"}");
+        assertEquals(409, demote.status(), demote.body());
+        assertEquals(200, second.get("/admin/api/operators").status(), "still an enabled admin");
+
+        assertEquals(200, Admin.post("/admin/api/operators/" + second.name() + "/disable").status());
+        assertEquals(401, second.get("/admin/api/operators").status());
+        Http.Answer enabled = Admin.post("/admin/api/operators/" + second.name() + "/enable");
+        assertEquals(200, enabled.status(), enabled.body());
+        assertTrue(enabled.json().getBoolean("enabled"));
+        assertEquals(200, second.get("/admin/api/operators").status(), "signs in again, same password and role");
+        assertEquals(409, Admin.post("/admin/api/operators/" + second.name() + "/enable").status(), "enabled already");
+        assertEquals(404, Admin.post("/admin/api/operators/" + unique("nobody-") + "/enable").status());
+        assertEquals(200, Admin.post("/admin/api/operators/" + second.name() + "/disable").status(), "tidy up");
+    }
+
+    /**
+     * Issue 18, 6: a name that is no operator's was refused in about half the time of a wrong password (user
+     * enumeration by timing). Now both cost one password check: their median times are close.
+     */
+    @Test
+    void aWrongNameTakesAsLongAsAWrongPassword() {
+        Operator known = createOperator("auditor");
+        List<Long> unknown = new java.util.ArrayList<>();
+        List<Long> wrong = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) { // interleaved, so that the machine's load touches both alike
+            unknown.add(timed(Admin.basic(unique("nobody-"), "not-the-password")));
+            wrong.add(timed(Admin.basic(known.name(), "not-the-password")));
+        }
+        long u = median(unknown);
+        long w = median(wrong);
+        assertTrue(u * 4 >= w * 3 && w * 4 >= u * 3, "medians of a wrong name " + u + " µs and of a wrong password "
+                + w + " µs differ by more than a quarter: " + unknown + " " + wrong);
+    }
+
+    private static long timed(String authorization) {
+        long start = System.nanoTime();
+        Http.Answer a = Admin.getAs(authorization, "/admin/api/stats");
+        long micros = (System.nanoTime() - start) / 1000;
+        assertEquals(401, a.status());
+        return micros;
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
     @Test
     void aRotatedEnosSecretReplacesTheOldOneAndItsTokens() {
         String org = Enos.newOrg();

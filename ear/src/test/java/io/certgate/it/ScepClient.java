@@ -94,6 +94,15 @@ final class ScepClient {
         return send("19", transactionId, csr, key);
     }
 
+    /** PKCSReq signed with this client's key under a certificate it was issued (as certmonger renews). */
+    Reply pkcsReqSignedBy(String transactionId, X500Name subject, String challenge, X509Certificate signerCertificate)
+            throws Exception {
+        byte[] csr = new JcaPKCS10CertificationRequestBuilder(subject, key.getPublic())
+                .addAttribute(PKCSObjectIdentifiers.pkcs_9_at_challengePassword, new DERPrintableString(challenge))
+                .build(new JcaContentSignerBuilder("SHA256withRSA").build(key.getPrivate())).getEncoded();
+        return send("19", transactionId, csr, key, signerCertificate);
+    }
+
     /** GetCertInitial: IssuerAndSubject of the request, signed with {@code signer}. */
     Reply certPoll(String transactionId, X500Name subject, KeyPair signer) throws Exception {
         X500Name issuer = new JcaX509CertificateHolder(root).getSubject();
@@ -103,7 +112,12 @@ final class ScepClient {
     }
 
     private Reply send(String messageType, String transactionId, byte[] content, KeyPair signer) throws Exception {
-        X509Certificate self = selfSigned(signer);
+        return send(messageType, transactionId, content, signer, null);
+    }
+
+    private Reply send(String messageType, String transactionId, byte[] content, KeyPair signer,
+                       X509Certificate signerCertificate) throws Exception {
+        X509Certificate self = signerCertificate != null ? signerCertificate : selfSigned(signer);
         CMSEnvelopedDataGenerator envelope = new CMSEnvelopedDataGenerator();
         envelope.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(ra));
         byte[] enveloped = envelope.generate(new CMSProcessableByteArray(content),

@@ -120,6 +120,53 @@ class ServerTlsIT {
         }
     }
 
+    /**
+     * Issue 18, 9: TLS 1.2 offered suites without forward secrecy and CBC with SHA-1 (AES128-SHA). A client that offers
+     * only such suites gets no handshake; ECDHE with AES-GCM does.
+     */
+    @Test
+    void tls12OffersOnlyForwardSecretAeadSuites() throws Exception {
+        SSLContext trustAll = RaAccount.tls(null);
+        for (String weak : List.of("TLS_RSA_WITH_AES_128_CBC_SHA", "TLS_RSA_WITH_AES_128_GCM_SHA256",
+                "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256")) {
+            try (SSLSocket socket = (SSLSocket) trustAll.getSocketFactory().createSocket(HOST, PORT)) {
+                socket.setEnabledProtocols(new String[] {"TLSv1.2"});
+                socket.setEnabledCipherSuites(new String[] {weak});
+                socket.startHandshake();
+                throw new AssertionError("the server accepted " + weak);
+            } catch (javax.net.ssl.SSLException refused) {
+                // no suite in common
+            }
+        }
+        try (SSLSocket socket = (SSLSocket) trustAll.getSocketFactory().createSocket(HOST, PORT)) {
+            socket.setEnabledProtocols(new String[] {"TLSv1.2"});
+            socket.setEnabledCipherSuites(new String[] {"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"});
+            socket.startHandshake();
+            assertEquals("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", socket.getSession().getCipherSuite());
+        }
+    }
+
+    /** Issue 18, 9: the console's session cookie lacked Secure and SameSite. */
+    @Test
+    void theConsoleSessionCookieIsSecureHttpOnlyAndSameSiteStrict() throws Exception {
+        HttpClient client = HttpClient.newBuilder().sslContext(RaAccount.tls(null)).version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        // a page with forms: its view state lives in the session
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(java.net.URI.create(RaAccount.HTTPS
+                + "/admin/console/products.xhtml?org=" + Enos.newOrg()))
+                .header("Authorization", Admin.basic("admin", Admin.password()))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        List<String> cookies = page.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID=")).toList();
+        assertTrue(!cookies.isEmpty(), "the console made a session: " + page.statusCode() + " " + page.headers());
+        for (String c : cookies) {
+            String lower = c.toLowerCase(java.util.Locale.ROOT);
+            assertTrue(lower.contains("; secure"), c);
+            assertTrue(lower.contains("; httponly"), c);
+            assertTrue(lower.contains("samesite=strict"), c);
+        }
+    }
+
     static SSLContext rootOnly(X509Certificate root) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);

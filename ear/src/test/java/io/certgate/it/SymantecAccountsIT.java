@@ -59,7 +59,10 @@ class SymantecAccountsIT {
             SymantecWire.Answer rejected = approver.call("reject", Map.of("transaction_id", second.transactionId()));
             assertEquals("0x00", rejected.statusCode());
             assertEquals("rejected", rejected.message());
-            assertEquals("0x09", w.call("pickup", Map.of("transaction_id", second.transactionId())).statusCode());
+            SymantecWire.Answer pickedRejected = w.call("pickup", Map.of("transaction_id", second.transactionId()));
+            assertEquals("0x09", pickedRejected.statusCode());
+            assertEquals("there is no certificate: the request was rejected", pickedRejected.message(),
+                    "no leading space (issue 18)");
             assertEquals("0x08", approver.call("approve", Map.of("transaction_id", second.transactionId())).statusCode());
             // a bad CSR is refused at once, not left waiting for an approver
             assertEquals("0x04", w.call("enroll", SymantecParityIT.with(SymantecParityIT.server(), "csr", "x"))

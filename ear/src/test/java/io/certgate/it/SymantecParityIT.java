@@ -80,6 +80,19 @@ class SymantecParityIT {
         });
     }
 
+    /**
+     * enroll with fields made for each wire, then the next step: a case that revokes for keyCompromise needs a new key
+     * on each wire (the ledger never certifies a compromised key again, issue 18).
+     */
+    static Case afterFresh(String name, String expected, java.util.function.Supplier<Map<String, String>> enrollFields,
+                           java.util.function.BiFunction<SymantecWire, SymantecWire.Answer, SymantecWire.Answer> next) {
+        return new Case(name, expected, w -> {
+            SymantecWire.Answer first = w.call("enroll", enrollFields.get());
+            assertEquals("0x00", first.statusCode(), first.message());
+            return List.of(first, next.apply(w, first));
+        });
+    }
+
     static String date(int months) {
         return LocalDate.now(ZoneOffset.UTC).plusMonths(months).format(DateTimeFormatter.ofPattern("MM/dd/yyyy"));
     }
@@ -152,7 +165,7 @@ class SymantecParityIT {
                 "original_transaction_id", "0123456789abcdef0123456789abcdef", "original_challenge", "x"))));
         c.add(after("original_transaction_id of 33", "0x02", server(), (w, first) -> w.call("renew", with(server(),
                 "original_transaction_id", "a".repeat(33), "original_challenge", "x"))));
-        c.add(after("renew of a revoked certificate", "0x07", server(), (w, first) -> {
+        c.add(afterFresh("renew of a revoked certificate", "0x07", SymantecParityIT::server, (w, first) -> {
             assertEquals("0x00", w.call("revoke", Map.of("certSerial", serialOf(first), "challenge", "first-challenge",
                     "reason", "1")).statusCode());
             return w.call("renew", with(server(), "original_transaction_id", first.transactionId(),
@@ -164,7 +177,7 @@ class SymantecParityIT {
         c.add(one("pickup of an unknown transaction", "0x05", "pickup", () -> Map.of("transaction_id",
                 "0123456789abcdef0123456789abcdef")));
         c.add(one("pickup without transaction_id", "0x01", "pickup", Map::of));
-        c.add(after("revoke", "0x00", server(), (w, first) -> w.call("revoke", Map.of("certSerial", serialOf(first),
+        c.add(afterFresh("revoke", "0x00", SymantecParityIT::server, (w, first) -> w.call("revoke", Map.of("certSerial", serialOf(first),
                 "challenge", "first-challenge", "reason", "keyCompromise"))));
         c.add(after("revoke twice", "0x0B", server(), (w, first) -> {
             w.call("revoke", Map.of("certSerial", serialOf(first), "challenge", "first-challenge"));

@@ -78,6 +78,10 @@ public class AdminUser {
         this.serverPasswordHash = serverPasswordHash;
     }
 
+    public void enable() {
+        this.enabled = true;
+    }
+
     public void disable() {
         this.enabled = false;
     }

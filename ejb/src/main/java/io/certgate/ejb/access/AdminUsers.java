@@ -57,6 +57,26 @@ public class AdminUsers {
         return em.find(AdminUser.class, username) != null;
     }
 
+    /** A hash of nothing anyone knows, with the parameters of every operator's hash: what a failed check costs. */
+    private static volatile String decoy;
+
+    /**
+     * After a refused sign-in: when no enabled operator has this name, spends one password check on a decoy hash, so
+     * that a wrong name takes as long as a wrong password (before: about 30 ms against 58 ms; issue 18, 6).
+     */
+    public void spendLikeAPasswordCheck(String username, char[] password) {
+        AdminUser u = username == null ? null : em.find(AdminUser.class, username);
+        if (u != null && u.isEnabled()) {
+            return; // the identity store checked its hash already
+        }
+        String d = decoy;
+        if (d == null) {
+            d = hash(RandomIds.base64Url(18).toCharArray());
+            decoy = d;
+        }
+        hash.verify(password == null ? new char[0] : password, d);
+    }
+
     /** The first admin, from configuration (bootstrap). */
     public void createFirstAdmin(Caller bootstrap, String username, char[] password) {
         persist(bootstrap, OperatorRules.name(username), password, OperatorRole.ADMIN);
@@ -84,6 +104,7 @@ public class AdminUsers {
         long admins = lockEnabledAdmins();
         AdminUser u = find(username);
         OperatorRole before = u.getRole();
+        OperatorRules.notOneself(operator.actor(), u, r, u.isEnabled());
         OperatorRules.keepAnAdmin(u, r, u.isEnabled(), admins);
         u.changeRole(r);
         audit.recordOperatorChange(operator, "operator.role", "operator:" + u.getUsername(),
@@ -99,9 +120,23 @@ public class AdminUsers {
         if (!u.isEnabled()) {
             throw new CredentialDisabledException("operator " + u.getUsername());
         }
+        OperatorRules.notOneself(operator.actor(), u, u.getRole(), false);
         OperatorRules.keepAnAdmin(u, u.getRole(), false, admins);
         u.disable();
         audit.recordOperatorChange(operator, "operator.disable", "operator:" + u.getUsername(), "disabled");
+        changed.fire(new OperatorsChanged(u.getUsername()));
+        return u;
+    }
+
+    /** A disabled operator signs in again from the next request on, with its role and password of before. */
+    public AdminUser enable(Caller operator, String username) {
+        require(operator);
+        AdminUser u = find(username);
+        if (u.isEnabled()) {
+            throw new OperatorEnabledException(u.getUsername());
+        }
+        u.enable();
+        audit.recordOperatorChange(operator, "operator.enable", "operator:" + u.getUsername(), "enabled");
         changed.fire(new OperatorsChanged(u.getUsername()));
         return u;
     }

@@ -16,6 +16,9 @@ public record AuditQuery(String actor, String action, Instant from, Instant to, 
     public static final int MAX_ACTOR = 128;
     /** The action column's length. */
     public static final int MAX_ACTION = 64;
+    /** The earliest and latest times a period may name: years 1 to 9999, what every supported database stores. */
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     public AuditQuery {
         actor = blankToNull(actor);
@@ -27,6 +30,8 @@ public record AuditQuery(String actor, String action, Instant from, Instant to, 
         if (action != null && action.length() > MAX_ACTION) {
             throw new InvalidArgumentException("action must be at most " + MAX_ACTION + " characters");
         }
+        inRange("from", from);
+        inRange("to", to);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidArgumentException("the start of the period must be before its end");
         }
@@ -35,6 +40,13 @@ public record AuditQuery(String actor, String action, Instant from, Instant to, 
     /** Everything, newest first, one page. */
     public static AuditQuery all(PageRequest page) {
         return new AuditQuery(null, null, null, null, page);
+    }
+
+    /** A time beyond what the database stores (a year such as +99999) is the caller's mistake, not a failure. */
+    private static void inRange(String name, Instant t) {
+        if (t != null && (t.isBefore(EARLIEST) || t.isAfter(LATEST))) {
+            throw new InvalidArgumentException(name + " must be between the years 1 and 9999");
+        }
     }
 
     private static String blankToNull(String s) {

@@ -40,4 +40,18 @@ public final class OperatorRules {
             throw new LastAdminException(target.getUsername());
         }
     }
+
+    /**
+     * Refuses an operator's disabling or demoting itself: the change would lock its author out mid-session, and with
+     * two admins each could remove itself. Another admin does it (issue 18, 6).
+     *
+     * @param actor the author of the change ({@code admin:<user>})
+     */
+    public static void notOneself(String actor, AdminUser target, OperatorRole roleAfter, boolean enabledAfter) {
+        boolean oneself = actor != null && actor.equals("admin:" + target.getUsername());
+        boolean lessAfter = !enabledAfter || roleAfter != target.getRole();
+        if (oneself && target.isEnabled() && lessAfter) {
+            throw new OwnOperatorException(target.getUsername());
+        }
+    }
 }

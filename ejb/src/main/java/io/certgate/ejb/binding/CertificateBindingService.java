@@ -101,7 +101,8 @@ public class CertificateBindingService {
         Caller caller = Caller.of(device.getOrgId(), protocol + ":" + device.getAssetId(), null);
         IssueAuthority authority = ledger.authorityFor(csrPem);
         ValidatedCsr csr = ledger.validateCsr(csrPem, authority);
-        if (!csr.subject().equals(Pem.parseCertificate(current.getCertPem()).getSubject())) {
+        // the same encoding, not X500Name.equals, which ignores the order of the RDNs (RFC 7030 4.2.2: identical)
+        if (!sameEncoding(csr.subject(), Pem.parseCertificate(current.getCertPem()).getSubject())) {
             throw new SubjectChangedException();
         }
         return renew(caller, DeviceIdentifier.of(device.getAssetId(), null, null), current.getCertSn(), csrPem, null,
@@ -164,6 +165,15 @@ public class CertificateBindingService {
     private static void requireBiDirectionalAuth(Device device) {
         if (!device.getProduct().isBiDirectionalAuth()) {
             throw new BiDirectionalAuthNotSupportedException();
+        }
+    }
+
+    static boolean sameEncoding(org.bouncycastle.asn1.x500.X500Name a, org.bouncycastle.asn1.x500.X500Name b) {
+        try {
+            return java.util.Arrays.equals(a.getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER),
+                    b.getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER));
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 }

@@ -71,17 +71,28 @@ public class SelfEnrollments {
             throw new DeviceAuthenticationException();
         }
         Instant now = Instant.now();
-        Request request = request(device, protocol, transactionId, csrPem);
         String secretHash = Digests.sha256Hex(secret.getBytes(StandardCharsets.UTF_8));
+        boolean deviceSecret = devices.authenticate(DeviceIdentifier.of(device.getAssetId(), null, null), secret) != null;
+        EnrollmentSecret oneTime = deviceSecret ? null : em.createNamedQuery(EnrollmentSecret.BY_HASH,
+                EnrollmentSecret.class).setParameter("hash", secretHash).getResultList().stream().findFirst().orElse(null);
+        boolean usable = oneTime != null && oneTime.usableFor(device.getId(), now);
+        boolean spentHere = oneTime != null && oneTime.getUsedAt() != null
+                && oneTime.getDeviceId().longValue() == device.getId();
+        if (!deviceSecret && !usable && !spentHere) {
+            // authenticated before the CSR is read: a wrong secret learns nothing of the CSR rules (issue 18, 8)
+            throw new DeviceAuthenticationException();
+        }
+        Request request = request(device, protocol, transactionId, csrPem);
         String spent = null;
-        if (devices.authenticate(DeviceIdentifier.of(device.getAssetId(), null, null), secret) == null) {
+        if (!deviceSecret) {
+            // a repeat of the request that spent a one-time secret learns that request's state; it never makes a new
+            // request, so a revoked or expired certificate is not issued again on a spent secret (issue 18, 1)
             boolean repeat = request.existing != null && request.existing.getSecretSha256() != null
                     && MessageDigest.isEqual(request.existing.getSecretSha256().getBytes(StandardCharsets.US_ASCII),
-                    secretHash.getBytes(StandardCharsets.US_ASCII));
+                    secretHash.getBytes(StandardCharsets.US_ASCII))
+                    && answeredAsItStands(request.existing);
             if (!repeat) {
-                EnrollmentSecret oneTime = em.createNamedQuery(EnrollmentSecret.BY_HASH, EnrollmentSecret.class)
-                        .setParameter("hash", secretHash).getResultList().stream().findFirst().orElse(null);
-                if (oneTime == null || !oneTime.usableFor(device.getId(), now)) {
+                if (!usable) {
                     throw new DeviceAuthenticationException();
                 }
                 oneTime.use(now);
@@ -89,6 +100,27 @@ public class SelfEnrollments {
             }
         }
         return proceed(device, request, spent, now);
+    }
+
+    /**
+     * SCEP's PKCSReq, signed by {@code signer}. A client that renews with a PKCSReq signed by the certificate it got
+     * (certmonger, also with the same key) reuses the transactionID of its first request: when the signer is a valid
+     * certificate of the device the CSR names, this is a new operation authenticated by that certificate, not a
+     * repeat that would answer the old certificate again (issue 18, interop). Otherwise as {@link #enrollWithSecret}.
+     */
+    public SelfEnrollmentOutcome enrollSignedWithSecret(DeviceIdentifier deviceId, String secret, String protocol,
+                                                       String transactionId, String csrPem, X509Certificate signer) {
+        IssuedCertificate current = signer == null ? null : ledger.presented(signer).orElse(null);
+        if (current != null && current.getDeviceId() != null
+                && current.statusAt(Instant.now()) == CertificateStatus.VALID) {
+            Device named = devices.identify(deviceId);
+            if (named != null && named.getId() == current.getDeviceId().longValue()) {
+                String tx = transactionId.length() > 100 ? transactionId.substring(0, 100) : transactionId;
+                return proceed(named, request(named, protocol, tx + "#renews-" + current.getCertSn(), csrPem), null,
+                        Instant.now());
+            }
+        }
+        return enrollWithSecret(deviceId, secret, protocol, transactionId, csrPem);
     }
 
     /**
@@ -128,7 +160,8 @@ public class SelfEnrollments {
         if (life.isNegative() || life.isZero() || life.compareTo(MAX_SECRET_LIFETIME) > 0) {
             throw new InvalidArgumentException("validHours must be between 1 and " + MAX_SECRET_LIFETIME.toHours());
         }
-        String secret = RandomIds.base64Url(24);
+        // letters and digits only: SCEP carries it as a PrintableString challengePassword, which holds no '_' (issue 18)
+        String secret = RandomIds.alphanumeric(32);
         Instant now = Instant.now();
         EnrollmentSecret row = new EnrollmentSecret(device.getOrgId(), device.getId(),
                 Digests.sha256Hex(secret.getBytes(StandardCharsets.UTF_8)), caller.actor(), now, now.plus(life));
@@ -257,6 +290,11 @@ public class SelfEnrollments {
             request.retire(); // EST: the device has its certificate; a later simpleenroll is a new request
         }
         return SelfEnrollmentOutcome.issued(cert, request.getId());
+    }
+
+    /** Whether a kept request is answered with its state (pending, rejected, or its certificate still valid). */
+    private boolean answeredAsItStands(SelfEnrollment request) {
+        return request.getStatus() != SelfEnrollment.Status.ISSUED || stillValid(request);
     }
 
     private boolean stillValid(SelfEnrollment request) {

@@ -79,6 +79,7 @@ public class CertificateLedger {
         long started = System.nanoTime();
         IssueAuthority a = request.authority();
         csrValidator.checkKey(request.publicKey(), request.keyPolicy()); // also keys from an old certificate
+        CompromisedKeys.refuse(em, publicKeySha256(request.publicKey())); // revoked as keyCompromise: never again
         NameRules.Names names = namePolicies.check(orgId, request); // the server's, others', the policy's
         Instant now = Instant.now();
         LoadedIssuingCa ca = issuing.forIssuance(orgId, a); // the organization's own CA (made on first use)

@@ -91,7 +91,9 @@ public final class OrderRules {
         if (base.contains("*") || !EnrollmentRules.isHostname(base) || !base.contains(".")) {
             throw new InvalidOrderException("invalid_dns_name", "invalid DNS name: " + printable(name));
         }
-        if (base.substring(base.lastIndexOf('.') + 1).matches("[0-9]+")) { // an IP literal is no DNS name
+        String top = base.substring(base.lastIndexOf('.') + 1);
+        if (top.isEmpty() || top.chars().allMatch(Character::isDigit)) {
+            // an IPv4 literal (no top-level domain is numeric): no domain control to validate (issue 18, 5)
             throw new InvalidOrderException("invalid_dns_name", "an IP address is not a DNS name: " + printable(name));
         }
         return name;

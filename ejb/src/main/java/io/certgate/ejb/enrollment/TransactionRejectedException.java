@@ -8,6 +8,6 @@ public class TransactionRejectedException extends CertgateException {
     private static final long serialVersionUID = 1L;
 
     public TransactionRejectedException() {
-        super(" there is no certificate.:the request was rejected");
+        super("there is no certificate: the request was rejected");
     }
 }

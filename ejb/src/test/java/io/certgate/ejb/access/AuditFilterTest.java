@@ -116,6 +116,18 @@ class AuditFilterTest {
         assertNull(blank.action());
     }
 
+    /** Issue 18, 7: a year such as +99999 reached the database and answered 500; it is the caller's mistake. */
+    @Test
+    void aPeriodBeyondWhatTheDatabaseStoresIsRefused() {
+        Instant farFuture = java.time.OffsetDateTime.parse("+99999-01-01T00:00:00Z").toInstant();
+        Instant farPast = java.time.OffsetDateTime.parse("-99999-01-01T00:00:00Z").toInstant();
+        assertThrows(InvalidArgumentException.class, () -> query(null, null, farFuture, null));
+        assertThrows(InvalidArgumentException.class, () -> query(null, null, null, farFuture));
+        assertThrows(InvalidArgumentException.class, () -> query(null, null, farPast, T));
+        assertThrows(InvalidArgumentException.class, () -> query(null, null, Instant.parse("+10000-01-01T00:00:00Z"), null));
+        assertEquals(AuditQuery.EARLIEST, query(null, null, AuditQuery.EARLIEST, AuditQuery.LATEST).from());
+    }
+
     @Test
     void aPageIsBoundedAndKnowsWhetherMoreFollow() {
         assertThrows(InvalidArgumentException.class, () -> new PageRequest(-1, 10));

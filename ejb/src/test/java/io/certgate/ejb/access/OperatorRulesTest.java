@@ -55,6 +55,19 @@ class OperatorRulesTest {
                 false, 1));
     }
 
+    /** Issue 18, 6: an admin could disable itself. */
+    @Test
+    void noOperatorDisablesOrDemotesItself() {
+        AdminUser alice = operator(OperatorRole.ADMIN, true);
+        assertThrows(OwnOperatorException.class, () -> OperatorRules.notOneself("admin:alice", alice, OperatorRole.ADMIN,
+                false));
+        assertThrows(OwnOperatorException.class, () -> OperatorRules.notOneself("admin:alice", alice,
+                OperatorRole.AUDITOR, true));
+        assertDoesNotThrow(() -> OperatorRules.notOneself("admin:alice", alice, OperatorRole.ADMIN, true));
+        assertDoesNotThrow(() -> OperatorRules.notOneself("admin:bob", alice, OperatorRole.ADMIN, false));
+        assertDoesNotThrow(() -> OperatorRules.notOneself("admin:alice2", alice, OperatorRole.AUDITOR, true));
+    }
+
     @Test
     void rolesAreTheThreeKnownOnes() {
         assertEquals(OperatorRole.ADMIN, OperatorRules.role("admin"));

@@ -38,6 +38,12 @@ class OrderRulesTest {
                 DigiCertProduct.SSL_WILDCARD, spec("www.example.com", List.of(), null, null))).code());
         assertEquals("invalid_dns_name", assertThrows(InvalidOrderException.class, () -> OrderRules.names(
                 DigiCertProduct.SSL_PLUS, spec("example.com", List.of("bad name.com"), null, null))).code());
+        for (String ip : List.of("127.0.0.1", "169.254.169.254", "10.0.0.1")) { // issue 18, 5: no 500 on DCV
+            assertEquals("invalid_dns_name", assertThrows(InvalidOrderException.class, () -> OrderRules.names(
+                    DigiCertProduct.SSL_PLUS, spec(ip, List.of(), null, null))).code(), ip);
+            assertEquals("invalid_dns_name", assertThrows(InvalidOrderException.class, () -> OrderRules.names(
+                    DigiCertProduct.SSL_MULTI_DOMAIN, spec("www.example.com", List.of(ip), null, null))).code(), ip);
+        }
         assertEquals("*.example.com", OrderRules.names(DigiCertProduct.PRIVATE_SSL_WILDCARD,
                 spec("*.example.com", List.of(), null, null)).commonName());
     }

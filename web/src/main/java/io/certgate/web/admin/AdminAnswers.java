@@ -54,6 +54,8 @@ final class AdminAnswers {
             .map(io.certgate.ejb.access.CredentialDisabledException.class, 409)
             .map(io.certgate.ejb.access.DuplicateOperatorException.class, 409)
             .map(io.certgate.ejb.access.LastAdminException.class, 409)
+            .map(io.certgate.ejb.access.OwnOperatorException.class, 409)
+            .map(io.certgate.ejb.access.OperatorEnabledException.class, 409)
             .map(io.certgate.ejb.device.DuplicateDeviceKeyException.class, 409);
 
     /** A refusal: its status and body. */
@@ -93,6 +95,24 @@ final class AdminAnswers {
     static String string(JsonObject body, String name) {
         return io.certgate.web.support.JsonFields.string(body, name,
                 io.certgate.ejb.common.InvalidArgumentException::new);
+    }
+
+    /** A boolean field of a body; absent is the default, another type a 400. */
+    static boolean flag(JsonObject body, String name, boolean absent) {
+        Boolean v = io.certgate.web.support.JsonFields.flag(body, name,
+                io.certgate.ejb.common.InvalidArgumentException::new);
+        return v == null ? absent : v;
+    }
+
+    /** A whole-number field of a body; absent is null, another type a 400. */
+    static Long wholeNumber(JsonObject body, String name) {
+        return io.certgate.web.support.JsonFields.wholeNumber(body, name,
+                io.certgate.ejb.common.InvalidArgumentException::new);
+    }
+
+    /** A whole-number query parameter; absent or blank is the default, anything else a 400 naming it. */
+    static int number(String name, String value, int absent) {
+        return CertificateAdminRequests.number(name, value, absent);
     }
 
     static Response created(Supplier<? extends JsonValue> action) {

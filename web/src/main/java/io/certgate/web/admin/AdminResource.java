@@ -182,11 +182,10 @@ public class AdminResource {
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = AdminCredentials.RaAccountRequest.class))) String body) {
         return created(() -> {
-            JsonObject b = body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT
-                    : Json.createReader(new java.io.StringReader(body)).readObject();
-            RaAccountIssuer.NewRaAccount a = raAccountIssuer.create(operatorFor(orgId), b.getString("name", null),
-                    b.getBoolean("requireApproval", false), b.getBoolean("allowSpecificEndDate", false),
-                    b.getBoolean("approver", false));
+            JsonObject b = AdminAnswers.body(body);
+            RaAccountIssuer.NewRaAccount a = raAccountIssuer.create(operatorFor(orgId), AdminAnswers.string(b, "name"),
+                    AdminAnswers.flag(b, "requireApproval", false), AdminAnswers.flag(b, "allowSpecificEndDate", false),
+                    AdminAnswers.flag(b, "approver", false));
             return Json.createObjectBuilder().add("orgId", orgId).add("name", a.account().getName())
                     .add("requireApproval", a.account().isRequireApproval())
                     .add("allowSpecificEndDate", a.account().isAllowSpecificEndDate())
@@ -216,7 +215,7 @@ public class AdminResource {
     public Response audit(
             @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
             @Parameter(description = "the older form: how many records at most (newest first; at most 1000); "
-                    + "ignored with a filter or page") @QueryParam("max") @DefaultValue("100") int max,
+                    + "ignored with a filter or page") @QueryParam("max") String max,
             @Parameter(description = "a part of the actor, any letter case (admin: finds every operator)")
             @QueryParam("actor") String actor,
             @Parameter(description = "a part of the action, any letter case (revoke finds every revocation)")
@@ -227,7 +226,8 @@ public class AdminResource {
             @Parameter(description = "how many to skip (default 0)") @QueryParam("offset") String offset,
             @Parameter(description = "how many at most (1..500, default 50)") @QueryParam("limit") String limit) {
         if (!AdminPaging.any(actor, action, from, to, offset, limit)) {
-            return answer(200, () -> AuditViews.records(audit.recent(operatorFor(orgId), max)));
+            return answer(200, () -> AuditViews.records(audit.recent(operatorFor(orgId),
+                    AdminAnswers.number("max", max, 100))));
         }
         return answer(200, () -> {
             Caller operator = operatorFor(orgId);
@@ -363,11 +363,13 @@ public class AdminResource {
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = AdminDecisions.EnrollmentSecretRequest.class))) String body) {
         return created(() -> {
-            JsonObject b = body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT
-                    : Json.createReader(new java.io.StringReader(body)).readObject();
-            long hours = b.getJsonNumber("validHours") == null
-                    ? io.certgate.ejb.binding.SelfEnrollments.DEFAULT_SECRET_LIFETIME.toHours()
-                    : b.getJsonNumber("validHours").longValue();
+            Long validHours = AdminAnswers.wholeNumber(AdminAnswers.body(body), "validHours");
+            long hours = validHours == null ? io.certgate.ejb.binding.SelfEnrollments.DEFAULT_SECRET_LIFETIME.toHours()
+                    : validHours;
+            if (hours < 1 || hours > io.certgate.ejb.binding.SelfEnrollments.MAX_SECRET_LIFETIME.toHours()) {
+                throw new io.certgate.ejb.common.InvalidArgumentException("validHours must be between 1 and "
+                        + io.certgate.ejb.binding.SelfEnrollments.MAX_SECRET_LIFETIME.toHours());
+            }
             String secret = selfEnrollments.createSecret(operatorFor(orgId),
                     io.certgate.domain.device.DeviceIdentifier.of(assetId, null, null), java.time.Duration.ofHours(hours));
             return Json.createObjectBuilder().add("orgId", orgId).add("assetId", assetId).add("secret", secret)
@@ -391,9 +393,7 @@ public class AdminResource {
             @RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = AdminDecisions.EnrollmentApprovalRequest.class))) String body) {
         return answer(200, () -> {
-            JsonObject b = body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT
-                    : Json.createReader(new java.io.StringReader(body)).readObject();
-            boolean required = b.getBoolean("required", true);
+            boolean required = AdminAnswers.flag(AdminAnswers.body(body), "required", true);
             selfEnrollments.requireApproval(operatorFor(orgId), productKey, required);
             return Json.createObjectBuilder().add("orgId", orgId).add("productKey", productKey)
                     .add("required", required).build();

@@ -15,7 +15,8 @@ import java.util.Set;
  * Counts the operators' failed sign-ins for /metrics. The identity store handler asks the stores in priority
  * order until one validates the credential; this one comes last, so it is asked only about a credential the
  * database store (AdminSecurity) refused, and it never validates anything itself. The BASIC mechanism hands it
- * every Basic credential of the application, EST devices' too: only those sent to the admin API count.
+ * every Basic credential of the application, EST devices' too: only those sent to the admin API count. For those it
+ * also spends, when the name is no enabled operator's, the time a password check takes.
  */
 @ApplicationScoped
 public class FailedOperatorLogins implements IdentityStore {
@@ -23,10 +24,17 @@ public class FailedOperatorLogins implements IdentityStore {
     @Inject
     private HttpServletRequest request;
 
+    @jakarta.ejb.EJB
+    private io.certgate.ejb.access.AdminUsers operators;
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (toAdminApi()) {
             Refusals.authenticationFailed(Facade.ADMIN);
+            if (credential instanceof jakarta.security.enterprise.credential.UsernamePasswordCredential c) {
+                // an unknown or disabled name answers as late as a wrong password: no user enumeration by timing
+                operators.spendLikeAPasswordCheck(c.getCaller(), c.getPassword().getValue());
+            }
         }
         return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }

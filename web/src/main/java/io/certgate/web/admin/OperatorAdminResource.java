@@ -43,8 +43,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Operators and their roles: list, create (the generated password is shown once), change the role, disable, give
- * a new password (shown once). The last enabled admin can be neither disabled nor demoted (409). Every change is
+ * Operators and their roles: list, create (the generated password is shown once), change the role, disable, enable,
+ * give a new password (shown once). The last enabled admin can be neither disabled nor demoted (409), and no operator
+ * disables itself or changes its own role (409). Every change is
  * in the audit trail of operator changes ({@code GET /admin/api/operators/audit}). Errors as {@link AdminAnswers}
  * words them.
  */
@@ -96,10 +97,10 @@ public class OperatorAdminResource {
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     public Response audit(
             @Parameter(description = "how many records at most (newest first; at most 1000)")
-            @QueryParam("max") @DefaultValue("100") int max) {
+            @QueryParam("max") String max) {
         return answer(200, () -> {
             AdminAnswers.operator(security, caller);
-            return AuditViews.records(audit.recentOperatorChanges(max));
+            return AuditViews.records(audit.recentOperatorChanges(AdminAnswers.number("max", max, 100)));
         });
     }
 
@@ -142,7 +143,9 @@ public class OperatorAdminResource {
                 AdminAnswers.string(AdminAnswers.body(body), "role"))).build());
     }
 
-    /** The operator cannot sign in from the next request on; 409 for the last enabled admin or one disabled. */
+    /**
+     * The operator cannot sign in from the next request on; 409 for the last enabled admin, oneself, or one disabled.
+     */
     @POST
     @Path("{name}/disable")
     @RolesAllowed(ADMIN)
@@ -153,6 +156,19 @@ public class OperatorAdminResource {
     @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
     public Response disable(@Parameter(description = "the operator's name") @PathParam("name") String name) {
         return answer(200, () -> view(operators.disable(AdminAnswers.operator(security, caller), name)).build());
+    }
+
+    /** A disabled operator signs in again from the next request on; 409 when it is enabled. */
+    @POST
+    @Path("{name}/enable")
+    @RolesAllowed(ADMIN)
+    @Operation(summary = "Enable a disabled operator")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AdminOperators.Operator.class)))
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.ADMIN_ERROR)
+    public Response enable(@Parameter(description = "the operator's name") @PathParam("name") String name) {
+        return answer(200, () -> view(operators.enable(AdminAnswers.operator(security, caller), name)).build());
     }
 
     /** A new generated password (shown once); the old one stops working at once. */

@@ -33,6 +33,7 @@ public class OperatorAuthentication implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         if (!context.isProtected() && !context.isAuthenticationRequest()) {
+            notBasic(context);
             return context.doNothing();
         }
         UsernamePasswordCredential credential = basic(request.getHeader("Authorization"));
@@ -67,6 +68,21 @@ public class OperatorAuthentication implements HttpAuthenticationMechanism {
         }
         return new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1));
     }
+
+    /**
+     * Tells Liberty that nothing here was HTTP Basic (the Servlet Container Profile's auth type key). Otherwise Liberty,
+     * seeing no login-config, takes every request for BASIC and decodes any {@code Authorization: Basic} header for its
+     * audit record after this mechanism returned, even of requests it leaves alone; a malformed one ({@code Basic abc}:
+     * not base64; {@code Basic Zm9v}: no colon) failed there with a NullPointerException or a
+     * StringIndexOutOfBoundsException, a 500 page with the exception's text and an FFDC entry on every path. Requests
+     * under /admin never reach this with such a header: {@link MalformedBasicHeaders}.
+     */
+    static void notBasic(HttpMessageContext context) {
+        realmOfChallenge(context).put(AUTH_TYPE, "CERTGATE");
+    }
+
+    /** The MessageInfo key whose value becomes the request's auth type (Jakarta Authentication, Servlet profile). */
+    static final String AUTH_TYPE = "jakarta.servlet.http.authType";
 
     @SuppressWarnings("unchecked")
     private static java.util.Map<String, Object> realmOfChallenge(HttpMessageContext context) {

@@ -120,9 +120,10 @@ public final class CertRep {
                     .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(scep))
                     .build(raSigner, new JcaX509CertificateHolder(raCertificate)));
             generator.addCertificate(new JcaX509CertificateHolder(raCertificate));
-            // FAILURE and PENDING carry no content: an absent eContent, not an empty one
-            return definiteLength(content == null ? generator.generate(new CMSAbsentContent())
-                    : generator.generate(content, true));
+            // FAILURE and PENDING carry an empty eContent, not an absent one: OpenSSL-based clients (certmonger's scep
+            // helper) cannot read a SignedData without it and took the answer for an unreachable CA (issue 18, interop)
+            return definiteLength(generator.generate(content == null ? new CMSProcessableByteArray(new byte[0]) : content,
+                    true));
         } catch (CertificateEncodingException | OperatorCreationException | CMSException | IOException e) {
             throw new IllegalStateException("cannot sign the CertRep", e);
         }

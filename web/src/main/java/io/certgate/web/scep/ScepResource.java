@@ -172,8 +172,8 @@ public class ScepResource {
                     request.transaction());
         }
         String deviceKey = IETFUtils.valueToString(cn[0].getFirst().getValue());
-        return enrollments.enrollWithSecret(DeviceIdentifier.of(null, productKey, deviceKey), challenge, "scep",
-                request.transactionId(), request.csrPem());
+        return enrollments.enrollSignedWithSecret(DeviceIdentifier.of(null, productKey, deviceKey), challenge, "scep",
+                request.transactionId(), request.csrPem(), request.signerCertificate());
     }
 
     private byte[] answer(ScepRequest request, SelfEnrollmentOutcome outcome, X509Certificate ra) {

@@ -40,4 +40,33 @@ public final class JsonFields {
         }
         return v.asJsonObject();
     }
+
+    /** true or false; anything else (a string "yes", a number) is the wrong type. */
+    public static Boolean flag(JsonObject o, String name, Function<String, RuntimeException> wrongType) {
+        JsonValue v = o.get(name);
+        if (v == null || v == JsonValue.NULL) {
+            return null;
+        }
+        if (v == JsonValue.TRUE || v == JsonValue.FALSE || v.getValueType() == JsonValue.ValueType.TRUE
+                || v.getValueType() == JsonValue.ValueType.FALSE) {
+            return v.getValueType() == JsonValue.ValueType.TRUE;
+        }
+        throw wrongType.apply(name + " must be true or false");
+    }
+
+    /** A whole number that fits a long; a fraction, a string or a larger number is the wrong type. */
+    public static Long wholeNumber(JsonObject o, String name, Function<String, RuntimeException> wrongType) {
+        JsonValue v = o.get(name);
+        if (v == null || v == JsonValue.NULL) {
+            return null;
+        }
+        if (v instanceof JsonNumber n && n.isIntegral()) {
+            try {
+                return n.longValueExact();
+            } catch (ArithmeticException e) {
+                // below
+            }
+        }
+        throw wrongType.apply(name + " must be a whole number");
+    }
 }

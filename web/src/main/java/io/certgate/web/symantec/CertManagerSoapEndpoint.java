@@ -30,6 +30,7 @@ import java.util.Map;
         targetNamespace = "urn:symantec:api:soap",
         endpointInterface = "io.certgate.ws.symantec.soap.CertManagerPortType",
         wsdlLocation = "WEB-INF/wsdl/certmanager.wsdl")
+@jakarta.jws.HandlerChain(file = "client-faults.xml") // soap:Client for the caller's mistakes
 public class CertManagerSoapEndpoint implements CertManagerPortType {
 
     @Resource

@@ -29,6 +29,20 @@ class OperatorAuthenticationTest {
         assertNull(OperatorAuthentication.basic("Basic"));
     }
 
+    /**
+     * Issue 18, 2: the headers Liberty's own audit step cannot decode (not base64, no colon) are the ones marked as a
+     * new authentication on /admin; others are left to the mechanism.
+     */
+    @Test
+    void malformedBasicHeadersAreThoseLibertyCannotDecode() {
+        for (String h : new String[] {"Basic abc", "Basic " + encode("foo"), "Basic ", "Basic", "Basic !!!"}) {
+            org.junit.jupiter.api.Assertions.assertTrue(MalformedBasicHeaders.malformedBasic(h), h);
+        }
+        for (String h : new String[] {null, "Bearer x", "basic abc", "Basic " + encode("admin:pw"), "Basic " + encode(":")}) {
+            org.junit.jupiter.api.Assertions.assertFalse(MalformedBasicHeaders.malformedBasic(h), String.valueOf(h));
+        }
+    }
+
     private static String encode(String s) {
         return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }

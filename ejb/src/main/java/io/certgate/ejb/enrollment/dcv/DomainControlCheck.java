@@ -42,6 +42,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * non-exported classes. HTTP is a plain HTTP/1.0 GET on a socket, because it connects to an address resolved here
  * while naming the domain in {@code Host}, which the JDK's HTTP clients refuse to set; it follows no redirects.
  *
+ * <p>http-token connects only to public addresses unless told otherwise ({@code certgate.dcv.allow.internal.addresses}):
+ * a name that resolves to a loopback, private, link-local (169.254.169.254: cloud metadata), unique-local, shared
+ * (100.64/10) or otherwise reserved address is not fetched, so that an order cannot make the server reach into its
+ * own network (issue 18, 5). Tests, whose web server is on loopback, allow them.
+ *
  * <p>One check (DNS and HTTP together) takes at most about the configured timeout. Network failures are answered
  * {@code false}, never thrown; invalid domain names are refused with {@link IllegalArgumentException}. Thread-safe:
  * nothing mutable is shared between calls.
@@ -60,13 +65,20 @@ public final class DomainControlCheck {
     private final InetSocketAddress dnsServer;
     private final int httpPort;
     private final Duration timeout;
+    private final boolean internalAllowed;
+
+    /** Only public addresses for http-token. */
+    public DomainControlCheck(InetSocketAddress dnsServer, int httpPort, Duration timeout) {
+        this(dnsServer, httpPort, timeout, false);
+    }
 
     /**
-     * @param dnsServer the DNS server for every lookup of a check, null for the system's resolver
-     * @param httpPort  the port of the web servers for http-token (80 but in tests)
-     * @param timeout   the longest one check may take
+     * @param dnsServer       the DNS server for every lookup of a check, null for the system's resolver
+     * @param httpPort        the port of the web servers for http-token (80 but in tests)
+     * @param timeout         the longest one check may take
+     * @param internalAllowed whether http-token may connect to internal addresses (tests)
      */
-    public DomainControlCheck(InetSocketAddress dnsServer, int httpPort, Duration timeout) {
+    public DomainControlCheck(InetSocketAddress dnsServer, int httpPort, Duration timeout, boolean internalAllowed) {
         if (httpPort < 1 || httpPort > 65535) {
             throw new IllegalArgumentException("not a port: " + httpPort);
         }
@@ -79,11 +91,13 @@ public final class DomainControlCheck {
         this.dnsServer = dnsServer;
         this.httpPort = httpPort;
         this.timeout = timeout;
+        this.internalAllowed = internalAllowed;
     }
 
     /**
      * From MicroProfile Config: {@code certgate.dcv.dns.server} ({@code host[:port]}, default the system's resolver),
-     * {@code certgate.dcv.http.port} (80), {@code certgate.dcv.timeout.ms} (5000).
+     * {@code certgate.dcv.http.port} (80), {@code certgate.dcv.timeout.ms} (5000),
+     * {@code certgate.dcv.allow.internal.addresses} (false).
      */
     public static DomainControlCheck fromConfig() {
         Config config = ConfigProvider.getConfig();
@@ -91,7 +105,9 @@ public final class DomainControlCheck {
                 .map(String::trim).filter(s -> !s.isEmpty()).map(DomainControlCheck::hostAndPort).orElse(null);
         int port = config.getOptionalValue("certgate.dcv.http.port", Integer.class).orElse(80);
         long millis = config.getOptionalValue("certgate.dcv.timeout.ms", Long.class).orElse(5000L);
-        return new DomainControlCheck(dns, port, Duration.ofMillis(millis));
+        boolean internal = config.getOptionalValue("certgate.dcv.allow.internal.addresses", Boolean.class)
+                .orElse(false);
+        return new DomainControlCheck(dns, port, Duration.ofMillis(millis), internal);
     }
 
     /** {@code host}, {@code host:port}, {@code [v6]} or {@code [v6]:port}; the port defaults to 53. Not resolved. */
@@ -138,12 +154,68 @@ public final class DomainControlCheck {
             LOG.fine(() -> "DCV http-token " + name + ": no address");
         }
         for (InetAddress address : addresses) {
+            if (!internalAllowed && internal(address)) {
+                LOG.info(() -> "DCV http-token " + name + ": not fetched from the internal address "
+                        + address.getHostAddress() + " (certgate.dcv.allow.internal.addresses)");
+                continue;
+            }
             Response response = get(address, name, deadline);
             if (response != null) { // the first web server that answers decides, as a browser's would
                 boolean found = response.status == 200 && response.body.contains(token);
                 LOG.fine(() -> "DCV http-token " + name + " at " + address.getHostAddress() + ": HTTP "
                         + response.status + (found ? ", token found" : ", no token"));
                 return found;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether an address is not a public one: unspecified, loopback, link-local, private (site-local), multicast,
+     * IPv6 unique-local (fc00::/7), shared (100.64.0.0/10), IETF (192.0.0.0/24), benchmarking (198.18.0.0/15),
+     * documentation, reserved (240.0.0.0/4) or "this network" (0.0.0.0/8); IPv4 inside IPv6 (NAT64 64:ff9b::/96,
+     * 6to4 2002::/16, IPv4-compatible) by the IPv4 address it carries.
+     */
+    static boolean internal(InetAddress address) {
+        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+            return true;
+        }
+        byte[] a = address.getAddress();
+        if (a.length == 4) {
+            int b0 = a[0] & 0xff;
+            int b1 = a[1] & 0xff;
+            int b2 = a[2] & 0xff;
+            return b0 == 0 || b0 == 10 || b0 == 127 || b0 >= 224
+                    || (b0 == 100 && b1 >= 64 && b1 <= 127)
+                    || (b0 == 169 && b1 == 254)
+                    || (b0 == 172 && b1 >= 16 && b1 <= 31)
+                    || (b0 == 192 && b1 == 168)
+                    || (b0 == 192 && b1 == 0 && (b2 == 0 || b2 == 2))
+                    || (b0 == 198 && (b1 == 18 || b1 == 19))
+                    || (b0 == 198 && b1 == 51 && b2 == 100)
+                    || (b0 == 203 && b1 == 0 && b2 == 113);
+        }
+        int first = a[0] & 0xff;
+        if ((first & 0xfe) == 0xfc) { // fc00::/7 unique-local
+            return true;
+        }
+        if (first == 0x20 && (a[1] & 0xff) == 0x01 && (a[2] & 0xff) == 0x0d && (a[3] & 0xff) == 0xb8) {
+            return true; // 2001:db8::/32 documentation
+        }
+        byte[] v4 = null;
+        if (first == 0x20 && (a[1] & 0xff) == 0x02) { // 6to4
+            v4 = Arrays.copyOfRange(a, 2, 6);
+        } else if (first == 0x00 && a[1] == 0x64 && (a[2] & 0xff) == 0xff && (a[3] & 0xff) == 0x9b) { // NAT64
+            v4 = Arrays.copyOfRange(a, 12, 16);
+        } else if (Arrays.equals(Arrays.copyOfRange(a, 0, 12), new byte[12])) { // IPv4-compatible ::a.b.c.d
+            v4 = Arrays.copyOfRange(a, 12, 16);
+        }
+        if (v4 != null) {
+            try {
+                return internal(InetAddress.getByAddress(v4));
+            } catch (UnknownHostException e) {
+                return true;
             }
         }
         return false;

@@ -58,7 +58,7 @@ class DomainControlCheckTest {
         web.setExecutor(webThreads);
         web.createContext("/", DomainControlCheckTest::serve);
         web.start();
-        check = new DomainControlCheck(new InetSocketAddress("127.0.0.1", dns.port()), webPort(), TIMEOUT);
+        check = new DomainControlCheck(new InetSocketAddress("127.0.0.1", dns.port()), webPort(), TIMEOUT, true);
     }
 
     @AfterAll
@@ -151,9 +151,38 @@ class DomainControlCheckTest {
             closedPort = s.getLocalPort();
         }
         DomainControlCheck nowhere = new DomainControlCheck(new InetSocketAddress("127.0.0.1", dns.port()),
-                closedPort, TIMEOUT);
+                closedPort, TIMEOUT, true);
         SITES.put("found.test", Answer.ok(TOKEN));
         assertFalse(nowhere.httpToken("found.test", TOKEN));
+    }
+
+    /** Issue 18, 5: by default a name that resolves to an internal address is not fetched. */
+    @Test
+    void httpTokenNeverFetchedFromInternalAddressesByDefault() {
+        SITES.put("found.test", Answer.ok(TOKEN));
+        assertTrue(check.httpToken("found.test", TOKEN), "allowed (as in tests), loopback serves the token");
+        DomainControlCheck strict = new DomainControlCheck(new InetSocketAddress("127.0.0.1", dns.port()), webPort(),
+                TIMEOUT);
+        int before = HOSTS.size();
+        assertFalse(strict.httpToken("found.test", TOKEN));
+        assertEquals(before, HOSTS.size(), "no request reached the loopback web server");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "127.1.2.3", "0.0.0.0", "10.1.2.3", "172.16.0.1", "172.31.255.255",
+        "192.168.1.1", "169.254.169.254", "100.64.0.1", "100.127.255.255", "192.0.0.1", "198.18.0.1", "224.0.0.1",
+        "240.0.0.1", "255.255.255.255", "::1", "::", "fe80::1", "fc00::1", "fd12:3456::1", "fec0::1", "ff02::1",
+        "::ffff:127.0.0.1", "::ffff:169.254.169.254", "64:ff9b::a9fe:a9fe", "2002:7f00:1::1", "::10.0.0.1",
+        "2001:db8::1"})
+    void internalAddresses(String literal) throws Exception {
+        assertTrue(DomainControlCheck.internal(InetAddress.getByName(literal)), literal);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"8.8.8.8", "1.1.1.1", "172.32.0.1", "100.128.0.1", "169.253.1.1", "192.169.0.1",
+        "2606:4700:4700::1111", "2a00:1450:4001::1", "64:ff9b::808:808"})
+    void publicAddresses(String literal) throws Exception {
+        assertFalse(DomainControlCheck.internal(InetAddress.getByName(literal)), literal);
     }
 
     // dns-txt-token
