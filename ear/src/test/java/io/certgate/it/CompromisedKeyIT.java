@@ -51,7 +51,7 @@ class CompromisedKeyIT {
 
         KeyPair key = Pki.rsa(2048);
         ScepClient client = new ScepClient(Http.BASE + "/scep/" + productKey, key);
-        X500Name subject = new X500Name("CN=" + deviceKey + ",O=Acme");
+        X500Name subject = new X500Name("CN=" + deviceKey + ",O=Example Devices");
         String transactionId = "compromised-" + deviceKey;
         ScepClient.Reply first = client.pkcsReq(transactionId, subject, oneTime);
         assertEquals("0", first.status(), "SUCCESS with the one-time secret");
@@ -70,7 +70,7 @@ class CompromisedKeyIT {
         ScepClient.Reply deviceSecret = client.pkcsReq("other-" + deviceKey, subject, device.getString("deviceSecret"));
         assertEquals("2", deviceSecret.status(), "the device secret is right, the key is compromised");
 
-        String csr = Pki.csr(key, "SHA256withRSA", "CN=" + deviceKey + ",O=Acme");
+        String csr = Pki.csr(key, "SHA256withRSA", "CN=" + deviceKey + ",O=Example Devices");
         Http.Answer est = estEnroll(productKey, deviceKey, device.getString("deviceSecret"), csr);
         assertEquals(400, est.status(), "EST: " + est.body());
 

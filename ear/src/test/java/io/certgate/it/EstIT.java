@@ -138,7 +138,7 @@ class EstIT {
         assertEquals(400, otherSubject.status(), otherSubject.text());
         assertEquals(count, list(id).size(), "nothing issued");
         // ... also the same RDNs in the other order, which X500Name.equals took for the same (issue 18, interop)
-        rsaRequest("reversed", 2048, "sha256", "/O=Acme/CN=" + deviceKey);
+        rsaRequest("reversed", 2048, "sha256", "/O=Example Devices/CN=" + deviceKey);
         Reply reversed = simplereenroll(label, "cert2.pem", "csr2.key", "reversed");
         assertEquals(400, reversed.status(), reversed.text());
         assertEquals(count, list(id).size(), "nothing issued");

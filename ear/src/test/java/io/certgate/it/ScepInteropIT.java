@@ -22,7 +22,7 @@ class ScepInteropIT {
         JsonObject device = Enos.newDevice(org);
         String deviceKey = device.getString("deviceKey");
         ScepClient client = new ScepClient(Http.BASE + "/scep/" + device.getString("productKey"), Pki.rsa(2048));
-        X500Name subject = new X500Name("CN=" + deviceKey + ",O=Acme");
+        X500Name subject = new X500Name("CN=" + deviceKey + ",O=Example Devices");
         String transactionId = "certmonger-" + deviceKey;
 
         ScepClient.Reply first = client.pkcsReq(transactionId, subject, device.getString("deviceSecret"));
