@@ -150,10 +150,13 @@ if ! skip certgate; then
     done
   done
   # every point's answers were checked (EXPECT_BODY "code":0); one more, with the certificate verified
-  curl -s -H "Authorization: $AUTH" "$URL" -H 'Content-Type: application/json' -d @"$WORK/ecc.json" \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["cert"])' > "$WORK/last.pem"
+  # (leaf <- the organization's issuing CA, from the answer's caCert <- the root)
+  curl -s -H "Authorization: $AUTH" "$URL" -H 'Content-Type: application/json' -d @"$WORK/ecc.json" > "$WORK/last.json"
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["cert"])' < "$WORK/last.json" > "$WORK/last.pem"
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["caCert"])' < "$WORK/last.json" > "$WORK/last-chain.pem"
   curl -s "$B/enos/CA/cacert/ECC" > "$WORK/ecc-root.pem"
-  openssl verify -CAfile "$WORK/ecc-root.pem" "$WORK/last.pem" >/dev/null || die "the issued certificate does not verify"
+  openssl verify -CAfile "$WORK/ecc-root.pem" -untrusted "$WORK/last-chain.pem" "$WORK/last.pem" >/dev/null \
+    || die "the issued certificate does not verify"
   if [ "$DB" = postgresql ]; then
     say "RUN stored_certificates=$(bpsql -c 'SELECT COUNT(*) FROM cg_certificate')"
   fi
