@@ -958,7 +958,7 @@ class TwoInstancesUnderLoadIT {
     }
 
     private static void awaitReady(int instance) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
         while (System.nanoTime() < deadline) {
             if (ready(instance)) {
                 return;
@@ -966,7 +966,7 @@ class TwoInstancesUnderLoadIT {
             Thread.sleep(1000);
         }
         Path log = ServerDirs.wlp().resolve("usr/servers/" + SERVERS.get(instance) + "/logs/messages.log");
-        throw new AssertionError(SERVERS.get(instance) + " is not ready after 180 s: "
+        throw new AssertionError(SERVERS.get(instance) + " is not ready after 600 s: "
                 + (Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "(no log)"));
     }
 
