@@ -135,7 +135,7 @@ public final class RootCeremony {
         StringBuilder pem = new StringBuilder();
         for (IssueAuthority a : IssueAuthority.values()) {
             X509Certificate root = custody.certificate(a);
-            pem.append(pem(root));
+            pem.append(Pem.certificate(root));
             out.println(a + " root " + root.getSubjectX500Principal() + ", serial "
                     + root.getSerialNumber().toString(16) + ", until " + root.getNotAfter().toInstant());
         }
@@ -160,7 +160,7 @@ public final class RootCeremony {
         KeyCustody custody = custody(options, secret);
         X509Certificate ca = IssuingCaCertificates.sign(custody.certificate(a), custody.signer(a), csr.getSubject(), key,
                 Instant.now(), IssuingCaCertificates.RootUrls.under(one(options, "base-url"), a));
-        Files.writeString(Path.of(one(options, "out")), pem(ca));
+        Files.writeString(Path.of(one(options, "out")), Pem.certificate(ca));
         out.println("signed " + ca.getSubjectX500Principal() + " under the " + a + " root, serial "
                 + ca.getSerialNumber().toString(16) + ", until " + ca.getNotAfter().toInstant() + "; wrote "
                 + one(options, "out"));
@@ -237,11 +237,4 @@ public final class RootCeremony {
         }
     }
 
-    private static String pem(X509Certificate c) {
-        try {
-            return Pem.certificate(c.getEncoded()).strip() + "\n";
-        } catch (java.security.cert.CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

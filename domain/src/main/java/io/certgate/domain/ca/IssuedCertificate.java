@@ -20,10 +20,6 @@ import java.time.Instant;
 @Table(name = "CG_CERTIFICATE") // schema: ejb META-INF/sql
 @NamedQuery(name = IssuedCertificate.BY_DEVICE,
         query = "SELECT c FROM IssuedCertificate c WHERE c.orgId = :orgId AND c.deviceId = :deviceId ORDER BY c.certSn")
-@NamedQuery(name = IssuedCertificate.REVOKED_BY_AUTHORITY,
-        query = "SELECT c FROM IssuedCertificate c WHERE c.issueAuthority = :authority AND c.revoked = TRUE ORDER BY c.certSn")
-@NamedQuery(name = IssuedCertificate.BY_AUTHORITY_AND_SERIAL,
-        query = "SELECT c FROM IssuedCertificate c WHERE c.issueAuthority = :authority AND c.serialNumber = :serial")
 @NamedQuery(name = IssuedCertificate.BY_ORG_AND_SERIAL,
         query = "SELECT c FROM IssuedCertificate c WHERE c.orgId = :orgId AND c.serialNumber = :serial")
 @NamedQuery(name = IssuedCertificate.BY_ROOT_AND_SERIAL, query = "SELECT c FROM IssuedCertificate c "
@@ -36,9 +32,7 @@ public class IssuedCertificate {
     public static final String BY_ISSUING_CA_AND_SERIAL = "IssuedCertificate.byIssuingCaAndSerial";
 
     public static final String BY_DEVICE = "IssuedCertificate.byDevice";
-    public static final String REVOKED_BY_AUTHORITY = "IssuedCertificate.revokedByAuthority";
     public static final String BY_ORG_AND_SERIAL = "IssuedCertificate.byOrgAndSerial";
-    public static final String BY_AUTHORITY_AND_SERIAL = "IssuedCertificate.byAuthorityAndSerial";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

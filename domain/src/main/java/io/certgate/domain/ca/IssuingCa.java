@@ -154,6 +154,11 @@ public class IssuingCa {
 
     /** Whether it signs new leaves of its scope at {@code now}. */
     public boolean signsAt(Instant now) {
+        return signsAt(state, revoked, activeFrom, notAfter, now);
+    }
+
+    /** The rule: active, not revoked, its start come and its end not yet; also for copies held in memory. */
+    public static boolean signsAt(State state, boolean revoked, Instant activeFrom, Instant notAfter, Instant now) {
         return state == State.ACTIVE && !revoked && activeFrom != null && !activeFrom.isAfter(now)
                 && notAfter != null && notAfter.isAfter(now);
     }

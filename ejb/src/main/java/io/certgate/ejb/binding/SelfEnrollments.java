@@ -59,6 +59,9 @@ public class SelfEnrollments {
     @EJB
     private io.certgate.ejb.product.ProductCatalog products;
 
+    @EJB
+    private io.certgate.ejb.ca.IssuingAuthorities issuing;
+
     /**
      * A device enrolls with a secret: its own device secret, or a one-time enrollment secret made for it (spent
      * by this request; the client's repeats of the same transaction still authenticate with it).
@@ -314,5 +317,14 @@ public class SelfEnrollments {
 
     private Device deviceOf(IssuedCertificate current) {
         return devices.byId(Caller.of(current.getOrgId(), "device", null), current.getDeviceId());
+    }
+
+    /**
+     * What EST cacerts and SCEP GetCACert under a product's path answer before a device authenticates: the product's
+     * organization's issuing CAs of these algorithms and the roots (the roots alone for an unknown product).
+     */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.SUPPORTS)
+    public List<X509Certificate> caCertificates(String productKey, List<IssueAuthority> authorities) {
+        return issuing.caCertificates(products.organizationOf(productKey), authorities);
     }
 }

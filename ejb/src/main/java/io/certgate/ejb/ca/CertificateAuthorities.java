@@ -174,12 +174,6 @@ public class CertificateAuthorities {
         }
     }
 
-    /** A fresh signer with the authority's key and the requested scheme (hash, RSASSA-PSS). */
-    public ContentSigner signer(IssueAuthority authority, SignatureScheme scheme) {
-        requireRootKey(authority);
-        return custody.signer(authority, scheme.algorithmFor(authority));
-    }
-
     /**
      * The client trust store of TLS client certificates: the roots and the issuing CAs that are not revoked, so that
      * a client presenting only its certificate (curl, openssl) is verified too; Liberty polls the file.
@@ -291,19 +285,6 @@ public class CertificateAuthorities {
 
     public String ocspUrl() {
         return rootUrls(IssueAuthority.RSA).ocspUrl();
-    }
-
-    /** The profile of a certificate of this usage, pointing at this server's public PKI endpoints. */
-    public CertificateProfile profile(IssueAuthority authority, CertificateProfile.Usage usage, List<String> dnsNames,
-                                      List<String> emails) {
-        return profile(authority, usage, dnsNames, emails, List.of());
-    }
-
-    /** The same with IP addresses as subject alternative names. */
-    public CertificateProfile profile(IssueAuthority authority, CertificateProfile.Usage usage, List<String> dnsNames,
-                                      List<String> emails, List<String> ipAddresses) {
-        return new CertificateProfile(usage, dnsNames, crlUrl(authority), ocspUrl(), caCertificateUrl(authority), emails,
-                ipAddresses);
     }
 
     /** The public base URL ({@code certgate.public.base.url}) without a trailing slash. */

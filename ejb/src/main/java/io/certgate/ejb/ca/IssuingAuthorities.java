@@ -132,21 +132,24 @@ public class IssuingAuthorities {
 
     /** The CA certificates above a leaf as PEM, nearest first (issuing CA, then root). */
     public String chainPem(IssuedCertificate cert) {
-        StringBuilder pem = new StringBuilder();
-        for (X509Certificate c : chainAbove(cert)) {
-            try {
-                pem.append(Pem.certificate(c.getEncoded()).strip()).append('\n');
-            } catch (java.security.cert.CertificateEncodingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return pem.toString();
+        return Pem.certificates(chainAbove(cert));
     }
 
     /** Where the chain above a leaf is published: its issuing CA's chain, or the root for leaves a root signed. */
     public String chainUrl(IssuedCertificate cert) {
         return cert.getIssuingCaId() == null ? roots.caCertificateUrl(cert.getIssueAuthority())
                 : roots.issuingCaChainUrl(cert.getIssuingCaId());
+    }
+
+    /**
+     * The CA certificates an organization's devices are told about: its issuing CAs of these algorithms (made on
+     * first use), then the roots; the roots alone without an organization.
+     */
+    public List<X509Certificate> caCertificates(Optional<String> orgId, List<IssueAuthority> authorities) {
+        List<X509Certificate> certs = new ArrayList<>();
+        orgId.ifPresent(org -> authorities.forEach(a -> certs.add(forIssuance(org, a).certificate())));
+        authorities.forEach(a -> certs.add(roots.certificate(a)));
+        return certs;
     }
 
     /** The CA certificates above an issuing CA's leaves: it and its root. */

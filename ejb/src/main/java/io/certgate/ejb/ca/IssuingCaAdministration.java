@@ -99,9 +99,8 @@ public class IssuingCaAdministration {
         }
         java.security.cert.X509Certificate cert;
         try {
-            cert = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter()
-                    .getCertificate(Pem.parseCertificate(pem));
-        } catch (RuntimeException | java.security.cert.CertificateException e) {
+            cert = Pem.parseX509(pem);
+        } catch (IllegalArgumentException e) {
             throw new InvalidIssuingCaRequestException("the body is not a PEM certificate");
         }
         java.security.cert.X509Certificate root = roots.certificate(ca.getAuthority());
@@ -132,12 +131,8 @@ public class IssuingCaAdministration {
         if (!cert.getNotAfter().toInstant().isAfter(now)) {
             throw new InvalidIssuingCaRequestException("the certificate has expired");
         }
-        try {
-            ca.certify(cert.getSerialNumber().toString(16), Pem.certificate(cert.getEncoded()),
-                    cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant(), now);
-        } catch (java.security.cert.CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
+        ca.certify(cert.getSerialNumber().toString(16), Pem.certificate(cert),
+                cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant(), now);
         em.flush();
         audit.record(operator.actingFor(Caller.SERVER_ORG), "ca.issuing.certify", "issuingCa=" + id + " scope="
                 + ca.getScope(), "certificate from the root ceremony, serial " + ca.getSerialNumber());

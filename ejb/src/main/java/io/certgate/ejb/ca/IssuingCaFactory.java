@@ -13,7 +13,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
@@ -91,12 +90,8 @@ public class IssuingCaFactory {
             X509Certificate cert = IssuingCaCertificates.sign(roots.certificate(authority), roots.signer(authority),
                     subject, SubjectPublicKeyInfo.getInstance(key.publicKey().getEncoded()), now,
                     roots.rootUrls(authority));
-            try {
-                ca.certify(cert.getSerialNumber().toString(16), Pem.certificate(cert.getEncoded()),
-                        cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant(), activeFrom);
-            } catch (CertificateEncodingException e) {
-                throw new IllegalStateException(e);
-            }
+            ca.certify(cert.getSerialNumber().toString(16), Pem.certificate(cert), cert.getNotBefore().toInstant(),
+                    cert.getNotAfter().toInstant(), activeFrom);
             outcome = "signed by the " + authority + " root, serial " + ca.getSerialNumber() + ", signs from "
                     + activeFrom;
         } else {

@@ -14,23 +14,14 @@ public record LoadedIssuingCa(long id, String scope, IssueAuthority authority, i
                               boolean revoked) {
 
     static LoadedIssuingCa of(IssuingCa row) {
-        X509Certificate cert = null;
-        if (row.getCertPem() != null) {
-            try {
-                cert = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter()
-                        .getCertificate(Pem.parseCertificate(row.getCertPem()));
-            } catch (java.security.cert.CertificateException e) {
-                throw new IllegalStateException("issuing CA " + row.getId() + " has an unreadable certificate", e);
-            }
-        }
+        X509Certificate cert = row.getCertPem() == null ? null : Pem.parseX509(row.getCertPem());
         return new LoadedIssuingCa(row.getId(), row.getScope(), row.getAuthority(), row.getGeneration(),
                 row.getState(), cert, row.getKeyRef(), row.getActiveFrom(), row.getNotAfter(), row.isRevoked());
     }
 
     /** Whether it signs new leaves of its scope at {@code now} (the newest such generation does). */
     public boolean signsAt(Instant now) {
-        return state == IssuingCa.State.ACTIVE && !revoked && activeFrom != null && !activeFrom.isAfter(now)
-                && notAfter != null && notAfter.isAfter(now);
+        return IssuingCa.signsAt(state, revoked, activeFrom, notAfter, now);
     }
 
     @Override

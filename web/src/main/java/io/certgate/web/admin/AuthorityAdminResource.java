@@ -7,7 +7,7 @@ import static io.certgate.web.admin.AdminRoles.AUDITOR;
 
 import io.certgate.domain.access.Caller;
 import io.certgate.domain.ca.IssueAuthority;
-import io.certgate.domain.ca.RevocationReason;
+import io.certgate.web.support.JsonFields;
 import io.certgate.ejb.ca.AuthorityReports;
 import io.certgate.ejb.ca.IssuingCaAdministration;
 import io.certgate.ejb.ca.NamePolicies;
@@ -148,17 +148,7 @@ public class AuthorityAdminResource {
                            String body) {
         return answer(200, () -> {
             Caller operator = AdminAnswers.operator(security, caller);
-            String reason = AdminAnswers.string(AdminAnswers.body(body), "reason");
-            RevocationReason r = switch (reason == null ? "unspecified" : reason) {
-                case "unspecified" -> RevocationReason.UNSPECIFIED;
-                case "keyCompromise" -> RevocationReason.KEY_COMPROMISE;
-                case "superseded" -> RevocationReason.SUPERSEDED;
-                case "cessationOfOperation" -> RevocationReason.CESSATION_OF_OPERATION;
-                case "affiliationChanged" -> RevocationReason.AFFILIATION_CHANGED;
-                default -> throw new InvalidArgumentException("reason must be keyCompromise, superseded, "
-                        + "cessationOfOperation, affiliationChanged or unspecified");
-            };
-            administration.revoke(operator, id, r);
+            administration.revoke(operator, id, CertificateAdminRequests.reason(body));
             return view(operator, id);
         });
     }
@@ -200,8 +190,10 @@ public class AuthorityAdminResource {
             Caller operator = AdminAnswers.operator(security, caller);
             jakarta.json.JsonObject json = AdminAnswers.body(body);
             return RecordJson.of(AuthorityViews.NamePolicyView.of(namePolicies.replace(operator, orgId,
-                    new NameRules.Policy(strings(json, "dnsSuffixes"), strings(json, "emailDomains"),
-                            strings(json, "ipRanges")))));
+                    new NameRules.Policy(
+                            JsonFields.strings(json, "dnsSuffixes", 200, InvalidArgumentException::new),
+                            JsonFields.strings(json, "emailDomains", 200, InvalidArgumentException::new),
+                            JsonFields.strings(json, "ipRanges", 200, InvalidArgumentException::new)))));
         });
     }
 
@@ -265,21 +257,4 @@ public class AuthorityAdminResource {
                 .filter(r -> r.ca().getId() == id).findFirst().orElseThrow()));
     }
 
-    private static java.util.List<String> strings(jakarta.json.JsonObject json, String name) {
-        jakarta.json.JsonValue v = json.get(name);
-        if (v == null || v.getValueType() == jakarta.json.JsonValue.ValueType.NULL) {
-            return java.util.List.of();
-        }
-        if (v.getValueType() != jakarta.json.JsonValue.ValueType.ARRAY || v.asJsonArray().size() > 200) {
-            throw new InvalidArgumentException(name + " must be an array of at most 200 strings");
-        }
-        java.util.List<String> out = new java.util.ArrayList<>();
-        for (jakarta.json.JsonValue e : v.asJsonArray()) {
-            if (e.getValueType() != jakarta.json.JsonValue.ValueType.STRING) {
-                throw new InvalidArgumentException(name + " must be an array of strings");
-            }
-            out.add(((jakarta.json.JsonString) e).getString());
-        }
-        return out;
-    }
 }

@@ -89,9 +89,8 @@ public class DigiCertCertificateResource extends DigiCertResource {
     private Response download(IssuedCertificate cert, String format) {
         String leaf = cert.getCertPem().strip() + "\n";
         java.util.List<java.security.cert.X509Certificate> above = ledger.chainAbove(cert);
-        String root = pem(above.get(above.size() - 1));
-        String intermediates = above.subList(0, above.size() - 1).stream().map(DigiCertCertificateResource::pem)
-                .collect(java.util.stream.Collectors.joining());
+        String root = io.certgate.ejb.ca.Pem.certificate(above.get(above.size() - 1));
+        String intermediates = io.certgate.ejb.ca.Pem.certificates(above.subList(0, above.size() - 1));
         String body = switch (format == null ? "" : format.toLowerCase(java.util.Locale.ROOT)) {
             case "pem_all" -> leaf + intermediates + root;
             case "pem_nointermediate" -> leaf + root;
@@ -104,14 +103,6 @@ public class DigiCertCertificateResource extends DigiCertResource {
         };
         String type = "p7b".equalsIgnoreCase(format) ? "application/x-pkcs7-certificates" : "application/x-pem-file";
         return Response.ok(body).header("Content-Type", type).build();
-    }
-
-    private static String pem(java.security.cert.X509Certificate c) {
-        try {
-            return io.certgate.ejb.ca.Pem.certificate(c.getEncoded()).strip() + "\n";
-        } catch (java.security.cert.CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**

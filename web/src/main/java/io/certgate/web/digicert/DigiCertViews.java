@@ -247,13 +247,9 @@ final class DigiCertViews {
                 .add(Json.createObjectBuilder().add("subject_common_name", commonName(cert.getSubjectDn()))
                         .add("pem", cert.getCertPem().strip()));
         for (java.security.cert.X509Certificate ca : above) {
-            try {
-                chain.add(Json.createObjectBuilder()
-                        .add("subject_common_name", commonName(ca.getSubjectX500Principal().getName()))
-                        .add("pem", io.certgate.ejb.ca.Pem.certificate(ca.getEncoded()).strip()));
-            } catch (java.security.cert.CertificateEncodingException e) {
-                throw new IllegalStateException(e);
-            }
+            chain.add(Json.createObjectBuilder()
+                    .add("subject_common_name", commonName(ca.getSubjectX500Principal().getName()))
+                    .add("pem", io.certgate.ejb.ca.Pem.certificate(ca).strip()));
         }
         return chain;
     }

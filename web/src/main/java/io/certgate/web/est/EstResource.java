@@ -55,12 +55,6 @@ import org.bouncycastle.cms.CMSSignedDataGenerator;
 @Path(".well-known/est")
 public class EstResource {
 
-    @jakarta.ejb.EJB
-    private io.certgate.ejb.product.ProductCatalog products;
-
-    @jakarta.ejb.EJB
-    private io.certgate.ejb.ca.IssuingAuthorities issuing;
-
     private static final Logger LOG = Logger.getLogger(EstResource.class.getName());
     static final String PKCS7 = "application/pkcs7-mime";
     static final int MAX_CSR_CHARS = 16 * 1024;
@@ -100,13 +94,8 @@ public class EstResource {
     @GET
     @Path("{label}/cacerts")
     public Response labelledCacerts(@PathParam("label") String label) {
-        java.util.Optional<String> org = products.organizationOf(label);
-        if (org.isEmpty()) {
-            return cacerts();
-        }
-        return certsOnly(null, issuing.forIssuance(org.get(), IssueAuthority.RSA).certificate(),
-                issuing.forIssuance(org.get(), IssueAuthority.ECC).certificate(),
-                authorities.certificate(IssueAuthority.RSA), authorities.certificate(IssueAuthority.ECC));
+        return certsOnly(null, enrollments.caCertificates(label, java.util.List.of(IssueAuthority.RSA, IssueAuthority.ECC))
+                .toArray(X509Certificate[]::new));
     }
 
     @POST

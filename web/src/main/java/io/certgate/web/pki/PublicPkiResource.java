@@ -168,15 +168,7 @@ public class PublicPkiResource {
             schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "no such issuing CA, or it has no certificate yet")
     public String issuingCaChain(@Parameter(description = "the issuing CA's id") @PathParam("id") String id) {
-        StringBuilder pem = new StringBuilder();
-        for (java.security.cert.X509Certificate c : issuing.chainOf(issuingCa(id))) {
-            try {
-                pem.append(io.certgate.ejb.ca.Pem.certificate(c.getEncoded()).strip()).append('\n');
-            } catch (java.security.cert.CertificateEncodingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return pem.toString();
+        return io.certgate.ejb.ca.Pem.certificates(issuing.chainOf(issuingCa(id)));
     }
 
     @GET

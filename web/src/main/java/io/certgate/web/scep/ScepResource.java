@@ -60,12 +60,6 @@ public class ScepResource {
     @Inject
     private CallerContext caller;
 
-    @jakarta.ejb.EJB
-    private io.certgate.ejb.product.ProductCatalog products;
-
-    @jakarta.ejb.EJB
-    private io.certgate.ejb.ca.IssuingAuthorities issuing;
-
     @GET
     public Response get(@PathParam("productKey") String productKey, @QueryParam("operation") String operation,
                         @QueryParam("message") String message) {
@@ -76,9 +70,7 @@ public class ScepResource {
             // the RA (whose key opens requests and signs answers), the product's RSA issuing CA, the root
             List<java.security.cert.X509Certificate> certs = new java.util.ArrayList<>();
             certs.add(authorities.scepRaCertificate());
-            products.organizationOf(productKey).ifPresent(org ->
-                    certs.add(issuing.forIssuance(org, IssueAuthority.RSA).certificate()));
-            certs.add(authorities.certificate(IssueAuthority.RSA));
+            certs.addAll(enrollments.caCertificates(productKey, List.of(IssueAuthority.RSA)));
             byte[] der = CertRep.degenerate(certs);
             return Response.ok(der).header("Content-Type", "application/x-x509-ca-ra-cert").build();
         }

@@ -69,4 +69,24 @@ public final class JsonFields {
         }
         throw wrongType.apply(name + " must be a whole number");
     }
+
+    /** An array of at most {@code max} strings; absent or null is empty, anything else a refusal. */
+    public static java.util.List<String> strings(JsonObject o, String name, int max,
+                                                 Function<String, RuntimeException> wrongType) {
+        jakarta.json.JsonValue v = o.get(name);
+        if (v == null || v.getValueType() == jakarta.json.JsonValue.ValueType.NULL) {
+            return java.util.List.of();
+        }
+        if (v.getValueType() != jakarta.json.JsonValue.ValueType.ARRAY || v.asJsonArray().size() > max) {
+            throw wrongType.apply(name + " must be an array of at most " + max + " strings");
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (jakarta.json.JsonValue e : v.asJsonArray()) {
+            if (e.getValueType() != jakarta.json.JsonValue.ValueType.STRING) {
+                throw wrongType.apply(name + " must be an array of strings");
+            }
+            out.add(((jakarta.json.JsonString) e).getString());
+        }
+        return out;
+    }
 }
