@@ -14,6 +14,9 @@ mkdir -p "$OUT"
 JFR=${JFR:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)/bin/jfr}
 [ -x "$JFR" ] || JFR=jfr
 need wrk curl
+# JFR keeps 64 frames by default, which cuts Liberty's deep request stacks before certgate's own frames
+STACK_DEPTH=${STACK_DEPTH:-256}
+BENCH_JVM_OPTIONS="${BENCH_JVM_OPTIONS:-} -XX:FlightRecorderOptions:stackdepth=$STACK_DEPTH"
 server_prepare
 [ "$DB" = postgresql ] && pg_up
 server_start
@@ -26,9 +29,9 @@ for alg in $ALGS; do
   say "PROFILE alg=$alg $RESULT"
   "$JFR" view --width 200 hot-methods "$OUT/$alg.jfr" > "$OUT/$alg-hot.txt" 2>&1 || true
   # the first frame of each CPU sample that is not the JDK: what certgate, a library or the server was doing
-  "$JFR" print --events jdk.ExecutionSample --stack-depth 64 "$OUT/$alg.jfr" | python3 -c '
+  "$JFR" print --events jdk.ExecutionSample --stack-depth "$STACK_DEPTH" "$OUT/$alg.jfr" | python3 -c '
 import re, sys, collections
-top, owner, n = collections.Counter(), collections.Counter(), 0
+top, owner, inclusive, n = collections.Counter(), collections.Counter(), collections.Counter(), 0
 def area(frame):
     for key, name in (("io.certgate", "certgate"), ("org.apache.derby", "Derby"), ("org.eclipse.persistence", "EclipseLink"),
                       ("org.bouncycastle", "BouncyCastle"), ("org.jboss.resteasy", "RESTEasy"), ("com.ibm", "Liberty"),
@@ -42,6 +45,8 @@ def flush():
     n += 1
     top[".".join(stack[0].split("(")[0].split(".")[:-1])] += 1
     owner[next((a for a in map(area, stack) if a), "JDK/other")] += 1
+    for f in set(stack):
+        if f.startswith("io.certgate"): inclusive[f] += 1
 for line in sys.stdin:
     line = line.strip()
     if line.startswith("jdk.ExecutionSample"): flush(); stack = []
@@ -53,6 +58,8 @@ print("== by the nearest owner up the stack (who does the work)")
 for k, v in owner.most_common(): print(f"{100*v/n:5.1f}%  {k}")
 print("== by top-frame package")
 for k, v in top.most_common(25): print(f"{100*v/n:5.1f}%  {k}")
+print("== certgate methods, inclusive (samples with the method anywhere on the stack)")
+for k, v in inclusive.most_common(60): print(f"{100*v/n:5.1f}%  {k[:-1]}")
 ' > "$OUT/$alg-packages.txt"
-  cat "$OUT/$alg-packages.txt" | head -40
+  cat "$OUT/$alg-packages.txt" | head -100
 done

@@ -1,0 +1,6 @@
+-- certgate schema version 12. Portable SQL: runs unchanged on Apache Derby and PostgreSQL.
+-- The compromised-key check at every issuance looks for a certificate of the key revoked for keyCompromise. With
+-- the key alone indexed, a key renewed many times (a device keeping its key) made the database read every earlier
+-- certificate of that key at each issuance; with the reason in the index it is one index probe.
+DROP INDEX IX_CERT_PUBLIC_KEY;
+CREATE INDEX IX_CERT_KEY_REVOCATION ON CG_CERTIFICATE (PUBLIC_KEY_SHA256, REVOCATION_REASON);
