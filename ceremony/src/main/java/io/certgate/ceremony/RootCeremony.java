@@ -42,9 +42,13 @@ public final class RootCeremony {
     static final String USAGE = """
             usage: java -jar certgate-ceremony.jar COMMAND OPTIONS   (secret in CERTGATE_CEREMONY_SECRET)
               init      --keystore ROOTS.p12 | --pkcs11 LIBRARY [--slot-index N] [--label-prefix P]
-                        --out ROOTS.pem                 make the RSA and ECC roots (kept if there), write their certificates
-              sign-ca   (--keystore ROOTS.p12 | --pkcs11 ...) --csr CA.csr --base-url URL --out CA.pem
-                                                        sign an issuing CA's CSR (the server's pending CA)
+                        [--generation G] --out ROOTS.pem
+                                                        make the RSA and ECC roots (kept if there), write their certificates;
+                                                        G 2, 3 ... : a root rollover, in a keystore (or label prefix) of its
+                                                        own, named "... Root CA G2"; add it with POST /admin/api/roots
+              sign-ca   (--keystore ROOTS.p12 | --pkcs11 ...) [--generation G] --csr CA.csr --base-url URL --out CA.pem
+                                                        sign an issuing CA's CSR (the server's pending CA) with the
+                                                        keystore's root of generation G (default 1)
               sign-crl  (--keystore ROOTS.p12 | --pkcs11 ...) --authority RSA|ECC --number N [--days D]
                         [--previous OLD.crl] [--revoke HEXSERIAL[:reason]]... --out ROOT.crl
                                                         sign a root's CRL (its revoked issuing CAs)
@@ -115,11 +119,12 @@ public final class RootCeremony {
             String index = optional(options, "slot-index", "0");
             return Pkcs11Custody.open(new Pkcs11Settings("certgate-ceremony", Path.of(one(options, "pkcs11")), null,
                     Integer.valueOf(index), secret.toCharArray(), optional(options, "label-prefix", null)),
-                    Instant.now());
+                    Instant.now(), generation(options));
         }
         Path keystore = Path.of(one(options, "keystore"));
         byte[] existing = Files.exists(keystore) ? Files.readAllBytes(keystore) : null;
-        Pkcs12Custody.Opened opened = Pkcs12Custody.open(existing, secret.toCharArray(), Instant.now());
+        Pkcs12Custody.Opened opened = Pkcs12Custody.open(existing, secret.toCharArray(), Instant.now(), Map.of(),
+                generation(options));
         if (opened.changedKeystore() != null) {
             Path tmp = keystore.resolveSibling(keystore.getFileName() + ".tmp");
             Files.write(tmp, opened.changedKeystore());
@@ -127,6 +132,20 @@ public final class RootCeremony {
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
         return opened.custody();
+    }
+
+    /** The root generation of --generation (default 1). */
+    private static int generation(Map<String, List<String>> options) {
+        String value = optional(options, "generation", "1");
+        try {
+            int g = Integer.parseInt(value);
+            if (g >= 1 && g <= 999) {
+                return g;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException("--generation must be 1 to 999, not " + value);
     }
 
     /** Makes the roots that are missing and writes both certificates: the file the server's setting names. */
@@ -140,7 +159,9 @@ public final class RootCeremony {
                     + root.getSerialNumber().toString(16) + ", until " + root.getNotAfter().toInstant());
         }
         Files.writeString(Path.of(one(options, "out")), pem.toString());
-        out.println("wrote " + one(options, "out") + " (set certgate.ca.root.certificates to it on the server)");
+        out.println("wrote " + one(options, "out") + (generation(options) == 1
+                ? " (set certgate.ca.root.certificates to it on the server)"
+                : " (add each root with POST /admin/api/roots on the server)"));
     }
 
     /** Signs an issuing CA's CSR: its subject and key, the server's extensions and URLs under --base-url. */
@@ -159,7 +180,8 @@ public final class RootCeremony {
                 .equals(key.getAlgorithm().getAlgorithm()) ? IssueAuthority.RSA : IssueAuthority.ECC;
         KeyCustody custody = custody(options, secret);
         X509Certificate ca = IssuingCaCertificates.sign(custody.certificate(a), custody.signer(a), csr.getSubject(), key,
-                Instant.now(), IssuingCaCertificates.RootUrls.under(one(options, "base-url"), a));
+                Instant.now(), IssuingCaCertificates.RootUrls.under(one(options, "base-url"),
+                        new io.certgate.domain.ca.RootId(a, generation(options))));
         Files.writeString(Path.of(one(options, "out")), Pem.certificate(ca));
         out.println("signed " + ca.getSubjectX500Principal() + " under the " + a + " root, serial "
                 + ca.getSerialNumber().toString(16) + ", until " + ca.getNotAfter().toInstant() + "; wrote "

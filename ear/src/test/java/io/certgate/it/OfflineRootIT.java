@@ -152,6 +152,116 @@ class OfflineRootIT {
                 "the log says the root is offline");
     }
 
+    /**
+     * Root rollover: the ceremony makes the ECC root's second generation in a keystore of its own, the operator adds
+     * it, and the organization's ECC issuing CA rolls over under it. Leaves of the first generation keep verifying
+     * (with revocation checking through each root's CRL); new leaves chain to the new root; both roots are served.
+     */
+    @Test
+    void aRootRolloverKeepsOldLeavesValidAndNewLeavesChainToTheNewRoot() throws Exception {
+        X509Certificate eccRoot = DigiCert.pemCertificates(Files.readString(ceremony.resolve("roots.pem"))).get(1);
+        String token = ServerDirs.enosToken(BASE, serverDir);
+        java.util.Map<String, String> auth = java.util.Map.of("Authorization", "Bearer " + token);
+        String org = bootstrap("enos-service-account.properties").getProperty("orgId");
+        String pk = post("/connect-service/v2.1/products?action=create&orgId=" + org,
+                "{\"productName\":{\"defaultValue\":\"rollover meter\"},\"biDirectionalAuth\":true}", auth)
+                .getString("data");
+        post("/connect-service/v2.1/devices?action=create&orgId=" + org, "{\"productKey\":\"" + pk
+                + "\",\"deviceKey\":\"roll-1\",\"deviceName\":{\"defaultValue\":\"Roll 1\"}}", auth);
+        String dev = "orgId=" + org + "&productKey=" + pk + "&deviceKey=roll-1";
+        String apply = Json.createObjectBuilder().add("csr", Pki.ecCsr("roll-ecc")).add("issueAuthority", "ECC")
+                .build().toString();
+        String roots1 = ceremony.resolve("roots.p12").toString();
+
+        // generation 1: the ECC issuing CA waits for the ceremony (the first apply makes it), is signed, issues
+        send(HttpRequest.newBuilder(URI.create(BASE + "/connect-service/v2.0/certificates?action=apply&" + dev))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(apply)));
+        JsonObject first = issuingCa(org, "ECC");
+        signAndImport(first, roots1, 1, "ecc-g1");
+        X509Certificate oldLeaf = Pki.cert(post("/connect-service/v2.0/certificates?action=apply&" + dev, apply, auth)
+                .getJsonObject("data").getString("cert"));
+        ceremony("sign-crl", "--keystore", roots1, "--authority", "ECC", "--number", "1", "--out",
+                ceremony.resolve("ecc-1.crl").toString());
+        assertEquals(204, send(admin("PUT", "/admin/api/authorities/ECC/crl",
+                Files.readAllBytes(ceremony.resolve("ecc-1.crl")))).statusCode());
+
+        // the ceremony makes the second generation in a keystore of its own; the operator adds it
+        String roots2 = ceremony.resolve("roots-g2.p12").toString();
+        ceremony("init", "--keystore", roots2, "--generation", "2", "--out", ceremony.resolve("roots-g2.pem").toString());
+        X509Certificate eccRoot2 = DigiCert.pemCertificates(Files.readString(ceremony.resolve("roots-g2.pem"))).get(1);
+        assertTrue(eccRoot2.getSubjectX500Principal().getName().contains("Root CA G2"), eccRoot2.toString());
+        HttpResponse<String> notSelfSigned = send(admin("POST", "/admin/api/roots",
+                Pki.pem("CERTIFICATE", Pki.issuerOf(oldLeaf).getEncoded())));
+        assertEquals(400, notSelfSigned.statusCode(), "an issuing CA is no root: " + notSelfSigned.body());
+        HttpResponse<String> added = send(admin("POST", "/admin/api/roots", Pki.pem("CERTIFICATE",
+                eccRoot2.getEncoded())));
+        assertEquals(201, added.statusCode(), added.body());
+        assertTrue(added.body().contains("\"ECC-G2\""), added.body());
+        assertEquals(400, send(admin("POST", "/admin/api/roots", Pki.pem("CERTIFICATE", eccRoot2.getEncoded())))
+                .statusCode(), "the same root twice");
+        assertEquals(eccRoot2, Pki.cert(send(get(BASE + "/enos/CA/cacert/ECC-G2")).body()));
+        assertEquals(eccRoot, Pki.cert(send(get(BASE + "/enos/CA/cacert/ECC")).body()), "the first stays served");
+
+        // rollover: the new generation of the issuing CA waits for the new root's ceremony
+        HttpResponse<String> rolled = send(admin("POST", "/admin/api/issuing-cas/rollover",
+                "{\"scope\":\"" + org + "\",\"authority\":\"ECC\"}").header("Content-Type", "application/json"));
+        assertEquals(201, rolled.statusCode(), rolled.body());
+        JsonObject second = json(rolled.body());
+        assertEquals("PENDING", second.getString("state"));
+        HttpResponse<String> wrongRoot = importCa(second, signCa(second, roots1, 1, "ecc-g2-by-g1"));
+        assertEquals(200, wrongRoot.statusCode(), "an older generation may still sign: " + wrongRoot.body());
+        assertEquals("ECC", json(wrongRoot.body()).getString("root"));
+        HttpResponse<String> rolledAgain = send(admin("POST", "/admin/api/issuing-cas/rollover",
+                "{\"scope\":\"" + org + "\",\"authority\":\"ECC\"}").header("Content-Type", "application/json"));
+        JsonObject third = json(rolledAgain.body());
+        JsonObject certified = json(signAndImport(third, roots2, 2, "ecc-g3").body());
+        assertEquals("ECC-G2", certified.getString("root"), certified.toString());
+        ceremony("sign-crl", "--keystore", roots2, "--authority", "ECC", "--number", "1", "--out",
+                ceremony.resolve("ecc-g2-1.crl").toString());
+        assertEquals(204, send(admin("PUT", "/admin/api/authorities/ECC-G2/crl",
+                Files.readAllBytes(ceremony.resolve("ecc-g2-1.crl")))).statusCode());
+
+        // new leaves chain to the new root; the old leaf still verifies under the old one, both with their CRLs
+        JsonObject issued = post("/connect-service/v2.0/certificates?action=apply&" + dev, apply, auth)
+                .getJsonObject("data");
+        X509Certificate newLeaf = Pki.cert(issued.getString("cert"));
+        Pki.verifyChain(newLeaf, eccRoot2);
+        assertTrue(issued.getString("caCert").contains(Pki.pem("CERTIFICATE", eccRoot2.getEncoded()).trim()),
+                "the answer's chain ends in the new root");
+        Pki.verifyChain(oldLeaf, eccRoot);
+        assertTrue(Pki.crlOf(Pki.issuerOf(newLeaf)).getRevokedCertificate(Pki.issuerOf(newLeaf).getSerialNumber())
+                == null, "the new issuing CA on the new root's CRL, not revoked");
+        assertTrue(Pki.extensionUri(Pki.issuerOf(newLeaf), org.bouncycastle.asn1.x509.Extension.cRLDistributionPoints
+                .getId()).endsWith("/enos/CA/crl/ECC-G2"));
+        assertTrue(HierarchyIT.pkix(newLeaf, eccRoot2), "JDK PKIX with both CRLs, new root");
+        assertTrue(HierarchyIT.pkix(oldLeaf, eccRoot), "JDK PKIX with both CRLs, old root");
+        JsonObject authorities = json(send(admin("GET", "/admin/api/authorities", null)).body());
+        assertTrue(authorities.toString().contains("ECC-G2") && authorities.toString().contains("\"ECC\""),
+                authorities.toString());
+    }
+
+    static HttpResponse<String> signAndImport(JsonObject pending, String keystore, int generation, String name)
+            throws IOException {
+        HttpResponse<String> imported = importCa(pending, signCa(pending, keystore, generation, name));
+        assertEquals(200, imported.statusCode(), imported.body());
+        return imported;
+    }
+
+    static Path signCa(JsonObject pending, String keystore, int generation, String name) throws IOException {
+        assertEquals("PENDING", pending.getString("state"), pending.toString());
+        Path csr = ceremony.resolve(name + ".csr");
+        Files.writeString(csr, pending.getString("csr"));
+        ceremony("sign-ca", "--keystore", keystore, "--generation", String.valueOf(generation), "--csr",
+                csr.toString(), "--base-url", BASE, "--out", ceremony.resolve(name + ".pem").toString());
+        return ceremony.resolve(name + ".pem");
+    }
+
+    static HttpResponse<String> importCa(JsonObject pending, Path certificate) throws IOException {
+        return send(admin("PUT", "/admin/api/issuing-cas/" + pending.getJsonNumber("id").longValue()
+                + "/certificate", Files.readString(certificate)));
+    }
+
     // ---- the ceremony and the instance -------------------------------------------------------------------
 
     static void ceremony(String... args) {

@@ -2,8 +2,6 @@ package io.certgate.domain.ca;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -13,10 +11,10 @@ import java.time.Instant;
 @Table(name = "CG_IMPORTED_CRL")
 public class ImportedCrl {
 
+    /** The root generation's {@link RootId} text ({@code RSA}, {@code ECC-G2}); the column predates generations. */
     @Id
-    @Enumerated(EnumType.STRING)
     @Column(name = "AUTHORITY", length = 8)
-    private IssueAuthority authority;
+    private String rootId;
 
     /** Base64 of the DER CRL. */
     @Column(name = "CRL_DER", nullable = false, length = 32000)
@@ -34,8 +32,8 @@ public class ImportedCrl {
     protected ImportedCrl() {
     }
 
-    public ImportedCrl(IssueAuthority authority) {
-        this.authority = authority;
+    public ImportedCrl(RootId root) {
+        this.rootId = root.toString();
     }
 
     public void replace(String crlBase64, long crlNumber, Instant nextUpdate, Instant importedAt) {
@@ -45,7 +43,7 @@ public class ImportedCrl {
         this.importedAt = importedAt;
     }
 
-    public IssueAuthority getAuthority() { return authority; }
+    public RootId root() { return RootId.parse(rootId).orElseThrow(); }
     public String getCrlBase64() { return crlBase64; }
     public long getCrlNumber() { return crlNumber; }
     public Instant getNextUpdate() { return nextUpdate; }

@@ -51,6 +51,10 @@ public class IssuingCa {
     @Column(name = "GENERATION", nullable = false)
     private int generation;
 
+    /** The generation of the root that signed it (root rollover); 1 while pending. */
+    @Column(name = "ROOT_GENERATION", nullable = false)
+    private int rootGeneration = 1;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "STATE", nullable = false, length = 16)
     private State state;
@@ -122,11 +126,16 @@ public class IssuingCa {
         this.state = State.PENDING;
     }
 
-    /** Its certificate: from {@code activeFrom} on it signs its scope's new leaves. */
-    public void certify(String serialHex, String pem, Instant notBefore, Instant notAfter, Instant activeFrom) {
+    /** Its certificate, signed by that root: from {@code activeFrom} on it signs its scope's new leaves. */
+    public void certify(RootId root, String serialHex, String pem, Instant notBefore, Instant notAfter,
+                        Instant activeFrom) {
+        if (root.authority() != authority) {
+            throw new IllegalArgumentException("an " + authority + " issuing CA under the " + root + " root");
+        }
         if (state != State.PENDING) {
             throw new IllegalStateException("issuing CA " + id + " is " + state + ", not pending");
         }
+        this.rootGeneration = root.generation();
         this.serialNumber = serialHex;
         this.certPem = pem;
         this.notBefore = notBefore;
@@ -167,6 +176,7 @@ public class IssuingCa {
     public String getScope() { return scope; }
     public IssueAuthority getAuthority() { return authority; }
     public int getGeneration() { return generation; }
+    public RootId root() { return new RootId(authority, rootGeneration); }
     public State getState() { return state; }
     public String getSubjectDn() { return subjectDn; }
     public String getSerialNumber() { return serialNumber; }

@@ -23,11 +23,14 @@ public class AuthorityReports {
     @EJB
     private CrlPublisher crls;
 
+    @EJB
+    private IssuingAuthorities issuing;
+
     public AuthorityReport current() {
         List<RootStatus> roots = new ArrayList<>();
         for (IssueAuthority a : IssueAuthority.values()) {
-            roots.add(RootStatus.of(a, authorities.certificate(a), crls.published(a), authorities.caCertificateUrl(a),
-                    authorities.crlUrl(a)));
+            issuing.roots(a).forEach((id, cert) -> roots.add(RootStatus.of(id, cert, crls.published(id),
+                    authorities.rootUrls(id).caIssuersUrl(), authorities.rootUrls(id).crlUrl())));
         }
         return new AuthorityReport(authorities.custodyKind(), authorities.custodyDescription(), roots,
                 authorities.ocspUrl(), authorities.caCertificatesUrl());

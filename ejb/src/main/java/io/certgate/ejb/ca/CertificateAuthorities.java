@@ -123,7 +123,9 @@ public class CertificateAuthorities {
             for (java.security.cert.Certificate c : java.security.cert.CertificateFactory.getInstance("X.509")
                     .generateCertificates(in)) {
                 X509Certificate x = (X509Certificate) c;
-                IssueAuthority a = "RSA".equals(x.getPublicKey().getAlgorithm()) ? IssueAuthority.RSA : IssueAuthority.ECC;
+                IssueAuthority a = RootCertificates.authorityOf(x.getPublicKey()).orElseThrow(() ->
+                        new IllegalStateException(file.get() + ": " + x.getSubjectX500Principal()
+                                + " has neither an RSA-2048 nor a P-256 key"));
                 if (x.getBasicConstraints() < 0 || !x.getSubjectX500Principal().equals(x.getIssuerX500Principal())) {
                     throw new IllegalStateException(file.get() + ": " + x.getSubjectX500Principal()
                             + " is not a self-signed CA certificate");
@@ -178,8 +180,12 @@ public class CertificateAuthorities {
      * The client trust store of TLS client certificates: the roots and the issuing CAs that are not revoked, so that
      * a client presenting only its certificate (curl, openssl) is verified too; Liberty polls the file.
      */
-    public void trustIssuingCas(List<LoadedIssuingCa> issuingCas) {
+    public void trustIssuingCas(List<LoadedIssuingCa> issuingCas, java.util.Collection<X509Certificate> laterRoots) {
         Map<String, X509Certificate> trusted = new LinkedHashMap<>(rootsTrusted);
+        int n = 0;
+        for (X509Certificate root : laterRoots) {
+            trusted.put("root-" + (++n), root);
+        }
         for (LoadedIssuingCa ca : issuingCas) {
             if (ca.certificate() != null && !ca.revoked()) {
                 trusted.put("issuing-ca-" + ca.id(), ca.certificate());
@@ -210,7 +216,12 @@ public class CertificateAuthorities {
 
     /** What an issuing CA certificate points at: its root's CRL and certificate, and OCSP. */
     public IssuingCaCertificates.RootUrls rootUrls(IssueAuthority authority) {
-        return IssuingCaCertificates.RootUrls.under(publicBaseUrl, authority);
+        return rootUrls(io.certgate.domain.ca.RootId.first(authority));
+    }
+
+    /** The same for a root generation. */
+    public IssuingCaCertificates.RootUrls rootUrls(io.certgate.domain.ca.RootId root) {
+        return IssuingCaCertificates.RootUrls.under(publicBaseUrl, root);
     }
 
     /** An issuing CA's certificate, DER (what AIA caIssuers of its leaves points at). */

@@ -4,6 +4,7 @@ import io.certgate.domain.ca.CrlCounter;
 import io.certgate.domain.ca.ImportedCrl;
 import io.certgate.domain.ca.IssueAuthority;
 import io.certgate.domain.ca.RevocationReason;
+import io.certgate.domain.ca.RootId;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -27,8 +28,9 @@ import org.bouncycastle.operator.ContentSigner;
  * root's lists its revoked issuing CAs (and the leaves it signed itself before the hierarchy); each issuing CA's
  * lists its revoked leaves. Numbers, thisUpdate and nextUpdate come from {@link CrlNumbers}: a new number follows
  * every change of the revocations and at least every {@link #RESIGN_AFTER}; the number only grows. A signed CRL is
- * kept per instance and reused while its number is current. A root whose key is offline serves the CRL the root
- * ceremony signed and an operator imported.
+ * kept per instance and reused while its number is current. A root whose key is offline (and every root generation
+ * after the first) serves the CRL the root ceremony signed and an operator imported. The root signing here lists
+ * only the issuing CAs it signed (first generation).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -61,14 +63,26 @@ public class CrlPublisher {
 
     /** A root's current CRL (DER): its revoked issuing CAs and the revoked leaves it signed itself. */
     public byte[] currentCrl(IssueAuthority authority) {
-        if (!authorities.hasRootKey(authority)) {
-            ImportedCrl imported = em.find(ImportedCrl.class, authority);
+        return currentCrl(RootId.first(authority));
+    }
+
+    /**
+     * A root generation's current CRL (DER): signed here when its key is on this server (the first generation
+     * only), otherwise the one its ceremony signed and an operator imported.
+     */
+    public byte[] currentCrl(RootId root) {
+        if (!signsHere(root)) {
+            ImportedCrl imported = em.find(ImportedCrl.class, root.toString());
             if (imported == null) {
-                throw new NoRootCrlException(authority);
+                throw new NoRootCrlException(root);
             }
             return Base64.getDecoder().decode(imported.getCrlBase64());
         }
-        return currentRoot(authority).der();
+        return currentRoot(root.authority()).der();
+    }
+
+    private boolean signsHere(RootId root) {
+        return root.isFirst() && authorities.hasRootKey(root.authority());
     }
 
     /** An issuing CA's current CRL (DER): its revoked leaves. */
@@ -81,8 +95,14 @@ public class CrlPublisher {
      * The times as the signed CRL carries them: X.509 times have whole seconds.
      */
     public PublishedCrl published(IssueAuthority authority) {
-        if (!authorities.hasRootKey(authority)) {
-            ImportedCrl imported = em.find(ImportedCrl.class, authority);
+        return published(RootId.first(authority));
+    }
+
+    /** What a root generation's current CRL says. */
+    public PublishedCrl published(RootId root) {
+        IssueAuthority authority = root.authority();
+        if (!signsHere(root)) {
+            ImportedCrl imported = em.find(ImportedCrl.class, root.toString());
             if (imported == null) {
                 return new PublishedCrl(authority, 0, null, null, 0);
             }
@@ -109,7 +129,8 @@ public class CrlPublisher {
                 + "WHERE c.issueAuthority = :authority AND c.issuingCaId IS NULL AND c.revoked = TRUE")
                 .setParameter("authority", authority).getSingleResult();
         Object[] cas = (Object[]) em.createQuery("SELECT COUNT(c), MAX(c.revokedAt) FROM IssuingCa c "
-                + "WHERE c.authority = :authority AND c.revoked = TRUE").setParameter("authority", authority)
+                + "WHERE c.authority = :authority AND c.rootGeneration = 1 AND c.revoked = TRUE")
+                .setParameter("authority", authority)
                 .getSingleResult();
         long count = ((Number) leaves[0]).longValue() + ((Number) cas[0]).longValue();
         Instant newest = latest((Instant) leaves[1], (Instant) cas[1]);
@@ -170,7 +191,8 @@ public class CrlPublisher {
                 + "AND c.issuingCaId IS NULL AND c.revoked = TRUE ORDER BY c.certSn", Object[].class)
                 .setParameter("authority", authority).getResultList()));
         all.addAll(entries(em.createQuery("SELECT c.serialNumber, c.revokedAt, c.revocationReason FROM IssuingCa c "
-                + "WHERE c.authority = :authority AND c.revoked = TRUE ORDER BY c.id", Object[].class)
+                + "WHERE c.authority = :authority AND c.rootGeneration = 1 AND c.revoked = TRUE ORDER BY c.id",
+                Object[].class)
                 .setParameter("authority", authority).getResultList()));
         return all;
     }

@@ -3,6 +3,7 @@ package io.certgate.ejb.ca;
 import io.certgate.domain.ca.IssueAuthority;
 import io.certgate.domain.ca.IssuedCertificate;
 import io.certgate.domain.ca.IssuingCa;
+import io.certgate.domain.ca.RootId;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
@@ -45,6 +46,8 @@ public class IssuingAuthorities {
     private IssuingCaFactory factory;
 
     private volatile Map<Long, LoadedIssuingCa> byId = Map.of();
+    /** Root generations after the first (root rollover), from the database. */
+    private volatile Map<RootId, X509Certificate> laterRoots = Map.of();
     private volatile Instant loadedAt = Instant.EPOCH;
 
     /** The issuing CA that signs the organization's new leaves of this algorithm now; made on first use. */
@@ -126,7 +129,8 @@ public class IssuingAuthorities {
                     "certSn " + cert.getCertSn() + " names issuing CA " + cert.getIssuingCaId() + ", which is gone"))
                     .certificate());
         }
-        chain.add(roots.certificate(cert.getIssueAuthority()));
+        chain.add(cert.getIssuingCaId() == null ? roots.certificate(cert.getIssueAuthority())
+                : root(byId(cert.getIssuingCaId()).orElseThrow().root()));
         return chain;
     }
 
@@ -147,14 +151,50 @@ public class IssuingAuthorities {
      */
     public List<X509Certificate> caCertificates(Optional<String> orgId, List<IssueAuthority> authorities) {
         List<X509Certificate> certs = new ArrayList<>();
-        orgId.ifPresent(org -> authorities.forEach(a -> certs.add(forIssuance(org, a).certificate())));
-        authorities.forEach(a -> certs.add(roots.certificate(a)));
+        if (orgId.isPresent()) {
+            List<LoadedIssuingCa> cas = authorities.stream().map(a -> forIssuance(orgId.get(), a)).toList();
+            cas.forEach(ca -> certs.add(ca.certificate()));
+            cas.forEach(ca -> certs.add(root(ca.root())));
+        } else {
+            authorities.forEach(a -> roots(a).forEach((id, root) -> certs.add(root)));
+        }
         return certs;
     }
 
     /** The CA certificates above an issuing CA's leaves: it and its root. */
     public List<X509Certificate> chainOf(LoadedIssuingCa ca) {
-        return List.of(ca.certificate(), roots.certificate(ca.authority()));
+        return List.of(ca.certificate(), root(ca.root()));
+    }
+
+    /** A root generation's certificate (the first: the key custody's root). */
+    public X509Certificate root(RootId id) {
+        if (id.isFirst()) {
+            return roots.certificate(id.authority());
+        }
+        X509Certificate root = laterRoots.get(id);
+        if (root == null) {
+            reload();
+            root = laterRoots.get(id);
+        }
+        if (root == null) {
+            throw new UnknownRootException(id);
+        }
+        return root;
+    }
+
+    /** Every generation of an algorithm's root, oldest first. */
+    public Map<RootId, X509Certificate> roots(IssueAuthority authority) {
+        if (Instant.now().isAfter(loadedAt.plus(RELOAD))) {
+            reload();
+        }
+        Map<RootId, X509Certificate> all = new LinkedHashMap<>();
+        all.put(RootId.first(authority), roots.certificate(authority));
+        laterRoots.forEach((id, cert) -> {
+            if (id.authority() == authority) {
+                all.put(id, cert);
+            }
+        });
+        return all;
     }
 
     /** Reads every issuing CA again (after this instance made or changed one; others' changes within RELOAD). */
@@ -165,11 +205,13 @@ public class IssuingAuthorities {
             LoadedIssuingCa now = LoadedIssuingCa.of(row);
             loaded.put(row.getId(), now.equals(held) ? held : now);
         }
-        boolean changed = !loaded.equals(byId);
+        Map<RootId, X509Certificate> later = RootGenerations.later(em);
+        boolean changed = !loaded.equals(byId) || !later.keySet().equals(laterRoots.keySet());
         byId = Map.copyOf(loaded);
+        laterRoots = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(later));
         loadedAt = Instant.now();
         if (changed) {
-            roots.trustIssuingCas(certified());
+            roots.trustIssuingCas(certified(), later.values());
         }
     }
 }

@@ -4,6 +4,7 @@ import io.certgate.domain.access.Caller;
 import io.certgate.domain.ca.IssueAuthority;
 import io.certgate.domain.ca.IssuingCa;
 import io.certgate.domain.ca.RevocationReason;
+import io.certgate.domain.ca.RootId;
 import io.certgate.ejb.access.AuditTrail;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -12,6 +13,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Operators' work on issuing CAs, audited in the server's organization: the list with what each publishes, a new
@@ -103,13 +105,11 @@ public class IssuingCaAdministration {
         } catch (IllegalArgumentException e) {
             throw new InvalidIssuingCaRequestException("the body is not a PEM certificate");
         }
-        java.security.cert.X509Certificate root = roots.certificate(ca.getAuthority());
-        try {
-            cert.verify(root.getPublicKey());
-        } catch (java.security.GeneralSecurityException e) {
-            throw new InvalidIssuingCaRequestException("the certificate is not signed by the " + ca.getAuthority()
-                    + " root");
-        }
+        // any generation of its algorithm's root (after a root rollover, usually the newest)
+        RootId signedBy = RootGenerations.of(em, roots, ca.getAuthority()).entrySet().stream()
+                .filter(r -> signedBy(cert, r.getValue())).map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new InvalidIssuingCaRequestException("the certificate is not signed by an "
+                        + ca.getAuthority() + " root of this server"));
         java.security.PublicKey expected;
         try {
             expected = new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest(
@@ -131,11 +131,12 @@ public class IssuingCaAdministration {
         if (!cert.getNotAfter().toInstant().isAfter(now)) {
             throw new InvalidIssuingCaRequestException("the certificate has expired");
         }
-        ca.certify(cert.getSerialNumber().toString(16), Pem.certificate(cert),
+        ca.certify(signedBy, cert.getSerialNumber().toString(16), Pem.certificate(cert),
                 cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant(), now);
         em.flush();
         audit.record(operator.actingFor(Caller.SERVER_ORG), "ca.issuing.certify", "issuingCa=" + id + " scope="
-                + ca.getScope(), "certificate from the root ceremony, serial " + ca.getSerialNumber());
+                + ca.getScope(), "certificate from the root ceremony under the " + signedBy + " root, serial "
+                + ca.getSerialNumber());
         issuing.reload();
         return ca;
     }
@@ -144,18 +145,20 @@ public class IssuingCaAdministration {
      * A root's CRL that the root ceremony signed (offline root), served from now on as the root's CRL: signed by the
      * root, with a CRL number above the one served now and a nextUpdate still ahead.
      */
-    public io.certgate.domain.ca.ImportedCrl importRootCrl(Caller operator, IssueAuthority authority, byte[] der) {
+    public io.certgate.domain.ca.ImportedCrl importRootCrl(Caller operator, RootId root, byte[] der) {
         requireOperator(operator);
-        if (roots.hasRootKey(authority)) {
-            throw new InvalidIssuingCaRequestException("the " + authority + " root is on this server: it signs its "
+        if (root.isFirst() && roots.hasRootKey(root.authority())) {
+            throw new InvalidIssuingCaRequestException("the " + root + " root is on this server: it signs its "
                     + "own CRLs");
         }
+        java.security.cert.X509Certificate rootCert = RootGenerations.certificate(em, roots, root)
+                .orElseThrow(() -> new UnknownRootException(root));
         java.security.cert.X509CRL crl;
         try {
             crl = RootCrls.parse(der);
-            crl.verify(roots.certificate(authority).getPublicKey());
+            crl.verify(rootCert.getPublicKey());
         } catch (IllegalArgumentException | java.security.GeneralSecurityException e) {
-            throw new InvalidIssuingCaRequestException("not a CRL signed by the " + authority + " root");
+            throw new InvalidIssuingCaRequestException("not a CRL signed by the " + root + " root");
         }
         byte[] number = crl.getExtensionValue(org.bouncycastle.asn1.x509.Extension.cRLNumber.getId());
         if (number == null || crl.getNextUpdate() == null || !crl.getNextUpdate().toInstant().isAfter(Instant.now())) {
@@ -163,14 +166,14 @@ public class IssuingCaAdministration {
         }
         long n = org.bouncycastle.asn1.ASN1Integer.getInstance(org.bouncycastle.asn1.ASN1OctetString
                 .getInstance(number).getOctets()).longValueExact();
-        io.certgate.domain.ca.ImportedCrl held = em.find(io.certgate.domain.ca.ImportedCrl.class, authority,
+        io.certgate.domain.ca.ImportedCrl held = em.find(io.certgate.domain.ca.ImportedCrl.class, root.toString(),
                 LockModeType.PESSIMISTIC_WRITE);
         if (held != null && n <= held.getCrlNumber()) {
             throw new InvalidIssuingCaRequestException("CRL number " + n + " is not above the served one ("
                     + held.getCrlNumber() + ")");
         }
         if (held == null) {
-            held = new io.certgate.domain.ca.ImportedCrl(authority);
+            held = new io.certgate.domain.ca.ImportedCrl(root);
             held.replace(java.util.Base64.getEncoder().encodeToString(der), n, crl.getNextUpdate().toInstant(),
                     Instant.now());
             em.persist(held);
@@ -179,11 +182,64 @@ public class IssuingCaAdministration {
                     Instant.now());
         }
         em.flush();
-        audit.record(operator.actingFor(Caller.SERVER_ORG), "ca.root.crl.import", "authority=" + authority,
+        audit.record(operator.actingFor(Caller.SERVER_ORG), "ca.root.crl.import", "root=" + root,
                 "CRL number " + n + ", " + (crl.getRevokedCertificates() == null ? 0
                         : crl.getRevokedCertificates().size()) + " revoked, next update " + crl.getNextUpdate()
                         .toInstant());
         return held;
+    }
+
+    /**
+     * A new root generation from the root ceremony (root rollover): a self-signed CA certificate of RSA-2048 or
+     * P-256 that is valid now and new to this server. From now on new issuing CAs of its algorithm are made under
+     * it (they wait for the ceremony to sign their CSRs); the older roots and their issuing CAs stay as they are.
+     */
+    public RootId addRoot(Caller operator, String pem) {
+        requireOperator(operator);
+        java.security.cert.X509Certificate cert;
+        try {
+            cert = Pem.parseX509(pem);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidIssuingCaRequestException("the body is not a PEM certificate");
+        }
+        IssueAuthority authority = RootCertificates.authorityOf(cert.getPublicKey()).orElseThrow(() ->
+                new InvalidIssuingCaRequestException("a root must have an RSA-2048 or EC P-256 key"));
+        if (cert.getBasicConstraints() < 0 || !signedBy(cert, cert)) {
+            throw new InvalidIssuingCaRequestException("the certificate must be a self-signed CA certificate");
+        }
+        Instant now = Instant.now();
+        if (cert.getNotBefore().toInstant().isAfter(now) || !cert.getNotAfter().toInstant().isAfter(now)) {
+            throw new InvalidIssuingCaRequestException("the certificate is not valid now");
+        }
+        factory.lockIssuingCas(); // one generation number per root, whichever instance adds it
+        Map<RootId, java.security.cert.X509Certificate> known = RootGenerations.of(em, roots, authority);
+        for (java.security.cert.X509Certificate r : known.values()) {
+            if (java.util.Arrays.equals(r.getPublicKey().getEncoded(), cert.getPublicKey().getEncoded())
+                    || r.getSubjectX500Principal().equals(cert.getSubjectX500Principal())) {
+                throw new InvalidIssuingCaRequestException("this server has a root with that key or name: "
+                        + r.getSubjectX500Principal());
+            }
+        }
+        RootId id = new RootId(authority, known.keySet().iterator().next().generation() + 1);
+        em.persist(new io.certgate.domain.ca.RootCa(id, Pem.certificate(cert), now));
+        em.flush();
+        audit.record(operator.actingFor(Caller.SERVER_ORG), "ca.root.add", "root=" + id,
+                cert.getSubjectX500Principal() + ", serial " + cert.getSerialNumber().toString(16) + ", until "
+                        + cert.getNotAfter().toInstant() + ": new issuing CAs of " + authority + " are made under it");
+        issuing.reload();
+        return id;
+    }
+
+    private static boolean signedBy(java.security.cert.X509Certificate cert, java.security.cert.X509Certificate root) {
+        if (!cert.getIssuerX500Principal().equals(root.getSubjectX500Principal())) {
+            return false;
+        }
+        try {
+            cert.verify(root.getPublicKey());
+            return true;
+        } catch (java.security.GeneralSecurityException e) {
+            return false;
+        }
     }
 
     /** Operators act on no organization: any authenticated caller is checked by the facade's roles. */

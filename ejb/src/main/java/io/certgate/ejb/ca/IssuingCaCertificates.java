@@ -58,9 +58,14 @@ public final class IssuingCaCertificates {
 
         /** A root's URLs under a server's public base URL ({@code certgate.public.base.url}). */
         public static RootUrls under(String publicBaseUrl, IssueAuthority authority) {
+            return under(publicBaseUrl, io.certgate.domain.ca.RootId.first(authority));
+        }
+
+        /** A root generation's URLs ({@code /enos/CA/crl/RSA}, {@code /enos/CA/crl/RSA-G2}). */
+        public static RootUrls under(String publicBaseUrl, io.certgate.domain.ca.RootId root) {
             String base = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
                     : publicBaseUrl;
-            return new RootUrls(base + "/enos/CA/crl/" + authority.name(), base + "/enos/CA/cacert/" + authority.name(),
+            return new RootUrls(base + "/enos/CA/crl/" + root, base + "/enos/CA/cacert/" + root,
                     base + "/enos/CA/ocsp");
         }
     }

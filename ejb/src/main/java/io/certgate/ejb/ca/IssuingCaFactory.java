@@ -4,6 +4,7 @@ import io.certgate.domain.Lease;
 import io.certgate.domain.access.Caller;
 import io.certgate.domain.ca.IssueAuthority;
 import io.certgate.domain.ca.IssuingCa;
+import io.certgate.domain.ca.RootId;
 import io.certgate.ejb.access.AuditTrail;
 import io.certgate.ejb.ca.custody.KeyCustody;
 import jakarta.ejb.EJB;
@@ -65,6 +66,12 @@ public class IssuingCaFactory {
                 activeFrom == null || activeFrom.isBefore(now) ? now : activeFrom, now);
     }
 
+    /** Holds the issuing CAs' row lock until the caller's transaction ends (root generations take it too). */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void lockIssuingCas() {
+        lock();
+    }
+
     private void lock() {
         if (em.find(Lease.class, Lease.ISSUING_CA, LockModeType.PESSIMISTIC_WRITE) == null) {
             throw new IllegalStateException("no issuing-ca lock row (schema version 10 installs it)");
@@ -86,18 +93,20 @@ public class IssuingCaFactory {
         KeyCustody.NewCaKey key = roots.newCaKey(authority, label(scope, authority, generation));
         IssuingCa ca = new IssuingCa(scope, authority, generation, subject.toString(), key.keyRef(), now);
         String outcome;
-        if (roots.hasRootKey(authority)) {
+        // under the newest root generation; only the first can have its key on this server
+        RootId root = RootGenerations.newest(em, authority);
+        if (root.isFirst() && roots.hasRootKey(authority)) {
             X509Certificate cert = IssuingCaCertificates.sign(roots.certificate(authority), roots.signer(authority),
                     subject, SubjectPublicKeyInfo.getInstance(key.publicKey().getEncoded()), now,
-                    roots.rootUrls(authority));
-            ca.certify(cert.getSerialNumber().toString(16), Pem.certificate(cert), cert.getNotBefore().toInstant(),
-                    cert.getNotAfter().toInstant(), activeFrom);
-            outcome = "signed by the " + authority + " root, serial " + ca.getSerialNumber() + ", signs from "
+                    roots.rootUrls(root));
+            ca.certify(root, cert.getSerialNumber().toString(16), Pem.certificate(cert),
+                    cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant(), activeFrom);
+            outcome = "signed by the " + root + " root, serial " + ca.getSerialNumber() + ", signs from "
                     + activeFrom;
         } else {
             ca.pending(IssuingCaCertificates.csr(subject, key.publicKey(),
                     roots.caSigner(key.keyRef(), authority, authority.signatureAlgorithm())));
-            outcome = "the " + authority + " root is offline: its CSR awaits the root ceremony";
+            outcome = "the " + root + " root is offline: its CSR awaits the root ceremony";
         }
         em.persist(ca);
         em.flush();

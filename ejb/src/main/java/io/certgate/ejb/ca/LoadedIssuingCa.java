@@ -2,6 +2,7 @@ package io.certgate.ejb.ca;
 
 import io.certgate.domain.ca.IssueAuthority;
 import io.certgate.domain.ca.IssuingCa;
+import io.certgate.domain.ca.RootId;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 
@@ -11,12 +12,13 @@ import java.time.Instant;
  */
 public record LoadedIssuingCa(long id, String scope, IssueAuthority authority, int generation, IssuingCa.State state,
                               X509Certificate certificate, String keyRef, Instant activeFrom, Instant notAfter,
-                              boolean revoked) {
+                              boolean revoked, RootId root) {
 
     static LoadedIssuingCa of(IssuingCa row) {
         X509Certificate cert = row.getCertPem() == null ? null : Pem.parseX509(row.getCertPem());
         return new LoadedIssuingCa(row.getId(), row.getScope(), row.getAuthority(), row.getGeneration(),
-                row.getState(), cert, row.getKeyRef(), row.getActiveFrom(), row.getNotAfter(), row.isRevoked());
+                row.getState(), cert, row.getKeyRef(), row.getActiveFrom(), row.getNotAfter(), row.isRevoked(),
+                row.root());
     }
 
     /** Whether it signs new leaves of its scope at {@code now} (the newest such generation does). */
@@ -26,6 +28,6 @@ public record LoadedIssuingCa(long id, String scope, IssueAuthority authority, i
 
     @Override
     public String toString() { // never the key handle: for PKCS#12 custody it holds the encrypted key
-        return "IssuingCa[" + id + " " + scope + " " + authority + " G" + generation + " " + state + "]";
+        return "IssuingCa[" + id + " " + scope + " " + authority + " G" + generation + " " + state + " under " + root + "]";
     }
 }

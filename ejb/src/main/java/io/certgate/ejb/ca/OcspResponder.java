@@ -130,7 +130,7 @@ public class OcspResponder {
             reason = c.getRevocationReason();
         } else {
             List<IssuingCa> cas = em.createQuery("SELECT c FROM IssuingCa c WHERE c.authority = :authority "
-                    + "AND c.serialNumber = :serial", IssuingCa.class).setParameter("authority", issuer.root())
+                    + "AND c.rootGeneration = 1 AND c.serialNumber = :serial", IssuingCa.class).setParameter("authority", issuer.root())
                     .setParameter("serial", serial).getResultList();
             if (!cas.isEmpty()) {
                 revoked = cas.get(0).isRevoked();

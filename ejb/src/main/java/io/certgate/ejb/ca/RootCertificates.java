@@ -44,4 +44,19 @@ public final class RootCertificates {
             throw new IllegalStateException("cannot build the root certificate " + commonName, e);
         }
     }
+
+    /** Which algorithm's root a key can be: RSA-2048 or EC P-256; empty for anything else. */
+    public static java.util.Optional<io.certgate.domain.ca.IssueAuthority> authorityOf(java.security.PublicKey key) {
+        if (key instanceof java.security.interfaces.RSAPublicKey rsa && rsa.getModulus().bitLength() == 2048) {
+            return java.util.Optional.of(io.certgate.domain.ca.IssueAuthority.RSA);
+        }
+        if (key instanceof java.security.interfaces.ECPublicKey ec && ec.getParams().getCurve().getField()
+                .getFieldSize() == 256 && ec.getParams().getOrder().equals(P256_ORDER)) {
+            return java.util.Optional.of(io.certgate.domain.ca.IssueAuthority.ECC);
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static final BigInteger P256_ORDER = new BigInteger(
+            "FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
 }

@@ -1,6 +1,7 @@
 package io.certgate.ejb.ca;
 
 import io.certgate.domain.ca.IssueAuthority;
+import io.certgate.domain.ca.RootId;
 import java.math.BigInteger;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECKey;
@@ -11,22 +12,26 @@ import java.util.Locale;
 import org.bouncycastle.asn1.x500.X500Name;
 
 /**
- * One certificate authority as operators see it (console and admin API alike): its root certificate, the CRL it
+ * One root generation as operators see it (console and admin API alike): its root certificate, the CRL it
  * publishes now, and the public URLs of both.
  *
  * @param subject as the ledger writes issuers (BouncyCastle's order: CN first), so that every page agrees
  * @param serial the root's serial number in upper-case hexadecimal without leading zeros
  * @param key "RSA 2048 bits" or "EC 256 bits"
  */
-public record RootStatus(IssueAuthority authority, String subject, String serial, Instant notBefore,
+public record RootStatus(RootId root, String subject, String serial, Instant notBefore,
                          Instant notAfter, String signatureAlgorithm, String key, PublishedCrl crl,
                          String certificateUrl, String crlUrl) {
 
-    static RootStatus of(IssueAuthority authority, X509Certificate root, PublishedCrl crl, String certificateUrl,
+    static RootStatus of(RootId id, X509Certificate root, PublishedCrl crl, String certificateUrl,
                          String crlUrl) {
-        return new RootStatus(authority, X500Name.getInstance(root.getSubjectX500Principal().getEncoded()).toString(),
+        return new RootStatus(id, X500Name.getInstance(root.getSubjectX500Principal().getEncoded()).toString(),
                 hex(root.getSerialNumber()), root.getNotBefore().toInstant(), root.getNotAfter().toInstant(),
                 root.getSigAlgName(), key(root), crl, certificateUrl, crlUrl);
+    }
+
+    public IssueAuthority authority() {
+        return root.authority();
     }
 
     static String hex(BigInteger serial) {

@@ -27,7 +27,7 @@ class RootStatusTest {
         X509Certificate c = root(g.generateKeyPair(), "SHA256withRSA");
         PublishedCrl crl = new PublishedCrl(IssueAuthority.RSA, 7, Instant.parse("2026-01-02T00:00:00Z"),
                 Instant.parse("2026-01-03T00:00:00Z"), 2);
-        RootStatus s = RootStatus.of(IssueAuthority.RSA, c, crl, "http://h/enos/CA/cacert/RSA", "http://h/enos/CA/crl/RSA");
+        RootStatus s = RootStatus.of(io.certgate.domain.ca.RootId.first(IssueAuthority.RSA), c, crl, "http://h/enos/CA/cacert/RSA", "http://h/enos/CA/crl/RSA");
         assertEquals("CN=certgate test root,O=certgate", s.subject());
         assertEquals(c.getSerialNumber(), new BigInteger(s.serial(), 16));
         assertEquals(s.serial().toUpperCase(), s.serial());

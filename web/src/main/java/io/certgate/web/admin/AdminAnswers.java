@@ -56,7 +56,8 @@ final class AdminAnswers {
             .map(io.certgate.ejb.access.LastAdminException.class, 409)
             .map(io.certgate.ejb.access.OwnOperatorException.class, 409)
             .map(io.certgate.ejb.access.OperatorEnabledException.class, 409)
-            .map(io.certgate.ejb.device.DuplicateDeviceKeyException.class, 409);
+            .map(io.certgate.ejb.device.DuplicateDeviceKeyException.class, 409)
+            .map(io.certgate.ejb.ca.UnknownRootException.class, 404);
 
     /** A refusal: its status and body. */
     record Refusal(int status, JsonObject body) {

@@ -230,16 +230,18 @@ public class AuthorityAdminResource {
             + "root's CRL from then on. Audited as ca.root.crl.import")
     @APIResponse(responseCode = "204", description = "imported")
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
     public Response importRootCrl(@Parameter(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations
-                                          .enums.SchemaType.STRING, enumeration = {"RSA", "ECC"}),
-                                          description = "the root") @PathParam("authority") String authority,
+                                          .enums.SchemaType.STRING, example = "RSA-G2"),
+                                          description = "the root generation: RSA, ECC, RSA-G2 ...")
+                                  @PathParam("authority") String authority,
                                   @RequestBody(required = true, content = @Content(mediaType = "application/pkix-crl",
                                           schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums
                                                   .SchemaType.STRING, format = "binary"))) byte[] body) {
         Response r = answer(200, () -> {
             Caller operator = AdminAnswers.operator(security, caller);
-            IssueAuthority a = IssueAuthority.parse(authority).orElseThrow(() ->
-                    new InvalidArgumentException("authority must be RSA or ECC"));
+            io.certgate.domain.ca.RootId a = io.certgate.domain.ca.RootId.parse(authority).orElseThrow(() ->
+                    new InvalidArgumentException("authority must be RSA, ECC or a later generation such as RSA-G2"));
             byte[] der = body == null ? new byte[0] : body;
             String text = new String(der, java.nio.charset.StandardCharsets.US_ASCII);
             if (text.contains("-----BEGIN X509 CRL-----")) {
@@ -249,6 +251,27 @@ public class AuthorityAdminResource {
             return jakarta.json.JsonValue.EMPTY_JSON_OBJECT;
         });
         return r.getStatus() == 200 ? Response.noContent().build() : r;
+    }
+
+    @POST
+    @Path("roots")
+    @Consumes({"application/x-pem-file", MediaType.TEXT_PLAIN, MediaType.WILDCARD})
+    @RolesAllowed(ADMIN)
+    @Operation(summary = "Adds a root generation (root rollover)", description = "The self-signed root certificate "
+            + "the root ceremony made with init --generation N (PEM; its key stays with the ceremony). New issuing CAs "
+            + "of its algorithm are made under it from now on and wait for the ceremony to sign their CSRs (POST "
+            + "issuing-cas/rollover makes one); the older roots stay trusted and published. Audited as ca.root.add")
+    @APIResponse(responseCode = "201", description = "the roots, with the new generation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthorityList.class)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
+    public Response addRoot(@RequestBody(required = true, content = @Content(mediaType = "application/x-pem-file",
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+                            String pem) {
+        return answer(201, () -> {
+            administration.addRoot(AdminAnswers.operator(security, caller), pem == null ? "" : pem);
+            return RecordJson.of(AuthorityList.of(reports.current()));
+        });
     }
 
     /** One issuing CA as the list shows it (after a change: as it is now). */

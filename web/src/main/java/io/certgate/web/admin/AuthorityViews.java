@@ -12,8 +12,10 @@ public final class AuthorityViews {
     private AuthorityViews() {
     }
 
-    @Schema(name = "CertificateAuthority", description = "A root, the CRL it publishes now, and their public URLs")
-    public record CertificateAuthority(@Schema(enumeration = {"RSA", "ECC"}) String name,
+    @Schema(name = "CertificateAuthority", description = "A root generation, the CRL it publishes now, and their "
+            + "public URLs")
+    public record CertificateAuthority(@Schema(description = "RSA or ECC (the first generation), RSA-G2 ... (root "
+                                               + "rollover)", example = "RSA-G2") String name,
                                        @Schema(description = "as issuers are written: CN first") String subject,
                                        @Schema(description = "hexadecimal, upper case") String serial,
                                        @Schema Instant notBefore, @Schema Instant notAfter,
@@ -27,7 +29,7 @@ public final class AuthorityViews {
                                        @Schema(description = "the current CRL in DER") String crlUrl) {
 
         static CertificateAuthority of(RootStatus r) {
-            return new CertificateAuthority(r.authority().name(), r.subject(), r.serial(), r.notBefore(), r.notAfter(),
+            return new CertificateAuthority(r.root().toString(), r.subject(), r.serial(), r.notBefore(), r.notAfter(),
                     r.signatureAlgorithm(), r.key(), r.crl().number(), r.crl().thisUpdate(), r.crl().nextUpdate(),
                     r.crl().revokedCount(), r.certificateUrl(), r.crlUrl());
         }
@@ -57,6 +59,8 @@ public final class AuthorityViews {
                                 @Schema(description = "an organization, _shared or _server") String scope,
                                 @Schema(enumeration = {"RSA", "ECC"}) String authority,
                                 @Schema int generation,
+                                @Schema(description = "the root generation that signed it (RSA, ECC, RSA-G2 ...); "
+                                        + "null while pending", example = "RSA-G2", nullable = true) String root,
                                 @Schema(enumeration = {"PENDING", "ACTIVE", "RETIRED"}) String state,
                                 @Schema(description = "whether it signs its scope's new leaves now") boolean signing,
                                 @Schema String subject,
@@ -78,7 +82,7 @@ public final class AuthorityViews {
         static IssuingCaView of(io.certgate.ejb.ca.IssuingCaAdministration.IssuingCaReport r) {
             io.certgate.domain.ca.IssuingCa c = r.ca();
             return new IssuingCaView(c.getId(), c.getScope(), c.getAuthority().name(), c.getGeneration(),
-                    c.getState().name(), r.signing(), c.getSubjectDn(),
+                    c.getCertPem() == null ? null : c.root().toString(), c.getState().name(), r.signing(), c.getSubjectDn(),
                     c.getSerialNumber() == null ? null : c.getSerialNumber().toUpperCase(java.util.Locale.ROOT),
                     c.getNotBefore(), c.getNotAfter(), c.getActiveFrom(), c.isRevoked(), c.getRevokedAt(),
                     r.crl() == null ? null : r.crl().number(), r.certificateUrl(), r.chainUrl(), r.crlUrl(),

@@ -15,7 +15,7 @@ public final class AuthorityView {
         this.root = root;
     }
 
-    public String getName() { return root.authority().name(); }
+    public String getName() { return root.root().toString(); }
     public String getSubject() { return root.subject(); }
     public String getSerial() { return root.serial(); }
     public Instant getNotBefore() { return root.notBefore(); }

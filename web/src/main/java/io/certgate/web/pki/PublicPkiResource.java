@@ -1,6 +1,7 @@
 package io.certgate.web.pki;
 
 import io.certgate.domain.ca.IssueAuthority;
+import io.certgate.domain.ca.RootId;
 import io.certgate.ejb.ca.CertificateAuthorities;
 import io.certgate.ejb.ca.CrlPublisher;
 import io.certgate.ejb.ca.IssuingAuthorities;
@@ -112,12 +113,22 @@ public class PublicPkiResource {
     @GET
     @Path("cacert/{authority}")
     @Produces(PEM)
-    @Operation(summary = "One root, PEM")
+    @Operation(summary = "One root generation, PEM", description = "RSA and ECC: the first generation; RSA-G2 "
+            + "and on: generations added by root rollover")
     @APIResponse(responseCode = "200", description = "PEM", content = @Content(mediaType = PEM,
             schema = @Schema(type = SchemaType.STRING)))
-    public String root(@Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"RSA", "ECC"}))
+    @APIResponse(responseCode = "404", description = "no such root")
+    public String root(@Parameter(schema = @Schema(type = SchemaType.STRING, example = "RSA-G2"))
                        @PathParam("authority") String authority) {
-        return authorities.certificatePem(authority(authority));
+        RootId root = rootId(authority);
+        if (root.isFirst()) {
+            return authorities.certificatePem(root.authority());
+        }
+        try {
+            return io.certgate.ejb.ca.Pem.certificate(issuing.root(root));
+        } catch (jakarta.ejb.EJBException | io.certgate.ejb.ca.UnknownRootException e) {
+            throw new NotFoundException();
+        }
     }
 
     @GET
@@ -127,9 +138,9 @@ public class PublicPkiResource {
             + "signed itself before the hierarchy); a new CRL number follows every change and at least every hour.")
     @APIResponse(responseCode = "200", description = "DER", content = @Content(mediaType = "application/pkix-crl",
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    public Response crl(@Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"RSA", "ECC"}))
+    public Response crl(@Parameter(schema = @Schema(type = SchemaType.STRING, example = "RSA-G2"))
                         @PathParam("authority") String authority) {
-        IssueAuthority a = authority(authority);
+        RootId a = rootId(authority);
         try {
             return Response.ok(crls.currentCrl(a)).header("Cache-Control", "max-age=60").build();
         } catch (jakarta.ejb.EJBException | io.certgate.ejb.ca.NoRootCrlException e) {
@@ -193,7 +204,7 @@ public class PublicPkiResource {
         return issuing.byId(value).filter(c -> c.certificate() != null).orElseThrow(NotFoundException::new);
     }
 
-    private static IssueAuthority authority(String value) {
-        return IssueAuthority.parse(value).orElseThrow(NotFoundException::new);
+    private static RootId rootId(String value) {
+        return RootId.parse(value).orElseThrow(NotFoundException::new);
     }
 }

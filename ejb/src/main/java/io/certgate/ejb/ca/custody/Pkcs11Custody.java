@@ -69,12 +69,20 @@ public final class Pkcs11Custody implements KeyCustody {
 
     /** Logs in to the token and finds both roots, generating in the token whichever is missing. */
     public static Pkcs11Custody open(Pkcs11Settings settings, Instant now) {
+        return open(settings, now, 1);
+    }
+
+    /**
+     * The same, where roots generated now are named as that root generation ({@code certgate RSA Root CA G2}): the
+     * root ceremony's rollover, with a label prefix of its own.
+     */
+    public static Pkcs11Custody open(Pkcs11Settings settings, Instant now, int rootGeneration) {
         Provider provider = provider(settings, baseConfig(settings, settings.name()));
         KeyStore keyStore = login(provider, settings);
         boolean generated = false;
         for (IssueAuthority a : IssueAuthority.values()) {
             if (!hasRoot(keyStore, label(settings, a))) {
-                generate(settings, a, now);
+                generate(settings, a, now, rootGeneration);
                 generated = true;
             }
         }
@@ -347,7 +355,7 @@ public final class Pkcs11Custody implements KeyCustody {
     }
 
     /** Generates the key pair in the token and stores the self-signed root certificate next to it. */
-    private static void generate(Pkcs11Settings settings, IssueAuthority a, Instant now) {
+    private static void generate(Pkcs11Settings settings, IssueAuthority a, Instant now, int rootGeneration) {
         String label = label(settings, a);
         try {
             Provider generator = provider(settings, generationConfig(settings, a));
@@ -355,7 +363,8 @@ public final class Pkcs11Custody implements KeyCustody {
             KeyPair pair = generateIn(generator, a);
             ContentSigner self = new JcaContentSignerBuilder(a.signatureAlgorithm()).setProvider(generator)
                     .build(pair.getPrivate());
-            X509Certificate cert = RootCertificates.selfSigned("certgate " + a + " Root CA", now, pair.getPublic(),
+            X509Certificate cert = RootCertificates.selfSigned(Pkcs12Custody.rootName(a, rootGeneration), now,
+                    pair.getPublic(),
                     self);
             // the key is already a token object of this provider: this adds the certificate with the same label
             // and CKA_ID, which makes the pair a key entry

@@ -67,6 +67,15 @@ public final class Pkcs12Custody implements KeyCustody {
      */
     public static Opened open(byte[] keystore, char[] password, Instant now,
                               Map<IssueAuthority, X509Certificate> offlineRoots) {
+        return open(keystore, password, now, offlineRoots, 1);
+    }
+
+    /**
+     * The same, where roots generated now are named as that root generation ({@code certgate RSA Root CA G2}): the
+     * root ceremony's rollover, in a keystore of its own.
+     */
+    public static Opened open(byte[] keystore, char[] password, Instant now,
+                              Map<IssueAuthority, X509Certificate> offlineRoots, int rootGeneration) {
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(keystore == null ? null : new ByteArrayInputStream(keystore), password);
@@ -93,7 +102,7 @@ public final class Pkcs12Custody implements KeyCustody {
                     continue;
                 }
                 KeyPair kp = generate(a);
-                X509Certificate cert = RootCertificates.selfSigned(rootName(a), now, kp.getPublic(),
+                X509Certificate cert = RootCertificates.selfSigned(rootName(a, rootGeneration), now, kp.getPublic(),
                         signer(a, kp.getPrivate()));
                 ks.setKeyEntry(alias, kp.getPrivate(), password, new Certificate[] {cert});
                 roots.put(a, new Root(cert, signingKey(a, kp.getPrivate())));
@@ -261,7 +270,12 @@ public final class Pkcs12Custody implements KeyCustody {
 
     /** The root's common name, wherever its key lives. */
     public static String rootName(IssueAuthority a) {
-        return "certgate " + a + " Root CA";
+        return rootName(a, 1);
+    }
+
+    /** A root generation's common name: the first has no suffix, later ones " G2", " G3" ... */
+    public static String rootName(IssueAuthority a, int generation) {
+        return "certgate " + a + " Root CA" + (generation > 1 ? " G" + generation : "");
     }
 
     static String alias(IssueAuthority a) {

@@ -1,0 +1,43 @@
+package io.certgate.web.console;
+
+import io.certgate.ejb.ca.IssuingCaAdministration;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** The change of the CAs page: a new generation of an issuing CA (rollover), audited as the admin API's. */
+@Named
+@RequestScoped
+public class IssuingCaActions {
+
+    @EJB
+    private IssuingCaAdministration administration;
+
+    @Inject
+    private ConsoleGuard guard;
+
+    @Inject
+    private ConsoleMessages messages;
+
+    @Inject
+    private FormTokens tokens;
+
+    /** A new generation of the scope and algorithm of that issuing CA, signing their new leaves from now. */
+    public void rollover(String scope, String authority) {
+        io.certgate.domain.ca.IssueAuthority a = io.certgate.domain.ca.IssueAuthority.parse(authority).orElse(null);
+        if (a == null || scope == null || scope.isBlank()) {
+            messages.error("Rolling over: no issuing CA named.");
+            return;
+        }
+        if (!tokens.use(messages, "Rolling over")) { // a reload must not make a second generation
+            return;
+        }
+        messages.attempt("Rolling over the " + a + " issuing CA of " + scope, () -> administration.rollover(
+                guard.server(OperatorAction.ADMINISTER), scope, a, null))
+                .ifPresent(c -> messages.done("Issuing CA " + c.getId() + " (" + scope + ", " + a + ", generation "
+                        + c.getGeneration() + ") " + (c.getCertPem() != null
+                        ? "signs the new leaves from now on; the older generation keeps its CRL and OCSP."
+                        : "waits for the root ceremony to sign its CSR (the root is offline).")));
+    }
+}
