@@ -112,7 +112,7 @@ public class DigiCertCertificateResource extends DigiCertResource {
     @GET
     @Path("{certificateId}/chain")
     @Operation(summary = "The certificate's chain")
-    @APIResponse(responseCode = "200", description = "the certificate, then its root",
+    @APIResponse(responseCode = "200", description = "the certificate, then its issuing CA, then the root",
             content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = DigiCertAccount.Chain.class)))
     @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
