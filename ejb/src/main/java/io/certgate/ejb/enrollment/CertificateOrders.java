@@ -802,7 +802,8 @@ public class CertificateOrders {
             return ledger.validateCsr(text, KeyPolicy.ENTERPRISE);
         }
         if (product.kind() == DigiCertProduct.Kind.CODE_SIGNING) {
-            throw new io.certgate.ejb.ca.InvalidCsrException("code signing needs a CSR (its subject is the "
+            throw new io.certgate.ejb.ca.InvalidCsrException(
+                    io.certgate.ejb.ca.InvalidCsrException.Reason.CANNOT_PARSE, "code signing needs a CSR (its subject is the "
                     + "certificate's), not a public key");
         }
         return PublicKeyPem.validate(key.get(), KeyPolicy.ENTERPRISE);
