@@ -63,8 +63,9 @@ class EstBouncyCastleClientIT {
 
     /** BouncyCastle's EST service for a label, optionally with a TLS client certificate. */
     private static ESTService est(String label, KeyManager[] clientCertificate) {
-        JsseESTServiceBuilder b = new JsseESTServiceBuilder(SERVER, trust()).withLabel(label)
-                .withTimeout(60_000);
+        JsseESTServiceBuilder b = new JsseESTServiceBuilder(SERVER, trust());
+        b.withTimeout(60_000);
+        b.withLabel(label);
         if (clientCertificate != null) {
             b.withKeyManagers(clientCertificate);
         }
