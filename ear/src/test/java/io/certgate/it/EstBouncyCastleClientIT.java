@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonObject;
 import java.net.URI;
 import java.security.KeyPair;
 import java.security.KeyStore;
@@ -107,12 +106,10 @@ class EstBouncyCastleClientIT {
 
     @Test
     void cacertsSimpleenrollAndSimplereenrollWithBouncyCastlesClient() throws Exception {
-        String org = Enos.newOrg();
-        JsonObject device = Enos.newDevice(org);
-        String id = Enos.byKeys(org, device);
-        String label = device.getString("productKey");
-        String deviceKey = device.getString("deviceKey");
-        String secret = device.getString("deviceSecret");
+        EstIT.EnrollingDevice device = EstIT.EnrollingDevice.create();
+        String label = device.label();
+        String deviceKey = device.deviceKey();
+        String secret = device.secret();
         X509Certificate rsaRoot = Pki.root("RSA");
 
         // cacerts (RFC 7030 4.1): the organization's issuing CAs and the roots
@@ -142,7 +139,7 @@ class EstBouncyCastleClientIT {
         assertEquals(first.getSubjectX500Principal(), second.getSubjectX500Principal());
         assertNotEquals(first.getSerialNumber(), second.getSerialNumber());
         assertArrayEquals(key2.getPublic().getEncoded(), second.getPublicKey().getEncoded());
-        assertEquals(2, Enos.ok(Enos.cert("list", id, jakarta.json.Json.createObjectBuilder().build()))
+        assertEquals(2, Enos.ok(Enos.cert("list", device.id(), jakarta.json.Json.createObjectBuilder().build()))
                 .getJsonArray("data").size(), "both bound to the device");
 
         // a wrong secret: the client answers the challenge, and is refused (401, no certificate)
