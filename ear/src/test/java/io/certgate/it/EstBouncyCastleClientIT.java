@@ -71,11 +71,31 @@ class EstBouncyCastleClientIT {
         return b.build();
     }
 
-    private static KeyManager[] keyManagers(KeyPair key, X509Certificate cert) throws Exception {
+    /**
+     * The device's key with its certificate and the chain above it, as cacerts gave it: JSSE presents a client
+     * certificate only when its chain reaches a CA the server names in its TLS certificate request.
+     */
+    private static KeyManager[] keyManagers(KeyPair key, X509Certificate cert, Set<X509Certificate> cas)
+            throws Exception {
+        List<java.security.cert.Certificate> chain = new ArrayList<>(List.of(cert));
+        for (X509Certificate c = cert; !c.getIssuerX500Principal().equals(c.getSubjectX500Principal()); ) {
+            X509Certificate issuer = null;
+            for (X509Certificate ca : cas) {
+                if (ca.getSubjectX500Principal().equals(c.getIssuerX500Principal())) {
+                    issuer = ca;
+                }
+            }
+            if (issuer == null) {
+                break;
+            }
+            chain.add(issuer);
+            c = issuer;
+        }
+        assertEquals(3, chain.size(), "certificate, issuing CA, root: " + chain);
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         char[] pw = "device".toCharArray();
-        ks.setKeyEntry("device", key.getPrivate(), pw, new java.security.cert.Certificate[] {cert});
+        ks.setKeyEntry("device", key.getPrivate(), pw, chain.toArray(new java.security.cert.Certificate[0]));
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(ks, pw);
         return kmf.getKeyManagers();
@@ -133,7 +153,7 @@ class EstBouncyCastleClientIT {
 
         // simplereenroll (4.2.2): the current certificate as TLS client certificate, a new key, the same subject
         KeyPair key2 = Pki.rsa(2048);
-        X509Certificate second = enrolled(est(label, keyManagers(key, first)).simpleEnroll(true, csr(key2, subject),
+        X509Certificate second = enrolled(est(label, keyManagers(key, first, cas)).simpleEnroll(true, csr(key2, subject),
                 null));
         Pki.verifyChain(second, rsaRoot);
         assertEquals(first.getSubjectX500Principal(), second.getSubjectX500Principal());
