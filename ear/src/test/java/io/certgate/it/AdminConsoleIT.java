@@ -330,8 +330,8 @@ class AdminConsoleIT {
      * The credentials and operators pages: an admin creates an EnOS service account whose shown secret gets a token
      * and then disables it (the token service refuses it, its token stops working), creates an RA account whose
      * PKCS#12 opens with the shown password and disables it (its certificate is revoked), creates an auditor, whose
-     * browser then shows no change buttons and whose forged post is refused, gives it a new password and disables
-     * it. Each action is in the audit trail.
+     * browser then shows no change buttons and whose forged post is refused, gives it a new password, disables it,
+     * enables it again and disables it. Each action is in the audit trail.
      */
     @Test
     void anAdminKeepsCredentialsAndOperatorsAndAnAuditorOnlyReads() throws Exception {
@@ -478,8 +478,16 @@ class AdminConsoleIT {
         browser.assertOnlyMessage("Operator " + auditor + " disabled: it can no longer sign in.");
         assertEquals(RaAccount.HTTPS + "/admin/console/operators.xhtml", browser.driver().getCurrentUrl());
         assertEquals(401, Admin.getAs(Admin.basic(auditor, rotated), "/admin/api/stats").status());
+        // 8. enabled again from the page (issue 18, 6): it signs in with the same password, then is disabled again
+        assertTrue(browser.driver().findElements(By.cssSelector("[aria-label='Disable operator " + auditor + "']"))
+                .isEmpty(), "a disabled operator has no disable button");
+        browser.click(By.cssSelector("[aria-label='Enable operator " + auditor + "']"));
+        browser.assertOnlyMessage("Operator " + auditor + " enabled: it signs in again with its password and role.");
+        assertEquals(200, Admin.getAs(Admin.basic(auditor, rotated), "/admin/api/stats").status());
+        browser.click(By.cssSelector("[aria-label='Disable operator " + auditor + "']"));
+        browser.assertOnlyMessage("Operator " + auditor + " disabled: it can no longer sign in.");
         List<List<String>> changes = operatorChanges();
-        for (String action : List.of("operator.create", "operator.password", "operator.disable")) {
+        for (String action : List.of("operator.create", "operator.password", "operator.disable", "operator.enable")) {
             assertTrue(changes.contains(List.of("admin:admin", action, "operator:" + auditor)), action + " in " + changes);
         }
         browser.checkPage(null);

@@ -62,7 +62,7 @@ final class DigiCert {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static volatile Map<String, X509Certificate> roots;
-    private static volatile Map<String, String> caIds;
+    private static final Map<String, Map<String, String>> caIds = new java.util.concurrent.ConcurrentHashMap<>();
 
     private DigiCert() {
     }
@@ -346,10 +346,14 @@ final class DigiCert {
 
     /**
      * {"RSA": ca_cert_id, "ECC": ca_cert_id}: which of private_ssl_plus's allowed CAs is which, found by issuing with
-     * each and looking at the issuer (the names are free text).
+     * each and looking at the issuer (the names are free text). The CAs are the key's organization's issuing CAs, so
+     * the answer is kept per organization.
      */
     static Map<String, String> caIds(DigiCertClient client) {
-        if (caIds == null) {
+        String org = client.organizations().expect(200).getJsonArray("organizations").getJsonObject(0)
+                .getString("name");
+        Map<String, String> known = caIds.get(org);
+        if (known == null) {
             Map<String, String> found = new TreeMap<>();
             for (String id : allowedCaIds(client, "private_ssl_plus")) {
                 Issued i = issuePrivate(client, "ca-probe-" + hex(4) + ".internal.test", null,
@@ -358,9 +362,10 @@ final class DigiCert {
                 assertEquals(null, previous, "two allowed CAs issue under the same root");
             }
             assertEquals(Set.of("RSA", "ECC"), found.keySet(), "one RSA and one ECC CA");
-            caIds = Map.copyOf(found);
+            known = Map.copyOf(found);
+            caIds.put(org, known);
         }
-        return caIds;
+        return known;
     }
 
     // ---- certificates --------------------------------------------------------------------------------------

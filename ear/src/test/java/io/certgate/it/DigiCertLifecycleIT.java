@@ -487,7 +487,7 @@ class DigiCertLifecycleIT {
         X509Certificate c = DigiCert.certificate(admin, intId(placed, "certificate_id"));
         org.junit.jupiter.api.Assertions.assertArrayEquals(k.getPublic().getEncoded(), c.getPublicKey().getEncoded());
         assertEquals(cn, DigiCert.cn(c));
-        assertEquals("invalid_csr", admin.order("code_signing", DigiCert.order(DigiCert.certificate(null, null,
+        assertEquals("csr_invalid_cannot_parse", admin.order("code_signing", DigiCert.order(DigiCert.certificate(null, null,
                 publicKey, "sha256"), true).build()).errorCode(400));
     }
 }

@@ -92,12 +92,11 @@ class EstIT {
 
     @Test
     void enrollWithBasicThenReenrollWithTheCertificateThenRevoke() throws Exception {
-        String org = Enos.newOrg();
-        JsonObject device = Enos.newDevice(org);
-        String id = Enos.byKeys(org, device);
-        String label = device.getString("productKey");
-        String deviceKey = device.getString("deviceKey");
-        String secret = device.getString("deviceSecret");
+        EnrollingDevice d = EnrollingDevice.create();
+        String id = d.id();
+        String label = d.label();
+        String deviceKey = d.deviceKey();
+        String secret = d.secret();
         String subject = "/CN=" + deviceKey + "/O=Example Devices";
         X509Certificate rsaRoot = Pki.root("RSA");
 
@@ -586,5 +585,15 @@ class EstIT {
         }
         throw new AssertionError("certificate " + cert.getSerialNumber().toString(16) + " is not in the EnOS list of "
                 + id + ": " + data);
+    }
+
+    /** A device of a new organization's product, as EST enrolls it: its EnOS id, label (productKey), key and secret. */
+    record EnrollingDevice(String org, String id, String label, String deviceKey, String secret) {
+        static EnrollingDevice create() {
+            String org = Enos.newOrg();
+            JsonObject device = Enos.newDevice(org);
+            return new EnrollingDevice(org, Enos.byKeys(org, device), device.getString("productKey"),
+                    device.getString("deviceKey"), device.getString("deviceSecret"));
+        }
     }
 }

@@ -305,6 +305,18 @@ class HostileInputCorpusIT {
                 URI.create(RaAccount.HTTPS + "/.well-known/est/simpleenroll")).GET())));
         all.add(new Stranger("DELETE EnOS certificates", 405, () -> Http.send(HttpRequest.newBuilder(URI.create(
                 Http.BASE + "/connect-service/v2.0/certificates?action=list")).DELETE())));
+        all.add(new Stranger("a made-up Host header on the admin API over HTTP", 302, () -> {
+            try (RawHttp c = RawHttp.open(Http.BASE, null, null)) { // the JDK's client sends no Host of one's choosing
+                RawHttp.Answer r = c.send("GET", "/admin/api/stats", Map.of("Host", "evil.example"), null);
+                String location = r.header("Location");
+                if (location == null || location.contains("evil")) {
+                    throw new AssertionError("the redirect names the request's Host: " + location);
+                }
+                return new Http.Answer(r.status(), r.text(), r.body());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
         all.add(new Stranger("an unknown path", 404, () -> Http.get("/nothing-here")));
         all.add(new Stranger("an unknown CA path", 404, () -> Http.get("/enos/CA/nothing")));
         all.add(new Stranger("a CA certificate as an image", 406, () -> Http.get("/enos/CA/cacert/RSA",

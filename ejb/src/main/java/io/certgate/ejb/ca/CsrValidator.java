@@ -1,5 +1,6 @@
 package io.certgate.ejb.ca;
 
+import io.certgate.ejb.ca.InvalidCsrException.Reason;
 import io.certgate.domain.ca.IssueAuthority;
 import java.util.Base64;
 import java.util.regex.Matcher;
@@ -50,7 +51,8 @@ public class CsrValidator {
         boolean rsa = PKCSObjectIdentifiers.rsaEncryption.equals(spki.getAlgorithm().getAlgorithm());
         String hash = rsa ? RSA_SIGNATURES.get(sig) : ECDSA_SIGNATURES.get(sig);
         if (hash == null || !policy.csrHashes().contains(hash)) {
-            throw new InvalidCsrException("the CSR must be signed with " + String.join(" or ", policy.csrHashes().stream()
+            throw new InvalidCsrException(Reason.SIGNATURE, "the CSR must be signed with " + String.join(" or ",
+                    policy.csrHashes().stream()
                     .sorted().map(h -> h + (rsa ? "withRSA" : "withECDSA")).toList()));
         }
         verifySignature(csr);
@@ -65,20 +67,21 @@ public class CsrValidator {
             try {
                 bits = RSAPublicKey.getInstance(spki.parsePublicKey()).getModulus().bitLength();
             } catch (Exception e) {
-                throw new InvalidCsrException("the RSA public key cannot be read");
+                throw new InvalidCsrException(Reason.CANNOT_PARSE, "the RSA public key cannot be read");
             }
             if (!policy.rsaBits().contains(bits)) {
-                throw new InvalidCsrException("the RSA public key must be " + policy.rsaBits().stream().sorted()
+                throw new InvalidCsrException(Reason.KEY, "the RSA public key must be "
+                        + policy.rsaBits().stream().sorted()
                         .map(String::valueOf).reduce((a, b) -> a + " or " + b).orElse("") + " bits, not " + bits);
             }
         } else if (X9ObjectIdentifiers.id_ecPublicKey.equals(keyAlg)) {
             if (!policy.curves().contains(spki.getAlgorithm().getParameters())) {
-                throw new InvalidCsrException(policy.curves().size() == 1
+                throw new InvalidCsrException(Reason.KEY, policy.curves().size() == 1
                         ? "the EC public key must be on curve prime256v1 (P-256)"
                         : "the EC public key must be on curve P-256 or P-384");
             }
         } else {
-            throw new InvalidCsrException("the public key must be RSA or EC");
+            throw new InvalidCsrException(Reason.KEY, "the public key must be RSA or EC");
         }
     }
 
@@ -120,43 +123,44 @@ public class CsrValidator {
 
     static PKCS10CertificationRequest parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new InvalidCsrException("the CSR is empty");
+            throw new InvalidCsrException(Reason.CANNOT_PARSE, "the CSR is empty");
         }
         if (text.length() > MAX_PEM_CHARS) {
-            throw new InvalidCsrException("the CSR is larger than " + MAX_PEM_CHARS + " characters");
+            throw new InvalidCsrException(Reason.CANNOT_PARSE, "the CSR is larger than " + MAX_PEM_CHARS
+                    + " characters");
         }
         String body;
         Matcher m = PEM.matcher(text);
         if (m.find()) {
             body = m.group(2);
         } else if (text.contains("-----")) {
-            throw new InvalidCsrException("the CSR has broken or unknown PEM headers");
+            throw new InvalidCsrException(Reason.CANNOT_PARSE, "the CSR has broken or unknown PEM headers");
         } else {
             body = text; // headers are optional where a contract says so
         }
         body = body.replace("\\n", "\n").replace("\\r", "");
         if (!BASE64_BODY.matcher(body).matches()) {
-            throw new InvalidCsrException("the CSR is not base64");
+            throw new InvalidCsrException(Reason.CANNOT_PARSE, "the CSR is not base64");
         }
         byte[] der;
         try {
             der = Base64.getMimeDecoder().decode(body);
         } catch (IllegalArgumentException e) {
-            throw new InvalidCsrException("the CSR is not base64");
+            throw new InvalidCsrException(Reason.CANNOT_PARSE, "the CSR is not base64");
         }
         if (der.length == 0) {
-            throw new InvalidCsrException("the CSR is empty");
+            throw new InvalidCsrException(Reason.CANNOT_PARSE, "the CSR is empty");
         }
         try {
             PKCS10CertificationRequest csr = new PKCS10CertificationRequest(der);
             if (csr.getEncoded().length != der.length) {
-                throw new InvalidCsrException("the CSR has trailing data");
+                throw new InvalidCsrException(Reason.CANNOT_PARSE, "the CSR has trailing data");
             }
             return csr;
         } catch (InvalidCsrException e) {
             throw e;
         } catch (Exception | StackOverflowError e) { // BouncyCastle throws several unchecked types on garbage
-            throw new InvalidCsrException("the CSR is not a PKCS#10 certificate request");
+            throw new InvalidCsrException(Reason.CANNOT_PARSE, "the CSR is not a PKCS#10 certificate request");
         }
     }
 
@@ -172,7 +176,8 @@ public class CsrValidator {
                     try {
                         n = org.bouncycastle.asn1.x509.Extensions.getInstance(v).getExtensionOIDs().length;
                     } catch (RuntimeException e) {
-                        throw new InvalidCsrException("the CSR's extension request cannot be read");
+                        throw new InvalidCsrException(Reason.CANNOT_PARSE,
+                                "the CSR's extension request cannot be read");
                     }
                     if (n > MAX_REQUESTED_EXTENSIONS) {
                         throw new InvalidCsrException("the CSR requests more than " + MAX_REQUESTED_EXTENSIONS
@@ -187,10 +192,10 @@ public class CsrValidator {
                                         IssueAuthority authority) {
         ASN1ObjectIdentifier sig = signatureAlgorithm.getAlgorithm();
         if (authority == IssueAuthority.RSA && !PKCSObjectIdentifiers.sha256WithRSAEncryption.equals(sig)) {
-            throw new InvalidCsrException("an RSA CSR must be signed with SHA256withRSA");
+            throw new InvalidCsrException(Reason.SIGNATURE, "an RSA CSR must be signed with SHA256withRSA");
         }
         if (authority == IssueAuthority.ECC && !X9ObjectIdentifiers.ecdsa_with_SHA256.equals(sig)) {
-            throw new InvalidCsrException("an ECC CSR must be signed with SHA256withECDSA");
+            throw new InvalidCsrException(Reason.SIGNATURE, "an ECC CSR must be signed with SHA256withECDSA");
         }
         checkKeyAlgorithm(spki, authority);
     }
@@ -199,24 +204,25 @@ public class CsrValidator {
         ASN1ObjectIdentifier keyAlg = spki.getAlgorithm().getAlgorithm();
         if (authority == IssueAuthority.RSA) {
             if (!PKCSObjectIdentifiers.rsaEncryption.equals(keyAlg)) {
-                throw new InvalidCsrException("issueAuthority RSA needs an RSA public key");
+                throw new InvalidCsrException(Reason.KEY, "issueAuthority RSA needs an RSA public key");
             }
             int bits;
             try {
                 bits = RSAPublicKey.getInstance(spki.parsePublicKey()).getModulus().bitLength();
             } catch (Exception e) {
-                throw new InvalidCsrException("the RSA public key cannot be read");
+                throw new InvalidCsrException(Reason.CANNOT_PARSE, "the RSA public key cannot be read");
             }
             if (bits != 2048) {
-                throw new InvalidCsrException("the RSA public key must be 2048 bits, not " + bits);
+                throw new InvalidCsrException(Reason.KEY, "the RSA public key must be 2048 bits, not "
+                        + bits);
             }
         } else {
             if (!X9ObjectIdentifiers.id_ecPublicKey.equals(keyAlg)) {
-                throw new InvalidCsrException("issueAuthority ECC needs an EC public key");
+                throw new InvalidCsrException(Reason.KEY, "issueAuthority ECC needs an EC public key");
             }
             Object params = spki.getAlgorithm().getParameters();
             if (!PRIME256V1.equals(params)) {
-                throw new InvalidCsrException("the EC public key must be on curve prime256v1 (P-256)");
+                throw new InvalidCsrException(Reason.KEY, "the EC public key must be on curve prime256v1 (P-256)");
             }
         }
     }
@@ -228,10 +234,10 @@ public class CsrValidator {
                     .setProvider(CryptoProviders.BC).build(csr.getSubjectPublicKeyInfo());
             valid = csr.isSignatureValid(verifier);
         } catch (Exception e) {
-            throw new InvalidCsrException("the CSR signature cannot be verified");
+            throw new InvalidCsrException(Reason.SIGNATURE, "the CSR signature cannot be verified");
         }
         if (!valid) {
-            throw new InvalidCsrException("the CSR signature does not verify");
+            throw new InvalidCsrException(Reason.SIGNATURE, "the CSR signature does not verify");
         }
     }
 }

@@ -20,8 +20,6 @@ import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The organizations' name policies and the check every issuance passes before it is signed ({@link NameRules}):
@@ -105,7 +103,7 @@ public class NamePolicies {
             NameRules.Policy othersPolicy = policy(others);
             List<String> othersDns = new ArrayList<>(othersPolicy.dnsSuffixes());
             validated.stream().filter(r -> !orgId.equals(r[0])).forEach(r -> othersDns.add((String) r[1]));
-            ServerTlsNames server = serverNames();
+            ServerTlsNames server = ServerTlsNames.configured();
             NameRules.refusal(commonName, names, policy(own), ownValidated,
                     new NameRules.Policy(othersDns, othersPolicy.emailDomains(), othersPolicy.ipRanges()),
                     server.dnsNames(), server.ipAddresses()).ifPresent(reason -> {
@@ -156,15 +154,4 @@ public class NamePolicies {
         return new NameRules.Policy(dns, email, ip);
     }
 
-    /** The server's own names: its HTTPS host names and addresses and the public base URL's host. */
-    private static ServerTlsNames serverNames() {
-        Config config = ConfigProvider.getConfig();
-        try {
-            return ServerTlsNames.of(config.getOptionalValue("certgate.tls.hostnames", String.class)
-                            .orElse("localhost,127.0.0.1"),
-                    config.getOptionalValue("certgate.public.base.url", String.class).orElse("http://localhost:9080"));
-        } catch (IllegalArgumentException e) {
-            return new ServerTlsNames(List.of("localhost"), List.of("127.0.0.1"));
-        }
-    }
 }

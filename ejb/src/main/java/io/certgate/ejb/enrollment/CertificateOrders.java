@@ -15,11 +15,11 @@ import io.certgate.ejb.ca.CertificateAuthorities;
 import io.certgate.ejb.ca.CertificateLedger;
 import io.certgate.ejb.ca.CertificateProfile;
 import io.certgate.ejb.ca.Issuance;
+import io.certgate.ejb.ca.IssuingAuthorities;
 import io.certgate.ejb.ca.KeyPolicy;
 import io.certgate.ejb.ca.SignatureScheme;
 import io.certgate.ejb.ca.ValidatedCsr;
 import io.certgate.ejb.ca.ValidityRequest;
-import io.certgate.ejb.common.Digests;
 import io.certgate.ejb.common.RandomIds;
 import io.certgate.ejb.enrollment.dcv.DcvMethod;
 import io.certgate.ejb.enrollment.dcv.DomainControlCheck;
@@ -27,10 +27,8 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.cert.CertificateEncodingException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,26 +58,43 @@ public class CertificateOrders {
     private CertificateAuthorities authorities;
 
     @EJB
+    private IssuingAuthorities issuing;
+
+    @EJB
     private AuditTrail audit;
 
     @EJB
     private ApiCredentials credentials;
 
-    /** The CAs an order may name, by DigiCert {@code ca_cert_id} (a short fingerprint of the CA certificate). */
-    public Map<String, IssueAuthority> caCertIds() {
-        Map<String, IssueAuthority> ids = new LinkedHashMap<>();
+    /**
+     * The CAs an order of the caller's organization may name ({@code allowed_ca_certs}): the issuing CA of each
+     * algorithm that signs its new certificates now (made on first use), RSA first, as CertCentral lists its ICAs.
+     */
+    public List<OrderCa> allowedCas(Caller caller) {
+        String orgId = Caller.require(caller).requireOrganization();
+        List<OrderCa> cas = new ArrayList<>();
         for (IssueAuthority a : IssueAuthority.values()) {
-            ids.put(caCertId(a), a);
+            cas.add(signingCa(orgId, a));
         }
-        return ids;
+        return cas;
     }
 
-    public String caCertId(IssueAuthority a) {
-        try {
-            return Digests.sha256Hex(authorities.certificate(a).getEncoded()).substring(0, 16).toUpperCase(Locale.ROOT);
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The issuing CA that signs the organization's new certificates of this algorithm now. */
+    public OrderCa signingCa(String orgId, IssueAuthority a) {
+        return OrderCa.of(issuing.forIssuance(orgId, a).certificate(), a);
+    }
+
+    /** The CA that signed a certificate: its issuing CA (the root only for leaves from before the hierarchy). */
+    public OrderCa signerOf(IssuedCertificate cert) {
+        return OrderCa.of(issuing.chainAbove(cert).get(0), cert.getIssueAuthority());
+    }
+
+    /**
+     * The CA an order or request names: the one that signed its certificate, else the one that would sign it now
+     * (the organization's issuing CA of the algorithm it asked for).
+     */
+    public OrderCa caOf(String orgId, CertificateContent content, IssuedCertificate cert) {
+        return cert != null ? signerOf(cert) : signingCa(orgId, IssueAuthority.valueOf(content.getCa()));
     }
 
     public OrderOutcome order(Caller caller, String productNameId, OrderSpec spec) {
@@ -90,7 +105,7 @@ public class CertificateOrders {
         CertificateSpec c = spec.certificate();
         OrderRules.Names names = OrderRules.names(product, c);
         String hash = OrderRules.signatureHash(required("certificate.signature_hash", c.signatureHash()));
-        IssueAuthority ca = ca(c.caCertId());
+        IssueAuthority ca = ca(caller, c.caCertId());
         boolean pss = OrderRules.rsassaPss(c.rsassaPss(), ca);
         new SignatureScheme(hash, pss).algorithmFor(ca);
         ValidatedCsr csr = csrOrKey(required("certificate.csr", c.csrPem()), product);
@@ -139,7 +154,8 @@ public class CertificateOrders {
         CertificateSpec c = spec.certificate();
         OrderRules.Names names = OrderRules.names(product, c);
         String hash = OrderRules.signatureHash(required("certificate.signature_hash", c.signatureHash()));
-        IssueAuthority ca = c.caCertId() == null ? IssueAuthority.valueOf(order.getContent().getCa()) : ca(c.caCertId());
+        IssueAuthority ca = c.caCertId() == null ? IssueAuthority.valueOf(order.getContent().getCa())
+                : ca(caller, c.caCertId());
         boolean pss = OrderRules.rsassaPss(c.rsassaPss(), ca);
         new SignatureScheme(hash, pss).algorithmFor(ca);
         if (spec.duplicate()) {
@@ -737,16 +753,28 @@ public class CertificateOrders {
         return new CertificateContent(names.commonName(), join(names.dnsNames()), join(names.emails()), hash, ca.name());
     }
 
-    private IssueAuthority ca(String caCertId) {
+    /**
+     * The algorithm a {@code ca_cert_id} selects: one of the organization's issuing CAs (any generation, so an id kept
+     * from before a rollover still selects its algorithm's current CA), or, as listed before the hierarchy, a root.
+     */
+    private IssueAuthority ca(Caller caller, String caCertId) {
         if (caCertId == null || caCertId.isBlank()) {
             return IssueAuthority.RSA;
         }
-        IssueAuthority a = caCertIds().get(caCertId.trim().toUpperCase(Locale.ROOT));
-        if (a == null) {
-            throw new InvalidOrderException("invalid_ca_cert_id", "ca_cert_id must name one of certgate's CAs ("
-                    + String.join(", ", caCertIds().keySet()) + ")");
+        String id = caCertId.trim().toUpperCase(Locale.ROOT);
+        String scope = issuing.scopeOf(Caller.require(caller).requireOrganization());
+        for (io.certgate.ejb.ca.LoadedIssuingCa ica : issuing.certified()) {
+            if (ica.scope().equals(scope) && OrderCa.id(ica.certificate()).equals(id)) {
+                return ica.authority();
+            }
         }
-        return a;
+        for (IssueAuthority a : IssueAuthority.values()) {
+            if (OrderCa.id(authorities.certificate(a)).equals(id)) {
+                return a;
+            }
+        }
+        throw new InvalidOrderException("invalid_ca_cert_id", "ca_cert_id must name one of the CAs of GET /product's "
+                + "allowed_ca_certs (" + String.join(", ", allowedCas(caller).stream().map(OrderCa::id).toList()) + ")");
     }
 
     private static DcvMethod dcvMethod(String wire) {
@@ -774,7 +802,8 @@ public class CertificateOrders {
             return ledger.validateCsr(text, KeyPolicy.ENTERPRISE);
         }
         if (product.kind() == DigiCertProduct.Kind.CODE_SIGNING) {
-            throw new io.certgate.ejb.ca.InvalidCsrException("code signing needs a CSR (its subject is the "
+            throw new io.certgate.ejb.ca.InvalidCsrException(
+                    io.certgate.ejb.ca.InvalidCsrException.Reason.CANNOT_PARSE, "code signing needs a CSR (its subject is the "
                     + "certificate's), not a public key");
         }
         return PublicKeyPem.validate(key.get(), KeyPolicy.ENTERPRISE);

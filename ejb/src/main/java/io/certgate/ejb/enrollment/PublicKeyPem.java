@@ -61,7 +61,7 @@ public final class PublicKeyPem {
             return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
                     .encodeToString(spki.getEncoded()) + "\n-----END PUBLIC KEY-----\n";
         } catch (java.io.IOException e) {
-            throw new InvalidCsrException("the public key cannot be encoded");
+            throw new InvalidCsrException(InvalidCsrException.Reason.CANNOT_PARSE, "the public key cannot be encoded");
         }
     }
 }

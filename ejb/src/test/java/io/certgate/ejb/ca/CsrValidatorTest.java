@@ -66,6 +66,7 @@ class CsrValidatorTest {
         String pem = TestCsrs.pem(TestCsrs.rsa(bits), "SHA256withRSA");
         InvalidCsrException e = assertThrows(InvalidCsrException.class, () -> validator.validate(pem, IssueAuthority.RSA));
         assertTrue(e.getMessage().contains("2048"), e.getMessage());
+        assertEquals(InvalidCsrException.Reason.KEY, e.reason());
     }
 
     @ParameterizedTest
@@ -99,6 +100,7 @@ class CsrValidatorTest {
         String pem = Pem.encode("CERTIFICATE REQUEST", der);
         InvalidCsrException e = assertThrows(InvalidCsrException.class, () -> validator.validate(pem, IssueAuthority.RSA));
         assertTrue(e.getMessage().contains("signature"), e.getMessage());
+        assertEquals(InvalidCsrException.Reason.SIGNATURE, e.reason());
     }
 
     @Test
@@ -127,6 +129,29 @@ class CsrValidatorTest {
         InvalidCsrException e = assertThrows(InvalidCsrException.class,
                 () -> validator.validate(TestCsrs.pem(withExtensions(many)), IssueAuthority.RSA));
         assertTrue(e.getMessage().contains("extensions"), e.getMessage());
+        assertEquals(InvalidCsrException.Reason.CONTENT, e.reason());
+    }
+
+    /** Each refusal says what kind it is (DigiCert answers csr_invalid_cannot_parse, _key, _signature by it). */
+    @Test
+    void refusalsNameTheirReason() throws Exception {
+        for (String garbage : new String[] {"", "   ", "-----BEGIN CERTIFICATE REQUEST-----\nTm90IGEgQ1NS\n-----END "
+                + "CERTIFICATE REQUEST-----\n", "not base64 at all!", "-----BEGIN X-----\nAAAA\n-----END Y-----",
+                "MIIB" + "A".repeat(20)}) {
+            assertEquals(InvalidCsrException.Reason.CANNOT_PARSE, assertThrows(InvalidCsrException.class,
+                    () -> validator.validate(garbage, KeyPolicy.ENTERPRISE)).reason(), garbage);
+        }
+        String rsa1024 = TestCsrs.pem(TestCsrs.rsa(1024), "SHA256withRSA");
+        assertEquals(InvalidCsrException.Reason.KEY, assertThrows(InvalidCsrException.class,
+                () -> validator.validate(rsa1024, KeyPolicy.ENTERPRISE)).reason());
+        String p521 = TestCsrs.pem(TestCsrs.ec("secp521r1"), "SHA512withECDSA");
+        assertEquals(InvalidCsrException.Reason.KEY, assertThrows(InvalidCsrException.class,
+                () -> validator.validate(p521, KeyPolicy.ENTERPRISE)).reason());
+        String sha1 = TestCsrs.pem(rsa2048, "SHA1withRSA");
+        assertEquals(InvalidCsrException.Reason.SIGNATURE, assertThrows(InvalidCsrException.class,
+                () -> validator.validate(sha1, KeyPolicy.ENTERPRISE)).reason());
+        assertEquals(InvalidCsrException.Reason.SIGNATURE, assertThrows(InvalidCsrException.class,
+                () -> validator.validate(sha1, IssueAuthority.RSA)).reason());
     }
 
     private static PKCS10CertificationRequest withExtensions(org.bouncycastle.asn1.x509.ExtensionsGenerator g)

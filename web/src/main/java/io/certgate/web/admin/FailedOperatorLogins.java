@@ -16,7 +16,8 @@ import java.util.Set;
  * order until one validates the credential; this one comes last, so it is asked only about a credential the
  * database store (AdminSecurity) refused, and it never validates anything itself. The BASIC mechanism hands it
  * every Basic credential of the application, EST devices' too: only those sent to the admin API count. For those it
- * also spends, when the name is no enabled operator's, the time a password check takes.
+ * also spends, when the name is no enabled operator's, the time a password check takes, and records the failure
+ * (audit trail), which the sign-in throttling counts ({@link io.certgate.ejb.access.OperatorSignIns}).
  */
 @ApplicationScoped
 public class FailedOperatorLogins implements IdentityStore {
@@ -27,6 +28,12 @@ public class FailedOperatorLogins implements IdentityStore {
     @jakarta.ejb.EJB
     private io.certgate.ejb.access.AdminUsers operators;
 
+    @jakarta.ejb.EJB
+    private io.certgate.ejb.access.OperatorSignIns signIns;
+
+    @Inject
+    private io.certgate.web.support.CallerContext callerContext;
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (toAdminApi()) {
@@ -34,9 +41,19 @@ public class FailedOperatorLogins implements IdentityStore {
             if (credential instanceof jakarta.security.enterprise.credential.UsernamePasswordCredential c) {
                 // an unknown or disabled name answers as late as a wrong password: no user enumeration by timing
                 operators.spendLikeAPasswordCheck(c.getCaller(), c.getPassword().getValue());
+                // audited, and counted against the name and the address (OperatorSignIns, SignInThrottle)
+                signIns.failed(c.getCaller(), request.getRemoteAddr(), requestId());
             }
         }
         return CredentialValidationResult.NOT_VALIDATED_RESULT;
+    }
+
+    private String requestId() {
+        try {
+            return callerContext.requestId();
+        } catch (RuntimeException noRequestScope) {
+            return java.util.UUID.randomUUID().toString();
+        }
     }
 
     private boolean toAdminApi() {

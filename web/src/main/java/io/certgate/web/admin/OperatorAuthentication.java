@@ -1,5 +1,9 @@
 package io.certgate.web.admin;
 
+import io.certgate.ejb.access.OperatorSignIns;
+import io.certgate.ejb.access.SignInThrottle;
+import io.certgate.ejb.ca.tls.ServerTlsNames;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -12,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * HTTP BASIC for operators, asked only about the requests web.xml protects (/admin/*). The built-in BASIC mechanism
@@ -29,6 +34,9 @@ public class OperatorAuthentication implements HttpAuthenticationMechanism {
     @Inject
     private IdentityStoreHandler identityStores;
 
+    @EJB
+    private OperatorSignIns signIns;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -36,12 +44,22 @@ public class OperatorAuthentication implements HttpAuthenticationMechanism {
             notBasic(context);
             return context.doNothing();
         }
+        if (!request.isSecure()) {
+            // operators only over HTTPS; the redirect names the server's own host, never the request's Host header
+            return context.redirect(HttpsRedirects.location(request.getHeader("Host"), request.getRequestURI(),
+                    request.getQueryString(), ServerTlsNames.configured(), ServerTlsNames.publicBaseUrl(),
+                    HttpsRedirects.httpsPort()));
+        }
         UsernamePasswordCredential credential = basic(request.getHeader("Authorization"));
         if (credential == null) {
             challenge(response); // a browser's first request: ask for the login, nothing failed yet
             // Liberty writes this 401's challenge itself, naming this realm, else its user registry's (the Admin Center's)
             realmOfChallenge(context).put(LIBERTY_REALM, REALM);
             return AuthenticationStatus.SEND_CONTINUE;
+        }
+        Optional<SignInThrottle.Refusal> throttled = signIns.refusal(credential.getCaller(), request.getRemoteAddr());
+        if (throttled.isPresent()) {
+            return throttled(response, context, throttled.get()); // the password is not even checked
         }
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
@@ -87,6 +105,30 @@ public class OperatorAuthentication implements HttpAuthenticationMechanism {
     @SuppressWarnings("unchecked")
     private static java.util.Map<String, Object> realmOfChallenge(HttpMessageContext context) {
         return context.getMessageInfo().getMap();
+    }
+
+    /**
+     * A sign-in refused by throttling: 429 with Retry-After and the admin API's error body, written and committed
+     * here (Liberty sends a committed answer as it is).
+     */
+    private static AuthenticationStatus throttled(HttpServletResponse response, HttpMessageContext context,
+                                                  SignInThrottle.Refusal refusal) {
+        long seconds = refusal.retryAfterSeconds(java.time.Instant.now());
+        byte[] body = jakarta.json.Json.createObjectBuilder().add("error", "too_many_failed_sign_ins")
+                .add("message", "too many failed sign-ins " + (refusal.scope() == SignInThrottle.Scope.USER
+                        ? "of this operator" : "from this address") + "; try again in " + seconds + " s")
+                .build().toString().getBytes(StandardCharsets.UTF_8);
+        try {
+            response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(seconds));
+            response.setContentType("application/json");
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+            response.flushBuffer();
+        } catch (java.io.IOException gone) {
+            // the client left; nothing more to say
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     private static void challenge(HttpServletResponse response) {

@@ -9,7 +9,8 @@ import jakarta.inject.Named;
 /**
  * The changes of the operators page, through the admin API's EJB (its rules: names, roles, never no enabled admin).
  * A new operator's password and a rotated one are shown in this post's answer only, guarded against a reload by the
- * form's one-shot token ({@link FormTokens}); a new role and a disabled operator redirect (POST-redirect-GET).
+ * form's one-shot token ({@link FormTokens}); a new role and a disabled or enabled operator redirect
+ * (POST-redirect-GET).
  */
 @Named
 @RequestScoped
@@ -74,6 +75,14 @@ public class OperatorActions {
         return messages.attempt("Disabling operator " + operator, () -> operators.disable(
                 guard.server(OperatorAction.ADMINISTER), operator))
                 .map(u -> redirect("Operator " + u.getUsername() + " disabled: it can no longer sign in."))
+                .orElse(null);
+    }
+
+    public String enable(String operator) {
+        return messages.attempt("Enabling operator " + operator, () -> operators.enable(
+                guard.server(OperatorAction.ADMINISTER), operator))
+                .map(u -> redirect("Operator " + u.getUsername() + " enabled: it signs in again with its password and "
+                        + "role."))
                 .orElse(null);
     }
 

@@ -1,6 +1,5 @@
 package io.certgate.web.digicert;
 
-import io.certgate.domain.ca.IssueAuthority;
 import io.certgate.domain.enrollment.OrgDomain;
 import io.certgate.ejb.enrollment.CertificateOrders;
 import io.certgate.ejb.enrollment.DigiCertProduct;
@@ -16,7 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
+import java.util.List;
+import io.certgate.ejb.enrollment.OrderCa;
 import io.certgate.web.OpenApiNames;
 import io.certgate.web.digicert.schema.DigiCertAccount;
 import io.certgate.web.digicert.schema.DigiCertBodies;
@@ -70,16 +70,14 @@ public class DigiCertAccountResource extends DigiCertResource {
         });
     }
 
+    /** A product with the CAs an order may name: the caller's organization's issuing CAs (CertCentral's ICAs). */
     private JsonObjectBuilder details(DigiCertProduct p) {
+        List<OrderCa> allowed = orders.allowedCas(caller());
         JsonArrayBuilder cas = Json.createArrayBuilder();
-        for (Map.Entry<String, IssueAuthority> e : orders.caCertIds().entrySet()) {
-            cas.add(Json.createObjectBuilder().add("id", e.getKey()).add("name", "certgate " + e.getValue()
-                    + " Root CA"));
-        }
+        allowed.forEach(ca -> cas.add(DigiCertViews.caCert(ca)));
         return Json.createObjectBuilder(DigiCertViews.product(p))
                 .add("group_name", p.type()).add("allowed_ca_certs", cas)
-                .add("default_ca_cert", Json.createObjectBuilder().add("id", orders.caCertId(IssueAuthority.RSA))
-                        .add("name", "certgate RSA Root CA"))
+                .add("default_ca_cert", DigiCertViews.caCert(allowed.get(0)))
                 .add("allowed_validity_years", Json.createArrayBuilder().add(1).add(2).add(3))
                 .add("signature_hash_types", Json.createObjectBuilder().add("allowed_hash_types",
                         Json.createArrayBuilder().add(hash("sha256")).add(hash("sha384")).add(hash("sha512")))

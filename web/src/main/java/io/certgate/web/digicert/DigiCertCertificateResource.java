@@ -4,7 +4,6 @@ import io.certgate.domain.ca.IssuedCertificate;
 import io.certgate.domain.enrollment.CertificateOrder;
 import io.certgate.domain.enrollment.OrderRequest;
 import io.certgate.ejb.ca.CertificateLedger;
-import io.certgate.ejb.ca.Pem;
 import io.certgate.ejb.enrollment.CertificateOrders;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.util.Base64;
 import io.certgate.web.OpenApiNames;
 import io.certgate.web.digicert.schema.DigiCertAccount;
 import io.certgate.web.digicert.schema.DigiCertBodies;
@@ -38,6 +36,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("services/v2/certificate")
 public class DigiCertCertificateResource extends DigiCertResource {
 
+    static final String FORMATS_ANSWER = "pem_all (certificate, issuing CA, root), pem_noroot, pem_nointermediate, crt "
+            + "and pem (the certificate): PEM; p7b: PKCS#7 of the chain, PEM; cer: the same PKCS#7, DER; default, "
+            + "apache, default_pem, default_cer: zip files of .crt, .pem or .cer files";
+    static final String FORMAT_NAMES = "pem_all, pem_noroot, pem_nointermediate, crt, pem, p7b, cer, default, apache, "
+            + "default_pem or default_cer";
+
     @EJB
     private CertificateOrders orders;
 
@@ -48,15 +52,16 @@ public class DigiCertCertificateResource extends DigiCertResource {
     @GET
     @Path("{certificateId}/download/format/{format}")
     @Operation(summary = "Download a certificate")
-    @APIResponse(responseCode = "200", description = "PEM: pem_all and pem_nointermediate the certificate and its "
-            + "root, pem_noroot, default_pem, cer, crt the certificate; p7b PKCS#7 with the root (PEM)", content = {
+    @APIResponse(responseCode = "200", description = FORMATS_ANSWER, content = {
             @Content(mediaType = "application/x-pem-file", schema = @Schema(type = SchemaType.STRING)),
-            @Content(mediaType = "application/x-pkcs7-certificates", schema = @Schema(type = SchemaType.STRING))})
+            @Content(mediaType = "application/x-pkcs7-certificates", schema = @Schema(type = SchemaType.STRING,
+                    format = "binary")),
+            @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
     public Response download(
             @Parameter(description = "the certificate id (certgate's certSn)")
             @PathParam("certificateId") String certificateId,
-            @Parameter(description = "pem_all, pem_nointermediate, pem_noroot, default_pem, cer, crt or p7b")
+            @Parameter(description = FORMAT_NAMES)
             @PathParam("format") String format) {
         return call(() -> download(orders.certificate(caller(), id(certificateId, "certificate")), format));
     }
@@ -66,11 +71,13 @@ public class DigiCertCertificateResource extends DigiCertResource {
     @Operation(summary = "Download the order's certificate")
     @APIResponse(responseCode = "200", description = "as the download by certificate id", content = {
             @Content(mediaType = "application/x-pem-file", schema = @Schema(type = SchemaType.STRING)),
-            @Content(mediaType = "application/x-pkcs7-certificates", schema = @Schema(type = SchemaType.STRING))})
+            @Content(mediaType = "application/x-pkcs7-certificates", schema = @Schema(type = SchemaType.STRING,
+                    format = "binary")),
+            @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)
     public Response downloadByOrder(
             @Parameter(description = "the order id") @PathParam("orderId") String orderId,
-            @Parameter(description = "pem_all, pem_nointermediate, pem_noroot, default_pem, cer, crt or p7b")
+            @Parameter(description = FORMAT_NAMES)
             @PathParam("format") String format) {
         return call(() -> {
             CertificateOrder o = orders.find(caller(), id(orderId, "order"));
@@ -81,28 +88,17 @@ public class DigiCertCertificateResource extends DigiCertResource {
         });
     }
 
-    /**
-     * pem_all (certificate, issuing CA, root), pem_noroot (certificate, issuing CA), pem_nointermediate (certificate
-     * and root), default_pem, cer and crt (certificate), p7b (PKCS#7 with the whole chain, PEM). PEM bodies end after
-     * the last END line with one newline, whatever the Accept header asked.
-     */
+    /** The certificate in one of CertCentral's formats ({@link DigiCertFormats}); 400 invalid_format for another. */
     private Response download(IssuedCertificate cert, String format) {
-        String leaf = cert.getCertPem().strip() + "\n";
-        java.util.List<java.security.cert.X509Certificate> above = ledger.chainAbove(cert);
-        String root = io.certgate.ejb.ca.Pem.certificate(above.get(above.size() - 1));
-        String intermediates = io.certgate.ejb.ca.Pem.certificates(above.subList(0, above.size() - 1));
-        String body = switch (format == null ? "" : format.toLowerCase(java.util.Locale.ROOT)) {
-            case "pem_all" -> leaf + intermediates + root;
-            case "pem_nointermediate" -> leaf + root;
-            case "pem_noroot" -> leaf + intermediates;
-            case "default_pem", "cer", "crt", "pem" -> leaf;
-            case "p7b" -> "-----BEGIN PKCS7-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
-                    .encodeToString(ledger.pkcs7(cert)) + "\n-----END PKCS7-----\n";
-            default -> throw new DigiCertRequestException("invalid_format", "format must be one of pem_all, "
-                    + "pem_noroot, pem_nointermediate, default_pem, p7b, cer, crt");
-        };
-        String type = "p7b".equalsIgnoreCase(format) ? "application/x-pkcs7-certificates" : "application/x-pem-file";
-        return Response.ok(body).header("Content-Type", type).build();
+        DigiCertFormats.Download d = DigiCertFormats.of(format, cert.getCertPem(),
+                        DigiCertViews.commonName(cert.getSubjectDn()), ledger.chainAbove(cert), ledger.pkcs7(cert))
+                .orElseThrow(() -> new DigiCertRequestException("invalid_format", "format must be one of "
+                        + String.join(", ", DigiCertFormats.FORMATS)));
+        Response.ResponseBuilder r = Response.ok(d.body()).header("Content-Type", d.contentType());
+        if (DigiCertFormats.ZIP.equals(d.contentType()) || d.fileName().endsWith(".cer")) {
+            r.header("Content-Disposition", "attachment; filename=\"" + d.fileName() + "\"");
+        }
+        return r.build();
     }
 
     /**
@@ -112,7 +108,7 @@ public class DigiCertCertificateResource extends DigiCertResource {
     @GET
     @Path("{certificateId}/chain")
     @Operation(summary = "The certificate's chain")
-    @APIResponse(responseCode = "200", description = "the certificate, then its root",
+    @APIResponse(responseCode = "200", description = "the certificate, then its issuing CA, then the root",
             content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = DigiCertAccount.Chain.class)))
     @APIResponse(responseCode = "4XX", ref = OpenApiNames.DIGICERT_ERROR)

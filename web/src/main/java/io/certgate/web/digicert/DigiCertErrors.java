@@ -46,7 +46,6 @@ final class DigiCertErrors {
             .map(UnknownOrderRequestException.class, new Error(404, "not_found|request"))
             .map(UnknownOrderCertificateException.class, new Error(404, "not_found|certificate"))
             .map(UnknownCertificateException.class, new Error(404, "not_found|certificate"))
-            .map(InvalidCsrException.class, new Error(400, "invalid_csr"))
             .map(InvalidSignatureSchemeException.class, new Error(400, "invalid_signature_hash"))
             .map(InvalidValidityException.class, new Error(400, "invalid_value"))
             .map(CertificateAlreadyRevokedException.class, new Error(400, "already_revoked"))
@@ -63,6 +62,9 @@ final class DigiCertErrors {
         if (e instanceof DigiCertRequestException r) {
             return error(r.status(), r.code(), r.getMessage());
         }
+        if (e instanceof InvalidCsrException c) {
+            return error(400, csrCode(c.reason()), c.getMessage());
+        }
         if (e instanceof InvalidOrderException o) {
             return error(o.code().startsWith("not_found") ? 404 : 400, o.code(), o.getMessage());
         }
@@ -72,6 +74,20 @@ final class DigiCertErrors {
         }
         LOG.log(Level.SEVERE, "DigiCert call failed unexpectedly requestId=" + requestId, e);
         return error(500, "internal_error", "internal error; request id " + requestId);
+    }
+
+    /**
+     * CertCentral's codes for a CSR it cannot use: {@code csr_invalid_cannot_parse} (DigiCert's list: not a CSR at
+     * all), {@code csr_invalid_key} (a key of another algorithm, size or curve), {@code csr_invalid_signature} (a hash
+     * the policy does not allow, or a signature that does not verify), {@code csr_invalid_subject} (refused content).
+     */
+    static String csrCode(InvalidCsrException.Reason reason) {
+        return switch (reason) {
+            case CANNOT_PARSE -> "csr_invalid_cannot_parse";
+            case KEY -> "csr_invalid_key";
+            case SIGNATURE -> "csr_invalid_signature";
+            case CONTENT -> "csr_invalid_subject";
+        };
     }
 
     /** Domain control not shown yet: CertCentral's code for the method (400). */

@@ -1,6 +1,5 @@
 package io.certgate.web.digicert;
 
-import io.certgate.domain.ca.IssueAuthority;
 import io.certgate.domain.ca.IssuedCertificate;
 import io.certgate.domain.enrollment.CertificateContent;
 import io.certgate.domain.enrollment.CertificateOrder;
@@ -58,10 +57,9 @@ final class DigiCertViews {
                 .add("type", p.type()).add("validation_type", p.isPrivateCa() ? "private" : "ov").build();
     }
 
-    static JsonObject caCert(CertificateOrders orders, String ca) {
-        IssueAuthority a = IssueAuthority.valueOf(ca);
-        return Json.createObjectBuilder().add("id", orders.caCertId(a)).add("name", "certgate " + a + " Root CA")
-                .build();
+    /** {@code ca_cert{id, name}}: the issuing CA (CertCentral's ICA) that signed, or would sign, the certificate. */
+    static JsonObject caCert(io.certgate.ejb.enrollment.OrderCa ca) {
+        return Json.createObjectBuilder().add("id", ca.id()).add("name", ca.name()).build();
     }
 
     static JsonObject order(CertificateOrders orders, CertificateOrder o, List<OrderRequest> requests, Instant now) {
@@ -81,7 +79,7 @@ final class DigiCertViews {
         }
         c.add("organization_units", array(CertificateOrders.split(o.getOrganizationUnits())));
         c.add("signature_hash", says.getSignatureHash());
-        c.add("ca_cert", caCert(orders, says.getCa()));
+        c.add("ca_cert", caCert(orders.caOf(o.getOrgId(), says, cert)));
         if (o.getServerPlatformId() != null) {
             c.add("server_platform", Json.createObjectBuilder().add("id", o.getServerPlatformId()));
         }
@@ -166,8 +164,8 @@ final class DigiCertViews {
         CertificateOrder o = r.getOrder();
         CertificateContent asked = r.getContent();
         JsonObjectBuilder cert = Json.createObjectBuilder().add("dns_names", array(CertificateOrders.split(
-                asked.getDnsNames()))).add("signature_hash", asked.getSignatureHash()).add("ca_cert", caCert(orders,
-                asked.getCa()));
+                asked.getDnsNames()))).add("signature_hash", asked.getSignatureHash()).add("ca_cert", caCert(
+                orders.caOf(o.getOrgId(), asked, r.getCertificate())));
         if (asked.getCommonName() != null) {
             cert.add("common_name", asked.getCommonName());
         }

@@ -12,6 +12,7 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Logger;
@@ -54,7 +55,44 @@ public class SoapGate extends HttpFilter {
             fault(res, 413, SymantecStatus.REQUEST_TOO_LARGE, "request body larger than " + LIMIT + " bytes");
             return;
         }
-        chain.doFilter(bounded, res);
+        chain.doFilter(bounded, new ClosingOnFault(res));
+    }
+
+    /**
+     * Every SOAP fault closes the connection, and says so. A SOAP 1.1 fault is an HTTP 500 (WS-I Basic Profile
+     * R1126), and Liberty's HTTP transport keeps no connection after a 500 (nor after most 4xx; OpenLiberty issue
+     * 16521): this answer announces it with {@code Connection: close} itself, whatever the transport's version does,
+     * so that a client opens a new connection for its next call instead of failing on one the server closed.
+     */
+    static final class ClosingOnFault extends HttpServletResponseWrapper {
+
+        ClosingOnFault(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void setStatus(int sc) {
+            closeOnError(sc);
+            super.setStatus(sc);
+        }
+
+        @Override
+        public void sendError(int sc) throws IOException {
+            closeOnError(sc);
+            super.sendError(sc);
+        }
+
+        @Override
+        public void sendError(int sc, String msg) throws IOException {
+            closeOnError(sc);
+            super.sendError(sc, msg);
+        }
+
+        private void closeOnError(int sc) {
+            if (sc >= 400 && !isCommitted()) {
+                setHeader("Connection", "close");
+            }
+        }
     }
 
     /** A SOAP 1.1 fault (soap:Client: the caller's doing) carrying the CertManager status, as the endpoint's faults do. */

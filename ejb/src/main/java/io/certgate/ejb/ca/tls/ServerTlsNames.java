@@ -59,6 +59,49 @@ public record ServerTlsNames(List<String> dnsNames, List<String> ipAddresses) {
         return new ServerTlsNames(new ArrayList<>(dns), new ArrayList<>(ips));
     }
 
+    /**
+     * The server's own names as configured ({@code certgate.tls.hostnames}, {@code certgate.public.base.url}); when
+     * the setting names nothing usable, localhost and 127.0.0.1 (the start-up check of the HTTPS certificate says why).
+     */
+    public static ServerTlsNames configured() {
+        org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        try {
+            return of(config.getOptionalValue("certgate.tls.hostnames", String.class).orElse("localhost,127.0.0.1"),
+                    publicBaseUrl());
+        } catch (IllegalArgumentException e) {
+            return new ServerTlsNames(List.of("localhost"), List.of("127.0.0.1"));
+        }
+    }
+
+    /** {@code certgate.public.base.url} as configured. */
+    public static String publicBaseUrl() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("certgate.public.base.url", String.class).orElse("http://localhost:9080");
+    }
+
+    /**
+     * Which of the server's names a client asked for ({@code host} as the Host header gives it, with or without a
+     * port, an IPv6 address in brackets), or empty for any other name: a Host header is the client's to choose.
+     */
+    public java.util.Optional<String> own(String host) {
+        if (host == null || host.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        String h = host.trim();
+        if (h.startsWith("[")) {
+            int close = h.indexOf(']');
+            h = close < 0 ? h : h.substring(1, close);
+        } else if (h.indexOf(':') == h.lastIndexOf(':') && h.indexOf(':') >= 0) {
+            h = h.substring(0, h.indexOf(':')); // name:port (one colon; more is a bare IPv6 address)
+        }
+        if (IPAddress.isValid(h)) {
+            String canonical = canonicalAddress(h);
+            return ipAddresses.contains(canonical) ? java.util.Optional.of(canonical) : java.util.Optional.empty();
+        }
+        String lower = h.toLowerCase(Locale.ROOT);
+        return dnsNames.contains(lower) ? java.util.Optional.of(lower) : java.util.Optional.empty();
+    }
+
     /** An address literal in the JDK's form (IPv6 uncompressed), as X509Certificate reports iPAddress names. */
     static String canonicalAddress(String literal) {
         if (!IPAddress.isValid(literal)) {

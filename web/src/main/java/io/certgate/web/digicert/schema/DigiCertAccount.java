@@ -32,7 +32,8 @@ public final class DigiCertAccount {
         @Schema(name = "group_name", required = true)
         public String groupName;
 
-        @Schema(name = "allowed_ca_certs", required = true, description = "certgate's RSA and ECC roots")
+        @Schema(name = "allowed_ca_certs", required = true,
+                description = "the organization's issuing CAs (intermediates) that sign now: RSA, then ECC")
         public List<CaCert> allowedCaCerts;
 
         @Schema(name = "default_ca_cert", required = true)
@@ -53,10 +54,11 @@ public final class DigiCertAccount {
 
     @Schema(name = "DigiCertCaCert")
     public static class CaCert {
-        @Schema(required = true, description = "ca_cert_id: a 16-hex-digit fingerprint")
+        @Schema(required = true, description = "ca_cert_id: the first 16 hex digits of the SHA-256 of the issuing "
+                + "(intermediate) CA's certificate")
         public String id;
 
-        @Schema(required = true, example = "certgate RSA Root CA")
+        @Schema(required = true, description = "the issuing CA's common name", example = "certgate RSA Issuing CA G1")
         public String name;
     }
 
@@ -174,7 +176,7 @@ public final class DigiCertAccount {
         public String dcvStatus;
     }
 
-    @Schema(name = "DigiCertChain", description = "the certificate, then its root (certgate has no intermediate CA)")
+    @Schema(name = "DigiCertChain", description = "the certificate, then its issuing CA, then the root")
     public static class Chain {
         @Schema(required = true)
         public List<DigiCertOrders.ChainEntry> intermediates;

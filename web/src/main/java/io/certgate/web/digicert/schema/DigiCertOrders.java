@@ -21,7 +21,7 @@ public final class DigiCertOrders {
         @Schema(name = "certificate_id", description = "when issued at once")
         public Long certificateId;
 
-        @Schema(name = "certificate_chain", description = "when issued at once: the certificate, then its root")
+        @Schema(name = "certificate_chain", description = "when issued at once: the certificate, then its issuing CA, then the root")
         public List<ChainEntry> certificateChain;
 
         @Schema(name = "dcv_random_value", description = "while the order's domains wait for a token DCV method")
