@@ -289,7 +289,7 @@ public class AcmeAccounts {
         Caller acting = Caller.require(operator == null ? null : operator.actingFor(orgId));
         AcmeEabKey key = em.createNamedQuery(AcmeEabKey.BY_KEY_ID, AcmeEabKey.class).setParameter("keyId", keyId)
                 .getResultList().stream().filter(k -> k.getOrgId().equals(orgId)).findFirst()
-                .orElseThrow(() -> new AcmeException(AcmeError.NOT_FOUND, "no such external account binding key"));
+                .orElseThrow(() -> new io.certgate.ejb.access.UnknownCredentialException("ACME binding key " + keyId));
         key.disable();
         audit.record(acting, "acme.eab-key.disable", "keyId=" + keyId, "disabled");
         return key;
@@ -308,7 +308,7 @@ public class AcmeAccounts {
         Caller acting = Caller.require(operator == null ? null : operator.actingFor(orgId));
         AcmeAccount account = em.find(AcmeAccount.class, accountId);
         if (account == null || !account.getOrgId().equals(orgId)) {
-            throw new AcmeException(AcmeError.NOT_FOUND, "no such ACME account");
+            throw new io.certgate.ejb.access.UnknownCredentialException("ACME account " + accountId);
         }
         account.deactivate();
         audit.record(acting, "acme.account.deactivate", "acmeAccount=" + accountId, "deactivated by an operator");
