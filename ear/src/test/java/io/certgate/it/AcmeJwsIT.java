@@ -39,10 +39,15 @@ class AcmeJwsIT {
     @BeforeAll
     static void setUp() {
         org = Acme.newOrg();
-        Acme.eabKey(org); // the directory exists from the first key on
-        Answer d = send(HttpRequest.newBuilder(URI.create(Acme.directory(org))).GET());
+        directory = directory(org);
+    }
+
+    /** The directory of an organization, which exists from its first binding key on. */
+    private static JsonObject directory(String orgId) {
+        Acme.eabKey(orgId);
+        Answer d = send(HttpRequest.newBuilder(URI.create(Acme.directory(orgId))).GET());
         assertEquals(200, d.status, d.body);
-        directory = Json.createReader(new java.io.StringReader(d.body)).readObject();
+        return Json.createReader(new java.io.StringReader(d.body)).readObject();
     }
 
     @Test
@@ -62,6 +67,8 @@ class AcmeJwsIT {
 
     @Test
     void hostileRequestsAreRefusedAndStoreNothing() throws Exception {
+        String hostileOrg = Acme.newOrg(); // an organization of its own: no account but what these requests make
+        JsonObject directory = directory(hostileOrg);
         KeyPair key = Pki.ec("secp256r1");
         String newAccount = directory.getString("newAccount");
         JsonObject jwk = jwk((ECPublicKey) key.getPublic());
@@ -100,7 +107,7 @@ class AcmeJwsIT {
         // a kid that is no account, and one of another organization's directory
         String newOrder = directory.getString("newOrder");
         String order = "{\"identifiers\":[{\"type\":\"dns\",\"value\":\"a." + org + ".example\"}]}";
-        assertProblem(post(newOrder, sign(es256(nonce(), newOrder, null, RaAccount.HTTPS + "/acme/" + org
+        assertProblem(post(newOrder, sign(es256(nonce(), newOrder, null, RaAccount.HTTPS + "/acme/" + hostileOrg
                 + "/account/999999999"), order, key)), 400, "accountDoesNotExist");
         assertProblem(post(newOrder, sign(es256(nonce(), newOrder, null, RaAccount.HTTPS + "/acme/other/account/1"),
                 order, key)), 400, "accountDoesNotExist");
@@ -113,7 +120,7 @@ class AcmeJwsIT {
                 .POST(HttpRequest.BodyPublishers.ofString(sign(es256(nonce(), newAccount, jwk, null), payload, key)))),
                 415, "malformed");
 
-        JsonObject accounts = Admin.get("/admin/api/orgs/" + org + "/acme/accounts").json();
+        JsonObject accounts = Admin.get("/admin/api/orgs/" + hostileOrg + "/acme/accounts").json();
         assertEquals(0, accounts.getJsonArray("accounts").size(), "nothing stored: " + accounts);
     }
 

@@ -14,6 +14,7 @@ import io.certgate.ejb.acme.AcmeRules;
 import io.certgate.ejb.acme.Jws;
 import io.certgate.ejb.acme.Verified;
 import io.certgate.ejb.ca.Pem;
+import io.certgate.web.OpenApiNames;
 import io.certgate.web.support.BoundedBody;
 import io.certgate.web.support.CallerContext;
 import io.certgate.web.support.JsonFields;
@@ -51,7 +52,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * read; this class only translates URLs and JSON.
  */
 @Path("acme/{org}")
-@Tag(name = "ACME", description = "RFC 8555 per organization; JWS requests, problem documents")
+@Tag(name = OpenApiNames.TAG_ACME)
 public class AcmeResource {
 
     static final String JOSE = "application/jose+json";

@@ -27,7 +27,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import io.certgate.web.admin.schema.AdminAcme;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -47,6 +50,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(ADMIN)
 public class AcmeAdminResource {
 
+    private static final String JSON = MediaType.APPLICATION_JSON;
+
     @EJB
     private AcmeAccounts accounts;
 
@@ -60,7 +65,8 @@ public class AcmeAdminResource {
     @POST
     @Path("orgs/{orgId}/acme/eab-keys")
     @Operation(summary = "Makes an ACME external account binding key (the HMAC key is shown once)")
-    @APIResponse(responseCode = "201", description = "{orgId, keyId, hmacKey}")
+    @APIResponse(responseCode = "201", description = "the key", content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = AdminAcme.EabKeyCreated.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     public Response createEabKey(@Parameter(description = "the organization acted on") @PathParam("orgId") String orgId) {
         return created(() -> {
@@ -74,8 +80,8 @@ public class AcmeAdminResource {
     @Path("orgs/{orgId}/acme/eab-keys")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
     @Operation(summary = "The organization's ACME binding keys (never the HMAC key)")
-    @APIResponse(responseCode = "200", description = "{orgId, eabKeys: [{keyId, enabled, createdAt, createdBy, "
-            + "accountId, usedAt}]}")
+    @APIResponse(responseCode = "200", description = "the keys", content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = AdminAcme.EabKeyList.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     public Response eabKeys(@Parameter(description = "the organization acted on") @PathParam("orgId") String orgId) {
         return answer(200, () -> {
@@ -90,7 +96,8 @@ public class AcmeAdminResource {
     @POST
     @Path("orgs/{orgId}/acme/eab-keys/{keyId}/disable")
     @Operation(summary = "Disables an ACME binding key")
-    @APIResponse(responseCode = "200", description = "the key")
+    @APIResponse(responseCode = "200", description = "the key", content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = AdminAcme.EabKey.class)))
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
     public Response disableEabKey(@Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
                                   @Parameter(description = "the key id") @PathParam("keyId") String keyId) {
@@ -101,8 +108,8 @@ public class AcmeAdminResource {
     @Path("orgs/{orgId}/acme/accounts")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
     @Operation(summary = "The organization's ACME accounts, newest first")
-    @APIResponse(responseCode = "200", description = "{orgId, accounts: [{id, status, contact, eabKeyId, createdAt, "
-            + "keyThumbprint}]}")
+    @APIResponse(responseCode = "200", description = "the accounts", content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = AdminAcme.AccountList.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     public Response accounts(@Parameter(description = "the organization acted on") @PathParam("orgId") String orgId) {
         return answer(200, () -> {
@@ -117,7 +124,8 @@ public class AcmeAdminResource {
     @POST
     @Path("orgs/{orgId}/acme/accounts/{id}/deactivate")
     @Operation(summary = "Deactivates an ACME account")
-    @APIResponse(responseCode = "200", description = "the account")
+    @APIResponse(responseCode = "200", description = "the account", content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = AdminAcme.Account.class)))
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
     public Response deactivate(@Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
                                @Parameter(description = "the account id") @PathParam("id") long id) {
