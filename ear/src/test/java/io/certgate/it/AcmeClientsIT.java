@@ -99,6 +99,18 @@ class AcmeClientsIT {
         assertTrue(accounts.getJsonArray("accounts").toString().contains(eab.getString("keyId")), accounts.toString());
         assertTrue(Admin.get("/admin/api/orgs/" + org + "/acme/eab-keys").body().contains("\"usedAt\""));
 
+        // renewal information (RFC 9773): the window starts at two thirds of the lifetime
+        byte[] aki = org.bouncycastle.asn1.x509.AuthorityKeyIdentifier.getInstance(
+                org.bouncycastle.asn1.ASN1OctetString.getInstance(first.getExtensionValue("2.5.29.35")).getOctets())
+                .getKeyIdentifierOctets();
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String certId = b64.encodeToString(aki) + "." + b64.encodeToString(first.getSerialNumber().toByteArray());
+        Http.Answer ari = Admin.getAs(null, "/acme/" + org + "/renewal-info/" + certId);
+        assertEquals(200, ari.status(), ari.body());
+        java.time.Instant start = java.time.Instant.parse(ari.json().getJsonObject("suggestedWindow").getString("start"));
+        assertTrue(start.isAfter(first.getNotBefore().toInstant()) && start.isBefore(first.getNotAfter().toInstant()),
+                ari.body());
+
         // renew: a new certificate for the same name (the authorization is reused: no challenge this time)
         Acme.Run renew = lego(dir, eab, "--domains", domain, "--http", "--http.port", "127.0.0.1:" + HTTP_PORT,
                 "renew", "--days", "400", "--no-random-sleep");
