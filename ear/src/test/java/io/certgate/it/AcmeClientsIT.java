@@ -18,6 +18,8 @@ import java.security.cert.X509Certificate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,9 +102,8 @@ class AcmeClientsIT {
         assertTrue(Admin.get("/admin/api/orgs/" + org + "/acme/eab-keys").body().contains("\"usedAt\""));
 
         // renewal information (RFC 9773): the window starts at two thirds of the lifetime
-        byte[] aki = org.bouncycastle.asn1.x509.AuthorityKeyIdentifier.getInstance(
-                org.bouncycastle.asn1.ASN1OctetString.getInstance(first.getExtensionValue("2.5.29.35")).getOctets())
-                .getKeyIdentifierOctets();
+        byte[] aki = AuthorityKeyIdentifier.getInstance(ASN1OctetString.getInstance(
+                first.getExtensionValue("2.5.29.35")).getOctets()).getKeyIdentifierOctets();
         java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
         String certId = b64.encodeToString(aki) + "." + b64.encodeToString(first.getSerialNumber().toByteArray());
         Http.Answer ari = Admin.getAs(null, "/acme/" + org + "/renewal-info/" + certId);

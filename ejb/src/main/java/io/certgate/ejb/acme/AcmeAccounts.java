@@ -262,56 +262,56 @@ public class AcmeAccounts {
     public record EabKeyCreated(String orgId, String keyId, String hmacKey) {
     }
 
-    /** Makes an external account binding key for the organization (audited; the HMAC key is stored sealed). */
-    public EabKeyCreated createEabKey(Caller operator, String orgId) {
-        Caller acting = Caller.require(operator == null ? null : operator.actingFor(orgId));
-        Caller.requireCredentialOrganization(orgId);
+    /**
+     * Makes an external account binding key for the caller's organization (an operator acting for it; audited; the
+     * HMAC key is stored sealed).
+     */
+    public EabKeyCreated createEabKey(Caller operator) {
+        String orgId = Caller.requireCredentialOrganization(Caller.require(operator).requireOrganization());
         if (!ORG_ID.matcher(orgId).matches()) {
             throw new io.certgate.ejb.common.InvalidArgumentException("not an organization id: " + orgId);
         }
         String keyId = "eab-" + RandomIds.alphanumeric(20);
         String hmac = RandomIds.base64Url(32);
-        em.persist(new AcmeEabKey(orgId, keyId, secrets.encrypt(hmac), Instant.now(), acting.actor()));
-        audit.record(acting, "acme.eab-key.create", "keyId=" + keyId, "created");
+        em.persist(new AcmeEabKey(orgId, keyId, secrets.encrypt(hmac), Instant.now(), operator.actor()));
+        audit.record(operator, "acme.eab-key.create", "keyId=" + keyId, "created");
         return new EabKeyCreated(orgId, keyId, hmac);
     }
 
-    /** The organization's binding keys, newest first (never a secret). */
+    /** The caller's organization's binding keys, newest first (never a secret). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<AcmeEabKey> eabKeys(Caller operator, String orgId) {
-        Caller.require(operator == null ? null : operator.actingFor(orgId));
-        return em.createNamedQuery(AcmeEabKey.BY_ORG, AcmeEabKey.class).setParameter("orgId", orgId)
-                .setMaxResults(500).getResultList();
+    public List<AcmeEabKey> eabKeys(Caller caller) {
+        return em.createNamedQuery(AcmeEabKey.BY_ORG, AcmeEabKey.class)
+                .setParameter("orgId", Caller.require(caller).requireOrganization()).setMaxResults(500).getResultList();
     }
 
-    /** Disables a binding key not used yet (a used one has done its work: disable the account instead). */
-    public AcmeEabKey disableEabKey(Caller operator, String orgId, String keyId) {
-        Caller acting = Caller.require(operator == null ? null : operator.actingFor(orgId));
+    /** Disables a binding key (a used one has done its work: deactivate its account instead). */
+    public AcmeEabKey disableEabKey(Caller operator, String keyId) {
+        String orgId = Caller.require(operator).requireOrganization();
         AcmeEabKey key = em.createNamedQuery(AcmeEabKey.BY_KEY_ID, AcmeEabKey.class).setParameter("keyId", keyId)
                 .getResultList().stream().filter(k -> k.getOrgId().equals(orgId)).findFirst()
                 .orElseThrow(() -> new io.certgate.ejb.access.UnknownCredentialException("ACME binding key " + keyId));
         key.disable();
-        audit.record(acting, "acme.eab-key.disable", "keyId=" + keyId, "disabled");
+        audit.record(operator, "acme.eab-key.disable", "keyId=" + keyId, "disabled");
         return key;
     }
 
-    /** The organization's accounts, newest first. */
+    /** The caller's organization's accounts, newest first. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<AcmeAccount> accounts(Caller operator, String orgId) {
-        Caller.require(operator == null ? null : operator.actingFor(orgId));
-        return em.createNamedQuery(AcmeAccount.BY_ORG, AcmeAccount.class).setParameter("orgId", orgId)
-                .setMaxResults(500).getResultList();
+    public List<AcmeAccount> accounts(Caller caller) {
+        return em.createNamedQuery(AcmeAccount.BY_ORG, AcmeAccount.class)
+                .setParameter("orgId", Caller.require(caller).requireOrganization()).setMaxResults(500).getResultList();
     }
 
     /** An operator deactivates an account of the organization (its orders and authorizations stop working). */
-    public AcmeAccount deactivate(Caller operator, String orgId, long accountId) {
-        Caller acting = Caller.require(operator == null ? null : operator.actingFor(orgId));
+    public AcmeAccount deactivate(Caller operator, long accountId) {
+        String orgId = Caller.require(operator).requireOrganization();
         AcmeAccount account = em.find(AcmeAccount.class, accountId);
         if (account == null || !account.getOrgId().equals(orgId)) {
             throw new io.certgate.ejb.access.UnknownCredentialException("ACME account " + accountId);
         }
         account.deactivate();
-        audit.record(acting, "acme.account.deactivate", "acmeAccount=" + accountId, "deactivated by an operator");
+        audit.record(operator, "acme.account.deactivate", "acmeAccount=" + accountId, "deactivated by an operator");
         return account;
     }
 

@@ -36,7 +36,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -251,10 +250,7 @@ public class AcmeOrders {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public CertificateChain certificate(Verified request, long certSn) {
         AcmeAccount account = request.requireAccount();
-        boolean ordered = em.createNamedQuery(AcmeOrder.BY_ORG_AND_CERT, AcmeOrder.class)
-                .setParameter("orgId", request.org()).setParameter("certSn", certSn).getResultList().stream()
-                .anyMatch(o -> o.getAccountId().equals(account.getId()));
-        if (!ordered) {
+        if (!ordered(request.org(), certSn, account.getId())) {
             throw new AcmeException(AcmeError.NOT_FOUND, "no such certificate");
         }
         IssuedCertificate cert = ledger.find(request.caller(), certSn);
@@ -284,9 +280,7 @@ public class AcmeOrders {
         AcmeAccount account = request.account();
         boolean allowed;
         if (account != null) {
-            allowed = em.createNamedQuery(AcmeOrder.BY_ORG_AND_CERT, AcmeOrder.class)
-                    .setParameter("orgId", request.org()).setParameter("certSn", cert.getCertSn()).getResultList()
-                    .stream().anyMatch(o -> o.getAccountId().equals(account.getId()));
+            allowed = ordered(request.org(), cert.getCertSn(), account.getId());
         } else {
             allowed = Jwk.of(presented.getPublicKey()).thumbprint().equals(request.key().thumbprint());
         }
@@ -321,13 +315,17 @@ public class AcmeOrders {
                 .filter(c -> Arrays.equals(authorityKeyId(c), id.authorityKeyId()))
                 .orElseThrow(() -> new AcmeException(AcmeError.MALFORMED, "replaces names no certificate of this "
                         + "directory"));
-        boolean ordered = em.createNamedQuery(AcmeOrder.BY_ORG_AND_CERT, AcmeOrder.class)
-                .setParameter("orgId", request.org()).setParameter("certSn", cert.getCertSn()).getResultList().stream()
-                .anyMatch(o -> o.getAccountId().equals(request.requireAccount().getId()));
-        if (!ordered) {
+        if (!ordered(request.org(), cert.getCertSn(), request.requireAccount().getId())) {
             throw new AcmeException(AcmeError.MALFORMED, "replaces names a certificate another account ordered");
         }
         return cert.getCertSn();
+    }
+
+    /** Whether the account ordered the certificate (an order of the organization names it). */
+    private boolean ordered(String org, long certSn, long accountId) {
+        return em.createNamedQuery(AcmeOrder.BY_ORG_AND_CERT, AcmeOrder.class).setParameter("orgId", org)
+                .setParameter("certSn", certSn).getResultList().stream()
+                .anyMatch(o -> o.getAccountId() == accountId);
     }
 
     private static byte[] authorityKeyId(IssuedCertificate cert) {
@@ -393,9 +391,5 @@ public class AcmeOrders {
         Config config = ConfigProvider.getConfig();
         int days = config.getOptionalValue(setting, Integer.class).orElse(defaultDays);
         return Duration.ofDays(Math.max(1, days));
-    }
-
-    static String base64Url(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

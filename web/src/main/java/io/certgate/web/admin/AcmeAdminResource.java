@@ -70,7 +70,7 @@ public class AcmeAdminResource {
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     public Response createEabKey(@Parameter(description = "the organization acted on") @PathParam("orgId") String orgId) {
         return created(() -> {
-            AcmeAccounts.EabKeyCreated k = accounts.createEabKey(operatorFor(orgId), orgId);
+            AcmeAccounts.EabKeyCreated k = accounts.createEabKey(operatorFor(orgId));
             return Json.createObjectBuilder().add("orgId", k.orgId()).add("keyId", k.keyId())
                     .add("hmacKey", k.hmacKey()).build();
         });
@@ -86,7 +86,7 @@ public class AcmeAdminResource {
     public Response eabKeys(@Parameter(description = "the organization acted on") @PathParam("orgId") String orgId) {
         return answer(200, () -> {
             JsonArrayBuilder list = Json.createArrayBuilder();
-            for (AcmeEabKey k : accounts.eabKeys(operatorFor(orgId), orgId)) {
+            for (AcmeEabKey k : accounts.eabKeys(operatorFor(orgId))) {
                 list.add(eabKey(k));
             }
             return Json.createObjectBuilder().add("orgId", orgId).add("eabKeys", list).build();
@@ -101,7 +101,7 @@ public class AcmeAdminResource {
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
     public Response disableEabKey(@Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
                                   @Parameter(description = "the key id") @PathParam("keyId") String keyId) {
-        return answer(200, () -> eabKey(accounts.disableEabKey(operatorFor(orgId), orgId, keyId)).build());
+        return answer(200, () -> eabKey(accounts.disableEabKey(operatorFor(orgId), keyId)).build());
     }
 
     @GET
@@ -114,7 +114,7 @@ public class AcmeAdminResource {
     public Response accounts(@Parameter(description = "the organization acted on") @PathParam("orgId") String orgId) {
         return answer(200, () -> {
             JsonArrayBuilder list = Json.createArrayBuilder();
-            for (AcmeAccount a : accounts.accounts(operatorFor(orgId), orgId)) {
+            for (AcmeAccount a : accounts.accounts(operatorFor(orgId))) {
                 list.add(account(a));
             }
             return Json.createObjectBuilder().add("orgId", orgId).add("accounts", list).build();
@@ -129,7 +129,7 @@ public class AcmeAdminResource {
     @APIResponse(responseCode = "404", ref = OpenApiNames.ADMIN_ERROR)
     public Response deactivate(@Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
                                @Parameter(description = "the account id") @PathParam("id") long id) {
-        return answer(200, () -> account(accounts.deactivate(operatorFor(orgId), orgId, id)).build());
+        return answer(200, () -> account(accounts.deactivate(operatorFor(orgId), id)).build());
     }
 
     private static JsonObjectBuilder eabKey(AcmeEabKey k) {
