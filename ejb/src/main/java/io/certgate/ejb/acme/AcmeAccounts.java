@@ -281,8 +281,9 @@ public class AcmeAccounts {
     /** The caller's organization's binding keys, newest first (never a secret). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<AcmeEabKey> eabKeys(Caller caller) {
-        return em.createNamedQuery(AcmeEabKey.BY_ORG, AcmeEabKey.class)
-                .setParameter("orgId", Caller.require(caller).requireOrganization()).setMaxResults(500).getResultList();
+        String orgId = Caller.require(caller).requireOrganization();
+        return em.createNamedQuery(AcmeEabKey.BY_ORG, AcmeEabKey.class).setParameter("orgId", orgId)
+                .setMaxResults(500).getResultList();
     }
 
     /** Disables a binding key (a used one has done its work: deactivate its account instead). */
@@ -299,8 +300,9 @@ public class AcmeAccounts {
     /** The caller's organization's accounts, newest first. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<AcmeAccount> accounts(Caller caller) {
-        return em.createNamedQuery(AcmeAccount.BY_ORG, AcmeAccount.class)
-                .setParameter("orgId", Caller.require(caller).requireOrganization()).setMaxResults(500).getResultList();
+        String orgId = Caller.require(caller).requireOrganization();
+        return em.createNamedQuery(AcmeAccount.BY_ORG, AcmeAccount.class).setParameter("orgId", orgId)
+                .setMaxResults(500).getResultList();
     }
 
     /** An operator deactivates an account of the organization (its orders and authorizations stop working). */

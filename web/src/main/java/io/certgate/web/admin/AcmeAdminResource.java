@@ -64,6 +64,7 @@ public class AcmeAdminResource {
     /** {@code {orgId, keyId, hmacKey}}: the HMAC key (base64url) is shown this once. */
     @POST
     @Path("orgs/{orgId}/acme/eab-keys")
+    @RolesAllowed(ADMIN)
     @Operation(summary = "Makes an ACME external account binding key (the HMAC key is shown once)")
     @APIResponse(responseCode = "201", description = "the key", content = @Content(mediaType = JSON,
             schema = @Schema(implementation = AdminAcme.EabKeyCreated.class)))
@@ -95,6 +96,7 @@ public class AcmeAdminResource {
 
     @POST
     @Path("orgs/{orgId}/acme/eab-keys/{keyId}/disable")
+    @RolesAllowed(ADMIN)
     @Operation(summary = "Disables an ACME binding key")
     @APIResponse(responseCode = "200", description = "the key", content = @Content(mediaType = JSON,
             schema = @Schema(implementation = AdminAcme.EabKey.class)))
@@ -123,6 +125,7 @@ public class AcmeAdminResource {
 
     @POST
     @Path("orgs/{orgId}/acme/accounts/{id}/deactivate")
+    @RolesAllowed(ADMIN)
     @Operation(summary = "Deactivates an ACME account")
     @APIResponse(responseCode = "200", description = "the account", content = @Content(mediaType = JSON,
             schema = @Schema(implementation = AdminAcme.Account.class)))
