@@ -11,6 +11,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
@@ -196,6 +197,9 @@ public class AcmeAccounts {
         }
         AcmeEabKey key = em.createNamedQuery(AcmeEabKey.BY_KEY_ID, AcmeEabKey.class).setParameter("keyId", eab.kid())
                 .getResultList().stream().findFirst().orElse(null);
+        if (key != null) {
+            em.refresh(key, LockModeType.PESSIMISTIC_WRITE); // two accounts racing for one key: one binds it
+        }
         if (key == null || !key.getOrgId().equals(request.org()) || !key.isUsable()
                 || !eab.macValid(Jws.base64Url(secrets.decrypt(key.getSealedHmacKey())))) {
             throw new AcmeException(AcmeError.UNAUTHORIZED,

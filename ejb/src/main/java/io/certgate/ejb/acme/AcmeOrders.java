@@ -184,8 +184,9 @@ public class AcmeOrders {
             throw new AcmeException(AcmeError.NOT_FOUND, "no such challenge");
         }
         AcmeAuthorization authz = ownAuthorization(request, found.getAuthzId());
-        em.lock(authz, LockModeType.PESSIMISTIC_WRITE);
-        AcmeChallenge challenge = em.find(AcmeChallenge.class, challengeId);
+        em.refresh(authz, LockModeType.PESSIMISTIC_WRITE); // one check at a time per authorization, on any instance
+        AcmeChallenge challenge = found;
+        em.refresh(challenge);
         Instant now = Instant.now();
         if (challenge.getStatus() == AcmeStatus.PENDING && authz.statusAt(now) == AcmeStatus.PENDING) {
             String keyAuthorization = AcmeRules.keyAuthorization(challenge.getToken(), request.key().thumbprint());
