@@ -66,6 +66,43 @@ final class Acme {
         return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
     }
 
+    /** A JWS in the flattened serialization, signed ES256 with this key (P-256). */
+    static String es256(JsonObject header, String payload, java.security.PrivateKey key) throws Exception {
+        java.security.Signature s = java.security.Signature.getInstance("SHA256withECDSAinP1363Format");
+        s.initSign(key);
+        s.update(signingInput(header, payload));
+        return flattened(header, payload, s.sign());
+    }
+
+    static byte[] signingInput(JsonObject header, String payload) {
+        return (b64(header.toString().getBytes(StandardCharsets.UTF_8)) + "." + b64(payload.getBytes(
+                StandardCharsets.UTF_8))).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static String flattened(JsonObject header, String payload, byte[] signature) {
+        return Json.createObjectBuilder().add("protected", b64(header.toString().getBytes(StandardCharsets.UTF_8)))
+                .add("payload", b64(payload.getBytes(StandardCharsets.UTF_8))).add("signature", b64(signature)).build()
+                .toString();
+    }
+
+    /** The JWK of a P-256 public key. */
+    static JsonObject jwk(java.security.interfaces.ECPublicKey key) {
+        return Json.createObjectBuilder().add("kty", "EC").add("crv", "P-256")
+                .add("x", b64(fixed(key.getW().getAffineX()))).add("y", b64(fixed(key.getW().getAffineY()))).build();
+    }
+
+    private static byte[] fixed(java.math.BigInteger v) {
+        byte[] b = v.toByteArray();
+        byte[] out = new byte[32];
+        int n = Math.min(b.length, 32);
+        System.arraycopy(b, b.length - n, out, 32 - n, n);
+        return out;
+    }
+
+    static String b64(byte[] bytes) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     /** openssl verify of a PEM bundle (leaf first, then the issuing CA) against the roots. */
     static Run verify(Path dir, Path roots, Path bundle) throws Exception {
         String pem = Files.readString(bundle);

@@ -140,6 +140,57 @@ class AcmeClientsIT {
         assertEquals(0, Acme.verify(dir, roots, bundle).exit());
         X509Certificate cert = Pki.cert(Files.readString(bundle));
         assertEquals(List.of(List.of(2, wildcard)), List.copyOf(cert.getSubjectAlternativeNames()));
+
+        // revocation signed with the certificate's own key (RFC 8555 7.6), as someone who holds only the key would
+        java.security.PrivateKey key;
+        try (org.bouncycastle.openssl.PEMParser pem = new org.bouncycastle.openssl.PEMParser(Files.newBufferedReader(
+                dir.resolve(".lego/certificates/_.dns." + org + ".example.key")))) {
+            key = new org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter().getKeyPair(
+                    (org.bouncycastle.openssl.PEMKeyPair) pem.readObject()).getPrivate();
+        }
+        String revokeCert = RaAccount.HTTPS + "/acme/" + org + "/revoke-cert";
+        JsonObject header = Json.createObjectBuilder().add("alg", "ES256").add("nonce", nonce()).add("url", revokeCert)
+                .add("jwk", Acme.jwk((java.security.interfaces.ECPublicKey) cert.getPublicKey())).build();
+        String payload = Json.createObjectBuilder().add("certificate", Acme.b64(cert.getEncoded())).add("reason", 1)
+                .build().toString();
+        java.net.http.HttpResponse<String> revoked = acmeClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(revokeCert)).header("Content-Type", "application/jose+json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Acme.es256(header, payload, key))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, revoked.statusCode(), revoked.body());
+        assertTrue(Pki.crlOf(cert).isRevoked(cert), "revoked by its key: on the CRL");
+    }
+
+    @Test
+    void certbotShowsDns01ThroughItsHooks() throws Exception {
+        JsonObject eab = Acme.eabKey(org);
+        Path dir = Files.createTempDirectory("certbot-dns");
+        String endpoint = "http://127.0.0.1:" + txtEndpoint.getAddress().getPort();
+        Path hook = Files.writeString(dir.resolve("hook.sh"), "#!/bin/sh\ncurl -sf -X POST -d "
+                + "\"{\\\"fqdn\\\":\\\"_acme-challenge.$CERTBOT_DOMAIN.\\\",\\\"value\\\":\\\"$CERTBOT_VALIDATION\\\"}\" "
+                + endpoint + "/$1\n");
+        hook.toFile().setExecutable(true);
+        String domain = "*.cbdns." + org + ".example";
+        Acme.Run issued = certbot(dir, "certonly", "--manual", "--preferred-challenges", "dns",
+                "--manual-auth-hook", hook + " present", "--manual-cleanup-hook", hook + " cleanup", "-d", domain,
+                "--eab-kid", eab.getString("keyId"), "--eab-hmac-key", eab.getString("hmacKey"), "--agree-tos", "-m",
+                "ops@" + org + ".example");
+        assertEquals(0, issued.exit(), issued.output());
+        Path live = dir.resolve("config/live/cbdns." + org + ".example");
+        assertEquals(0, Acme.verify(dir, roots, live.resolve("fullchain.pem")).exit());
+        assertEquals(List.of(List.of(2, domain)), List.copyOf(Pki.cert(Files.readString(live.resolve("cert.pem")))
+                .getSubjectAlternativeNames()));
+    }
+
+    private static java.net.http.HttpClient acmeClient() {
+        return java.net.http.HttpClient.newBuilder().sslContext(RaAccount.tls(null))
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+    }
+
+    private static String nonce() throws Exception {
+        return acmeClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(RaAccount.HTTPS + "/acme/"
+                + org + "/new-nonce")).GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding()).headers()
+                .firstValue("Replay-Nonce").orElseThrow();
     }
 
     @Test

@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
 import java.util.Base64;
@@ -163,6 +160,54 @@ class AcmeJwsIT {
         assertTrue(orders.body.contains("\"orders\":[]"), orders.body);
     }
 
+    @Test
+    void aKeyChangeMovesTheAccountToTheNewKeyAndADeactivatedAccountActsNoMore() throws Exception {
+        KeyPair oldKey = Pki.ec("secp256r1");
+        String account = newAccount(oldKey);
+        KeyPair newKey = Pki.ec("secp256r1");
+        String keyChange = directory.getString("keyChange");
+        JsonObject inner = Json.createObjectBuilder().add("alg", "ES256").add("url", keyChange)
+                .add("jwk", jwk((ECPublicKey) newKey.getPublic())).build();
+        String innerJws = sign(inner, Json.createObjectBuilder().add("account", account)
+                .add("oldKey", jwk((ECPublicKey) oldKey.getPublic())).build().toString(), newKey);
+        // the inner JWS signed by the old key instead: refused, nothing changes
+        String forged = sign(inner, Json.createObjectBuilder().add("account", account)
+                .add("oldKey", jwk((ECPublicKey) oldKey.getPublic())).build().toString(), oldKey);
+        assertProblem(post(keyChange, sign(es256(nonce(), keyChange, null, account), forged, oldKey)), 400,
+                "malformed");
+        Answer changed = post(keyChange, sign(es256(nonce(), keyChange, null, account), innerJws, oldKey));
+        assertEquals(200, changed.status, changed.body);
+        assertProblem(post(account, sign(es256(nonce(), account, null, account), "", oldKey)), 400, "malformed");
+        Answer read = post(account, sign(es256(nonce(), account, null, account), "", newKey));
+        assertEquals(200, read.status, read.body);
+        assertTrue(read.body.contains("\"status\":\"valid\""), read.body);
+
+        Answer deactivated = post(account, sign(es256(nonce(), account, null, account),
+                "{\"status\":\"deactivated\"}", newKey));
+        assertEquals(200, deactivated.status, deactivated.body);
+        assertTrue(deactivated.body.contains("\"status\":\"deactivated\""), deactivated.body);
+        String newOrder = directory.getString("newOrder");
+        assertProblem(post(newOrder, sign(es256(nonce(), newOrder, null, account),
+                "{\"identifiers\":[{\"type\":\"dns\",\"value\":\"k." + org + ".example\"}]}", newKey)), 403,
+                "unauthorized");
+    }
+
+    /** A new account of the directory for this key, bound by a new binding key; its URL. */
+    private static String newAccount(KeyPair key) throws Exception {
+        JsonObject eab = Acme.eabKey(org);
+        JsonObject jwk = jwk((ECPublicKey) key.getPublic());
+        String newAccount = directory.getString("newAccount");
+        JsonObject eabHeader = Json.createObjectBuilder().add("alg", "HS256").add("kid", eab.getString("keyId"))
+                .add("url", newAccount).build();
+        String binding = flattenedMac(eabHeader, jwk.toString(), Base64.getUrlDecoder().decode(eab.getString("hmacKey")));
+        String payload = Json.createObjectBuilder().add("termsOfServiceAgreed", true)
+                .add("externalAccountBinding", Json.createReader(new java.io.StringReader(binding)).readObject())
+                .build().toString();
+        Answer created = post(newAccount, sign(es256(nonce(), newAccount, jwk, null), payload, key));
+        assertEquals(201, created.status, created.body);
+        return created.location;
+    }
+
     private record Answer(int status, String body, String nonce, String location, String type) {
     }
 
@@ -209,49 +254,29 @@ class AcmeJwsIT {
     }
 
     private static String sign(JsonObject header, String payload, KeyPair key) throws Exception {
-        Signature s = Signature.getInstance("SHA256withECDSAinP1363Format");
-        s.initSign(key.getPrivate());
-        s.update(input(header, payload));
-        return flattened(header, payload, s.sign());
+        return Acme.es256(header, payload, key.getPrivate());
     }
 
     private static byte[] hmac(JsonObject header, String payload) throws Exception {
-        Mac m = Mac.getInstance("HmacSHA256");
-        m.init(new SecretKeySpec(new byte[32], "HmacSHA256"));
-        return m.doFinal(input(header, payload));
+        return mac(header, payload, new byte[32]);
     }
 
     private static String flattenedMac(JsonObject header, String payload, byte[] key) throws Exception {
-        Mac m = Mac.getInstance("HmacSHA256");
-        m.init(new SecretKeySpec(key, "HmacSHA256"));
-        return flattened(header, payload, m.doFinal(input(header, payload)));
+        return flattened(header, payload, mac(header, payload, key));
     }
 
-    private static byte[] input(JsonObject header, String payload) {
-        return (b64(header.toString().getBytes(StandardCharsets.UTF_8)) + "." + b64(payload.getBytes(
-                StandardCharsets.UTF_8))).getBytes(StandardCharsets.US_ASCII);
+    private static byte[] mac(JsonObject header, String payload, byte[] key) throws Exception {
+        Mac m = Mac.getInstance("HmacSHA256");
+        m.init(new SecretKeySpec(key, "HmacSHA256"));
+        return m.doFinal(Acme.signingInput(header, payload));
     }
 
     private static String flattened(JsonObject header, String payload, byte[] signature) {
-        return Json.createObjectBuilder().add("protected", b64(header.toString().getBytes(StandardCharsets.UTF_8)))
-                .add("payload", b64(payload.getBytes(StandardCharsets.UTF_8))).add("signature", b64(signature)).build()
-                .toString();
+        return Acme.flattened(header, payload, signature);
     }
 
-    static JsonObject jwk(ECPublicKey key) {
-        return Json.createObjectBuilder().add("kty", "EC").add("crv", "P-256")
-                .add("x", b64(fixed(key.getW().getAffineX()))).add("y", b64(fixed(key.getW().getAffineY()))).build();
+    private static JsonObject jwk(ECPublicKey key) {
+        return Acme.jwk(key);
     }
 
-    private static byte[] fixed(BigInteger v) {
-        byte[] b = v.toByteArray();
-        byte[] out = new byte[32];
-        int n = Math.min(b.length, 32);
-        System.arraycopy(b, b.length - n, out, 32 - n, n);
-        return out;
-    }
-
-    private static String b64(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 }
