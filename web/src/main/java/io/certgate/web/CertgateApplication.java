@@ -24,8 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationPath("/")
 @OpenAPIDefinition(
         info = @Info(title = "certgate", version = "0.1.0", description = "A certificate authority server: the EnOS "
-                + "connect-service and token service, DigiCert CertCentral, EST, SCEP, the public PKI endpoints and the "
-                + "operators' admin API. Vendor facades answer in their vendor's shapes and errors."),
+                + "connect-service and token service, DigiCert CertCentral, EST, SCEP, ACME, the public PKI endpoints "
+                + "and the operators' admin API. Vendor facades answer in their vendor's shapes and errors."),
         tags = {
                 @Tag(name = OpenApiNames.TAG_ENOS, description = "EnOS connect-service v2.0/v2.1: products, devices, "
                         + "certificates. Every answer is the envelope {code, msg, requestId, data}; errors are HTTP 200 "
@@ -36,7 +36,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         + "{errors:[{code, message}]}"),
                 @Tag(name = OpenApiNames.TAG_ADMIN, description = "Operators' API over HTTPS; errors are "
                         + "{error, message}"),
-                @Tag(name = OpenApiNames.TAG_PKI, description = "Public PKI: CA certificates, CRLs, OCSP (no login)")},
+                @Tag(name = OpenApiNames.TAG_PKI, description = "Public PKI: CA certificates, CRLs, OCSP (no login)"),
+                @Tag(name = OpenApiNames.TAG_ACME, description = "ACME (RFC 8555, RFC 9773 renewal information) per "
+                        + "organization under /acme/{org}: requests are JWS (application/jose+json) signed by the "
+                        + "account key, errors are problem documents (application/problem+json)")},
         components = @Components(responses = {
                 @APIResponse(name = OpenApiNames.ENOS_REFUSED, description = "authentication refused (code 1202, 1203, "
                         + "1003, 1001 or 1004), or a body over 64 KiB (413, code 99400)", content = @Content(

@@ -8,6 +8,7 @@ public final class OpenApiNames {
     public static final String TAG_DIGICERT = "DigiCert CertCentral";
     public static final String TAG_ADMIN = "Admin API";
     public static final String TAG_PKI = "Public PKI";
+    public static final String TAG_ACME = "ACME";
 
     public static final String ENOS_BEARER = "enosBearer";
     public static final String ENOS_ACCESS_TOKEN = "enosApimAccessToken";

@@ -6,11 +6,11 @@ import java.util.Locale;
  * The door a request came in by, as metrics label it: one of a fixed few, so that a label never carries an
  * organization, a key or a serial. The actor a facade gives its {@link Caller} names it by its prefix
  * ({@code enos:<appKey>}, {@code ra:<account>}, {@code digicert:<keyId>}, {@code est:<assetId>},
- * {@code scep:<assetId>}, {@code admin:<user>}); first-start work ({@code bootstrap}, {@code system}) is
+ * {@code scep:<assetId>}, {@code acme:<account id>}, {@code admin:<user>}); first-start work ({@code bootstrap}, {@code system}) is
  * {@link #STARTUP}.
  */
 public enum Facade {
-    ENOS, CERTMANAGER, DIGICERT, EST, SCEP, ADMIN, STARTUP, OTHER;
+    ENOS, CERTMANAGER, DIGICERT, EST, SCEP, ACME, ADMIN, STARTUP, OTHER;
 
     /** The label value: the name in lower case. */
     public String label() {
@@ -30,6 +30,7 @@ public enum Facade {
             case "digicert" -> DIGICERT;
             case "est" -> EST;
             case "scep" -> SCEP;
+            case "acme" -> ACME;
             case "admin" -> ADMIN;
             case "bootstrap", "system" -> STARTUP;
             default -> OTHER;

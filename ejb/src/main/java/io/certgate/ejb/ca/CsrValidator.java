@@ -43,6 +43,14 @@ public class CsrValidator {
 
     /** A CSR whose key and signature the policy allows, whichever CA will sign it. */
     public ValidatedCsr validate(String csrText, KeyPolicy policy) {
+        return validate(csrText, policy, false);
+    }
+
+    /**
+     * A CSR whose key and signature the policy allows; with {@code emptySubjectAllowed} its subject may be empty (ACME
+     * clients name everything in the subject alternative names: the caller then makes the subject).
+     */
+    public ValidatedCsr validate(String csrText, KeyPolicy policy, boolean emptySubjectAllowed) {
         PKCS10CertificationRequest csr = parse(csrText);
         checkAttributes(csr);
         SubjectPublicKeyInfo spki = csr.getSubjectPublicKeyInfo();
@@ -56,7 +64,35 @@ public class CsrValidator {
                     .sorted().map(h -> h + (rsa ? "withRSA" : "withECDSA")).toList()));
         }
         verifySignature(csr);
-        return subjectChecked(csr);
+        return subjectChecked(csr, emptySubjectAllowed);
+    }
+
+    /** The DNS names of a CSR's requested subject alternative names extension, as written (none: empty). */
+    public static java.util.List<String> requestedDnsNames(String csrText) {
+        PKCS10CertificationRequest csr = parse(csrText);
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (org.bouncycastle.asn1.pkcs.Attribute a : csr.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest)) {
+            for (org.bouncycastle.asn1.ASN1Encodable v : a.getAttributeValues()) {
+                org.bouncycastle.asn1.x509.GeneralNames san;
+                try {
+                    san = org.bouncycastle.asn1.x509.GeneralNames.fromExtensions(
+                            org.bouncycastle.asn1.x509.Extensions.getInstance(v),
+                            org.bouncycastle.asn1.x509.Extension.subjectAlternativeName);
+                } catch (RuntimeException e) {
+                    throw new InvalidCsrException("the CSR's subject alternative names cannot be read");
+                }
+                if (san == null) {
+                    continue;
+                }
+                for (org.bouncycastle.asn1.x509.GeneralName n : san.getNames()) {
+                    if (n.getTagNo() != org.bouncycastle.asn1.x509.GeneralName.dNSName) {
+                        throw new InvalidCsrException("the CSR asks for a subject alternative name that is no DNS name");
+                    }
+                    names.add(org.bouncycastle.asn1.ASN1IA5String.getInstance(n.getName()).getString());
+                }
+            }
+        }
+        return names;
     }
 
     /** The key policy for an existing key (renewals without CSR, keys generated here). */
@@ -103,11 +139,11 @@ public class CsrValidator {
         SubjectPublicKeyInfo spki = csr.getSubjectPublicKeyInfo();
         checkAlgorithms(csr.getSignatureAlgorithm(), spki, authority);
         verifySignature(csr);
-        return subjectChecked(csr);
+        return subjectChecked(csr, false);
     }
 
-    private static ValidatedCsr subjectChecked(PKCS10CertificationRequest csr) {
-        if (csr.getSubject() == null || csr.getSubject().getRDNs().length == 0) {
+    private static ValidatedCsr subjectChecked(PKCS10CertificationRequest csr, boolean emptyAllowed) {
+        if (!emptyAllowed && (csr.getSubject() == null || csr.getSubject().getRDNs().length == 0)) {
             throw new InvalidCsrException("the CSR has an empty subject");
         }
         if (csr.getSubject().toString().length() > MAX_SUBJECT_DN_CHARS) {

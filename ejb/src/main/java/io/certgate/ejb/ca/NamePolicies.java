@@ -92,26 +92,39 @@ public class NamePolicies {
                 || (commonName != null && (commonName.contains(".") || commonName.contains(":")
                 || commonName.equalsIgnoreCase("localhost") || commonName.length() > NameRules.MAX_COMMON_NAME));
         if (anyName) {
-            List<NamePolicyEntry> all = em.createQuery("SELECT e FROM NamePolicyEntry e", NamePolicyEntry.class)
-                    .getResultList();
-            List<NamePolicyEntry> own = all.stream().filter(e -> e.getOrgId().equals(orgId)).toList();
-            List<NamePolicyEntry> others = all.stream().filter(e -> !e.getOrgId().equals(orgId)).toList();
-            List<Object[]> validated = em.createQuery("SELECT d.orgId, d.name FROM OrgDomain d "
-                    + "WHERE d.validatedAt IS NOT NULL", Object[].class).getResultList();
-            List<String> ownValidated = validated.stream().filter(r -> orgId.equals(r[0])).map(r -> (String) r[1])
-                    .toList();
-            NameRules.Policy othersPolicy = policy(others);
-            List<String> othersDns = new ArrayList<>(othersPolicy.dnsSuffixes());
-            validated.stream().filter(r -> !orgId.equals(r[0])).forEach(r -> othersDns.add((String) r[1]));
-            ServerTlsNames server = ServerTlsNames.configured();
-            NameRules.refusal(commonName, names, policy(own), ownValidated,
-                    new NameRules.Policy(othersDns, othersPolicy.emailDomains(), othersPolicy.ipRanges()),
-                    server.dnsNames(), server.ipAddresses()).ifPresent(reason -> {
-                        throw new NameNotAllowedException(reason);
-                    });
+            refuseOutsidePolicy(orgId, commonName, names);
         }
         checkSubjectNamesNoOtherOrganization(orgId, request.subject(), commonName);
         return names;
+    }
+
+    /**
+     * The names an ACME order asks for (DNS names, wildcards with their {@code *.}), checked as an issuance of them
+     * would be: {@link NameNotAllowedException} before anything is stored.
+     */
+    public void checkDnsNames(String orgId, List<String> dnsNames) {
+        Caller.requireCredentialOrganization(orgId);
+        refuseOutsidePolicy(orgId, null, NameRules.Names.of(dnsNames, List.of(), List.of()));
+    }
+
+    private void refuseOutsidePolicy(String orgId, String commonName, NameRules.Names names) {
+        List<NamePolicyEntry> all = em.createQuery("SELECT e FROM NamePolicyEntry e", NamePolicyEntry.class)
+                .getResultList();
+        List<NamePolicyEntry> own = all.stream().filter(e -> e.getOrgId().equals(orgId)).toList();
+        List<NamePolicyEntry> others = all.stream().filter(e -> !e.getOrgId().equals(orgId)).toList();
+        List<Object[]> validated = em.createQuery("SELECT d.orgId, d.name FROM OrgDomain d "
+                + "WHERE d.validatedAt IS NOT NULL", Object[].class).getResultList();
+        List<String> ownValidated = validated.stream().filter(r -> orgId.equals(r[0])).map(r -> (String) r[1])
+                .toList();
+        NameRules.Policy othersPolicy = policy(others);
+        List<String> othersDns = new ArrayList<>(othersPolicy.dnsSuffixes());
+        validated.stream().filter(r -> !orgId.equals(r[0])).forEach(r -> othersDns.add((String) r[1]));
+        ServerTlsNames server = ServerTlsNames.configured();
+        NameRules.refusal(commonName, names, policy(own), ownValidated,
+                new NameRules.Policy(othersDns, othersPolicy.emailDomains(), othersPolicy.ipRanges()),
+                server.dnsNames(), server.ipAddresses()).ifPresent(reason -> {
+                    throw new NameNotAllowedException(reason);
+                });
     }
 
     /** {@code O=} naming another organization, or {@code CN=} another organization's device key (not also one of its own). */

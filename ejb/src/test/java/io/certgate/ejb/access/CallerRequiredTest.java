@@ -68,6 +68,14 @@ class CallerRequiredTest {
                         .approveAsOperator(c, "0123456789abcdef0123456789abcdef")),
                 Arguments.of("enrollment.revoke", (Consumer<Caller>) c -> new EnrollmentService().revoke(c, "0a",
                         RevocationReason.UNSPECIFIED, "phrase")),
+                Arguments.of("acme.createEabKey", (Consumer<Caller>) c -> new io.certgate.ejb.acme.AcmeAccounts()
+                        .createEabKey(c)),
+                Arguments.of("acme.eabKeys", (Consumer<Caller>) c -> new io.certgate.ejb.acme.AcmeAccounts().eabKeys(c)),
+                Arguments.of("acme.disableEabKey", (Consumer<Caller>) c -> new io.certgate.ejb.acme.AcmeAccounts()
+                        .disableEabKey(c, "eab-1")),
+                Arguments.of("acme.accounts", (Consumer<Caller>) c -> new io.certgate.ejb.acme.AcmeAccounts().accounts(c)),
+                Arguments.of("acme.deactivate", (Consumer<Caller>) c -> new io.certgate.ejb.acme.AcmeAccounts()
+                        .deactivate(c, 1L)),
                 Arguments.of("audit.record", (Consumer<Caller>) c -> new AuditTrail().record(c, "a", "t", "o")),
                 Arguments.of("audit.recent", (Consumer<Caller>) c -> new AuditTrail().recent(c, 10)),
                 Arguments.of("credentials.enos", (Consumer<Caller>) c -> new ApiCredentials().createEnosServiceAccount(c)),

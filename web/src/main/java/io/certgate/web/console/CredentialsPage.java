@@ -2,7 +2,10 @@ package io.certgate.web.console;
 
 import io.certgate.domain.access.ApiCredential;
 import io.certgate.domain.access.CredentialKind;
+import io.certgate.domain.acme.AcmeAccount;
+import io.certgate.domain.acme.AcmeEabKey;
 import io.certgate.ejb.access.ApiCredentials;
+import io.certgate.ejb.acme.AcmeAccounts;
 import io.certgate.ejb.enrollment.RaAccountCredentials;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -13,7 +16,7 @@ import java.util.List;
 
 /**
  * An organization's credentials of every facade, as the admin API lists them: EnOS service accounts, DigiCert keys,
- * RA accounts with their client certificates. Never a secret (none is stored readable, except the EnOS secret,
+ * RA accounts with their client certificates, ACME binding keys and accounts. Never a secret (none is stored readable, except the EnOS secret,
  * which stays encrypted). View-scoped: a row's button acts on the row that was shown.
  */
 @Named
@@ -28,6 +31,9 @@ public class CredentialsPage implements Serializable {
     @EJB
     private RaAccountCredentials raAccounts;
 
+    @EJB
+    private AcmeAccounts acme;
+
     @Inject
     private ConsoleOrganization organization;
 
@@ -39,6 +45,8 @@ public class CredentialsPage implements Serializable {
 
     private transient List<ApiCredential> apiCredentials = List.of();
     private transient List<RaAccountCredentials.WithCertificate> ra = List.of();
+    private transient List<AcmeEabKey> acmeKeys = List.of();
+    private transient List<AcmeAccount> acmeAccounts = List.of();
 
     /** Before every rendering, after the actions: what the organization holds now. */
     public void load() {
@@ -50,6 +58,18 @@ public class CredentialsPage implements Serializable {
                 .ifPresent(c -> apiCredentials = c);
         messages.attempt("Listing the RA accounts of " + org, () -> raAccounts.list(guard.reading(org)))
                 .ifPresent(a -> ra = a);
+        messages.attempt("Listing the ACME binding keys of " + org, () -> acme.eabKeys(guard.reading(org)))
+                .ifPresent(k -> acmeKeys = k);
+        messages.attempt("Listing the ACME accounts of " + org, () -> acme.accounts(guard.reading(org)))
+                .ifPresent(a -> acmeAccounts = a);
+    }
+
+    public List<AcmeEabKey> getAcmeKeys() {
+        return acmeKeys == null ? List.of() : acmeKeys;
+    }
+
+    public List<AcmeAccount> getAcmeAccounts() {
+        return acmeAccounts == null ? List.of() : acmeAccounts;
     }
 
     public List<ApiCredential> getEnosServiceAccounts() {

@@ -31,7 +31,7 @@ class AdminRolesTest {
 
     static final List<Class<?>> RESOURCES = List.of(AdminResource.class, CertificateAdminResource.class,
             CredentialAdminResource.class, OperatorAdminResource.class, OrganizationAdminResource.class,
-            AuthorityAdminResource.class);
+            AuthorityAdminResource.class, AcmeAdminResource.class);
     static final Set<String> READERS = Set.of("admin", "approver", "auditor");
     static final Set<String> DECIDERS = Set.of("admin", "approver");
     static final Set<String> ADMINS = Set.of("admin");

@@ -33,7 +33,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Domain control validation by the token methods of DigiCert CertCentral: {@code http-token} (the order's random
  * value in {@code http://{domain}/.well-known/pki-validation/fileauth.txt}) and {@code dns-txt-token} (in a TXT
- * record of {@code _dnsauth.{domain}}).
+ * record of {@code _dnsauth.{domain}}), and by ACME's challenges (RFC 8555): {@code http-01} (the key authorization at
+ * {@code http://{domain}/.well-known/acme-challenge/{token}}) and {@code dns-01} (its digest in a TXT record of
+ * {@code _acme-challenge.{domain}}).
  *
  * <p>With a DNS server configured every name of a check is resolved there, including the address of the web server
  * for http-token, so that tests (and air-gapped sites) control what a domain means. DNS goes through the JDK's
@@ -57,6 +59,8 @@ public final class DomainControlCheck {
 
     static final String FILE_PATH = "/.well-known/pki-validation/fileauth.txt";
     static final String TXT_PREFIX = "_dnsauth.";
+    static final String ACME_PATH = "/.well-known/acme-challenge/";
+    static final String ACME_TXT_PREFIX = "_acme-challenge.";
     static final int MAX_BODY = 4096;
     private static final int MAX_HEAD = 8192;
     private static final Pattern LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
@@ -146,25 +150,42 @@ public final class DomainControlCheck {
 
     /** Whether {@code http://{domain}/.well-known/pki-validation/fileauth.txt} answers 200 with the token. */
     public boolean httpToken(String domain, String token) {
-        String name = domainName(domain);
         requireToken(token);
+        return http("http-token", domain, FILE_PATH, body -> body.contains(token));
+    }
+
+    /**
+     * ACME http-01 (RFC 8555 8.3): whether {@code http://{domain}/.well-known/acme-challenge/{token}} answers 200 with
+     * exactly the key authorization (white space around it allowed).
+     */
+    public boolean httpChallenge(String domain, String token, String keyAuthorization) {
+        requireToken(keyAuthorization);
+        if (token == null || !token.matches("[A-Za-z0-9_-]{16,64}")) {
+            throw new IllegalArgumentException("not an ACME token");
+        }
+        return http("http-01", domain, ACME_PATH + token, body -> body.strip().equals(keyAuthorization));
+    }
+
+    /** Whether the web server of the domain answers this path with 200 and a body that passes the test. */
+    private boolean http(String method, String domain, String path, java.util.function.Predicate<String> found) {
+        String name = domainName(domain);
         long deadline = System.nanoTime() + timeout.toNanos();
         List<InetAddress> addresses = addresses(name, deadline);
         if (addresses.isEmpty()) {
-            LOG.fine(() -> "DCV http-token " + name + ": no address");
+            LOG.fine(() -> "DCV " + method + " " + name + ": no address");
         }
         for (InetAddress address : addresses) {
             if (!internalAllowed && internal(address)) {
-                LOG.info(() -> "DCV http-token " + name + ": not fetched from the internal address "
+                LOG.info(() -> "DCV " + method + " " + name + ": not fetched from the internal address "
                         + address.getHostAddress() + " (certgate.dcv.allow.internal.addresses)");
                 continue;
             }
-            Response response = get(address, name, deadline);
+            Response response = get(address, name, path, deadline);
             if (response != null) { // the first web server that answers decides, as a browser's would
-                boolean found = response.status == 200 && response.body.contains(token);
-                LOG.fine(() -> "DCV http-token " + name + " at " + address.getHostAddress() + ": HTTP "
-                        + response.status + (found ? ", token found" : ", no token"));
-                return found;
+                boolean shown = response.status == 200 && found.test(response.body);
+                LOG.fine(() -> "DCV " + method + " " + name + " at " + address.getHostAddress() + ": HTTP "
+                        + response.status + (shown ? ", token found" : ", no token"));
+                return shown;
             }
         }
         return false;
@@ -223,18 +244,27 @@ public final class DomainControlCheck {
 
     /** Whether a TXT record of {@code _dnsauth.{domain}} contains the token. */
     public boolean dnsTxtToken(String domain, String token) {
-        String name = TXT_PREFIX + domainName(domain);
         requireToken(token);
+        return txt("dns-txt-token", TXT_PREFIX + domainName(domain), record -> record.contains(token));
+    }
+
+    /** ACME dns-01 (RFC 8555 8.4): whether a TXT record of {@code _acme-challenge.{domain}} is exactly the digest. */
+    public boolean dnsChallenge(String domain, String digest) {
+        requireToken(digest);
+        return txt("dns-01", ACME_TXT_PREFIX + domainName(domain), record -> record.equals(digest));
+    }
+
+    private boolean txt(String method, String name, java.util.function.Predicate<String> found) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             for (String record : lookup(name, "TXT", deadline)) {
-                if (joinTxt(record).contains(token)) {
+                if (found.test(joinTxt(record))) {
                     return true;
                 }
             }
-            LOG.fine(() -> "DCV dns-txt-token " + name + ": no TXT record with the token");
+            LOG.fine(() -> "DCV " + method + " " + name + ": no TXT record with the token");
         } catch (NamingException e) {
-            LOG.log(Level.INFO, "DCV dns-txt-token " + name + ": " + e);
+            LOG.log(Level.INFO, "DCV " + method + " " + name + ": " + e);
         }
         return false;
     }
@@ -244,7 +274,7 @@ public final class DomainControlCheck {
      * digits, hyphens and dots; labels empty, longer than 63 or starting or ending with a hyphen; a single label;
      * an all-numeric top label (an IPv4 literal, or no public name); more than 253 characters.
      */
-    static String domainName(String domain) {
+    public static String domainName(String domain) {
         if (domain == null) {
             throw new IllegalArgumentException("no domain name");
         }
@@ -357,11 +387,11 @@ public final class DomainControlCheck {
     }
 
     /** GET of the file at this address, or null when no HTTP answer came in time. */
-    private Response get(InetAddress address, String host, long deadline) {
+    private Response get(InetAddress address, String host, String path, long deadline) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(address, httpPort), positive(remainingMillis(deadline)));
             // HTTP/1.0: the answer is never chunked and ends with the connection
-            String request = "GET " + FILE_PATH + " HTTP/1.0\r\n"
+            String request = "GET " + path + " HTTP/1.0\r\n"
                     + "Host: " + (httpPort == 80 ? host : host + ":" + httpPort) + "\r\n"
                     + "User-Agent: certgate-dcv\r\nAccept: */*\r\nConnection: close\r\n\r\n";
             OutputStream out = socket.getOutputStream();
@@ -369,7 +399,7 @@ public final class DomainControlCheck {
             out.flush();
             return parse(readResponse(socket, deadline));
         } catch (IOException e) {
-            LOG.log(Level.INFO, "DCV http-token " + host + " at " + address.getHostAddress() + ": " + e);
+            LOG.log(Level.INFO, "DCV GET http://" + host + path + " at " + address.getHostAddress() + ": " + e);
             return null;
         }
     }

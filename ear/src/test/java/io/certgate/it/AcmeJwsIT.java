@@ -1,0 +1,282 @@
+package io.certgate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.KeyPair;
+import java.security.interfaces.ECPublicKey;
+import java.time.Duration;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hostile ACME requests, made by hand: {@code alg: none}, a MAC instead of a signature, a kid of no account or of
+ * another organization's account, a replayed nonce, a JWS for another URL, an oversized body, a body that is no JWS,
+ * a wrong content type: each refused with its problem type, and no account is stored by any of them. Plain HTTP is
+ * refused; a directory of an organization without ACME is 404.
+ */
+class AcmeJwsIT {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().sslContext(RaAccount.tls(null))
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    private static String org;
+    private static JsonObject directory;
+
+    @BeforeAll
+    static void setUp() {
+        org = Acme.newOrg();
+        directory = directory(org);
+    }
+
+    /** The directory of an organization, which exists from its first binding key on. */
+    private static JsonObject directory(String orgId) {
+        Acme.eabKey(orgId);
+        Answer d = send(HttpRequest.newBuilder(URI.create(Acme.directory(orgId))).GET());
+        assertEquals(200, d.status, d.body);
+        return Json.createReader(new java.io.StringReader(d.body)).readObject();
+    }
+
+    @Test
+    void theDirectoryNamesEveryResourceAndRequiresBinding() {
+        for (String name : new String[] {"newNonce", "newAccount", "newOrder", "revokeCert", "keyChange",
+                "renewalInfo"}) {
+            assertTrue(directory.getString(name).startsWith(RaAccount.HTTPS + "/acme/" + org + "/"), name);
+        }
+        assertTrue(directory.getJsonObject("meta").getBoolean("externalAccountRequired"));
+        Answer head = send(HttpRequest.newBuilder(URI.create(directory.getString("newNonce")))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, head.status);
+        assertNotNull(head.nonce);
+        assertEquals(404, send(HttpRequest.newBuilder(URI.create(Acme.directory("no" + org))).GET()).status);
+        assertEquals(403, Http.get("/acme/" + org + "/directory").status(), "plain HTTP is refused");
+    }
+
+    @Test
+    void hostileRequestsAreRefusedAndStoreNothing() throws Exception {
+        String hostileOrg = Acme.newOrg(); // an organization of its own: no account but what these requests make
+        JsonObject directory = directory(hostileOrg);
+        KeyPair key = Pki.ec("secp256r1");
+        String newAccount = directory.getString("newAccount");
+        JsonObject jwk = jwk((ECPublicKey) key.getPublic());
+        String payload = Json.createObjectBuilder().add("termsOfServiceAgreed", true).build().toString();
+
+        // alg none: no signature at all
+        JsonObject none = Json.createObjectBuilder().add("alg", "none").add("nonce", nonce()).add("url", newAccount)
+                .add("jwk", jwk).build();
+        assertProblem(post(newAccount, flattened(none, payload, new byte[0])), 400, "badSignatureAlgorithm");
+
+        // a MAC instead of a signature
+        JsonObject hs = Json.createObjectBuilder().add("alg", "HS256").add("nonce", nonce()).add("url", newAccount)
+                .add("jwk", jwk).build();
+        assertProblem(post(newAccount, flattened(hs, payload, hmac(hs, payload))), 400, "badSignatureAlgorithm");
+
+        // a signature by another key than the jwk's
+        KeyPair other = Pki.ec("secp256r1");
+        JsonObject header = es256(nonce(), newAccount, jwk, null);
+        assertProblem(post(newAccount, sign(header, payload, other)), 400, "malformed");
+
+        // a JWS for another URL than the one it is sent to
+        assertProblem(post(newAccount, sign(es256(nonce(), directory.getString("newOrder"), jwk, null), payload, key)),
+                403, "unauthorized");
+
+        // a nonce used twice: the second time badNonce, with a fresh nonce to retry
+        String used = nonce();
+        Answer first = post(newAccount, sign(es256(used, newAccount, jwk, null), payload, key));
+        assertProblem(first, 400, "externalAccountRequired");
+        Answer replay = post(newAccount, sign(es256(used, newAccount, jwk, null), payload, key));
+        assertProblem(replay, 400, "badNonce");
+        assertNotNull(replay.nonce, "a badNonce answer carries a fresh nonce");
+        // a nonce the server never made
+        assertProblem(post(newAccount, sign(es256("bm90LWEtbm9uY2U", newAccount, jwk, null), payload, key)), 400,
+                "badNonce");
+
+        // a kid that is no account, and one of another organization's directory
+        String newOrder = directory.getString("newOrder");
+        String order = "{\"identifiers\":[{\"type\":\"dns\",\"value\":\"a." + org + ".example\"}]}";
+        assertProblem(post(newOrder, sign(es256(nonce(), newOrder, null, RaAccount.HTTPS + "/acme/" + hostileOrg
+                + "/account/999999999"), order, key)), 400, "accountDoesNotExist");
+        assertProblem(post(newOrder, sign(es256(nonce(), newOrder, null, RaAccount.HTTPS + "/acme/other/account/1"),
+                order, key)), 400, "accountDoesNotExist");
+
+        // an oversized body, a body that is no JWS, and the wrong content type
+        String big = "{\"protected\":\"" + "A".repeat(40 * 1024) + "\",\"payload\":\"\",\"signature\":\"\"}";
+        assertProblem(post(newAccount, big), 413, "malformed");
+        assertProblem(post(newAccount, "[1,2,3]"), 400, "malformed");
+        assertProblem(send(HttpRequest.newBuilder(URI.create(newAccount)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(sign(es256(nonce(), newAccount, jwk, null), payload, key)))),
+                415, "malformed");
+
+        JsonObject accounts = Admin.get("/admin/api/orgs/" + hostileOrg + "/acme/accounts").json();
+        assertEquals(0, accounts.getJsonArray("accounts").size(), "nothing stored: " + accounts);
+    }
+
+    @Test
+    void anAccountBoundByItsKeyWorksAndTheSameKeyFindsIt() throws Exception {
+        JsonObject eab = Acme.eabKey(org);
+        KeyPair key = Pki.ec("secp256r1");
+        JsonObject jwk = jwk((ECPublicKey) key.getPublic());
+        String newAccount = directory.getString("newAccount");
+        JsonObject eabHeader = Json.createObjectBuilder().add("alg", "HS256").add("kid", eab.getString("keyId"))
+                .add("url", newAccount).build();
+        String binding = flattenedMac(eabHeader, jwk.toString(), Base64.getUrlDecoder().decode(eab.getString("hmacKey")));
+        String payload = Json.createObjectBuilder().add("termsOfServiceAgreed", true)
+                .add("externalAccountBinding", Json.createReader(new java.io.StringReader(binding)).readObject())
+                .build().toString();
+        Answer created = post(newAccount, sign(es256(nonce(), newAccount, jwk, null), payload, key));
+        assertEquals(201, created.status, created.body);
+        assertNotNull(created.location);
+        Answer again = post(newAccount, sign(es256(nonce(), newAccount, jwk, null), "{\"onlyReturnExisting\":true}", key));
+        assertEquals(200, again.status, again.body);
+        assertEquals(created.location, again.location);
+        // the binding key is used up: another key cannot use it
+        KeyPair second = Pki.ec("secp256r1");
+        JsonObject secondJwk = jwk((ECPublicKey) second.getPublic());
+        String reused = flattenedMac(eabHeader, secondJwk.toString(),
+                Base64.getUrlDecoder().decode(eab.getString("hmacKey")));
+        assertProblem(post(newAccount, sign(es256(nonce(), newAccount, secondJwk, null), Json.createObjectBuilder()
+                .add("externalAccountBinding", Json.createReader(new java.io.StringReader(reused)).readObject())
+                .build().toString(), second)), 403, "unauthorized");
+        // out of policy at newOrder: rejectedIdentifier, nothing stored
+        String newOrder = directory.getString("newOrder");
+        assertProblem(post(newOrder, sign(es256(nonce(), newOrder, null, created.location),
+                "{\"identifiers\":[{\"type\":\"dns\",\"value\":\"www.not-" + org + ".example\"}]}", key)), 400,
+                "rejectedIdentifier");
+        assertProblem(post(newOrder, sign(es256(nonce(), newOrder, null, created.location),
+                "{\"identifiers\":[{\"type\":\"ip\",\"value\":\"10.0.0.1\"}]}", key)), 400, "unsupportedIdentifier");
+        Answer orders = post(created.location + "/orders", sign(es256(nonce(), created.location + "/orders", null,
+                created.location), "", key));
+        assertEquals(200, orders.status, orders.body);
+        assertTrue(orders.body.contains("\"orders\":[]"), orders.body);
+    }
+
+    @Test
+    void aKeyChangeMovesTheAccountToTheNewKeyAndADeactivatedAccountActsNoMore() throws Exception {
+        KeyPair oldKey = Pki.ec("secp256r1");
+        String account = newAccount(oldKey);
+        KeyPair newKey = Pki.ec("secp256r1");
+        String keyChange = directory.getString("keyChange");
+        JsonObject inner = Json.createObjectBuilder().add("alg", "ES256").add("url", keyChange)
+                .add("jwk", jwk((ECPublicKey) newKey.getPublic())).build();
+        String innerJws = sign(inner, Json.createObjectBuilder().add("account", account)
+                .add("oldKey", jwk((ECPublicKey) oldKey.getPublic())).build().toString(), newKey);
+        // the inner JWS signed by the old key instead: refused, nothing changes
+        String forged = sign(inner, Json.createObjectBuilder().add("account", account)
+                .add("oldKey", jwk((ECPublicKey) oldKey.getPublic())).build().toString(), oldKey);
+        assertProblem(post(keyChange, sign(es256(nonce(), keyChange, null, account), forged, oldKey)), 400,
+                "malformed");
+        Answer changed = post(keyChange, sign(es256(nonce(), keyChange, null, account), innerJws, oldKey));
+        assertEquals(200, changed.status, changed.body);
+        assertProblem(post(account, sign(es256(nonce(), account, null, account), "", oldKey)), 400, "malformed");
+        Answer read = post(account, sign(es256(nonce(), account, null, account), "", newKey));
+        assertEquals(200, read.status, read.body);
+        assertTrue(read.body.contains("\"status\":\"valid\""), read.body);
+
+        Answer deactivated = post(account, sign(es256(nonce(), account, null, account),
+                "{\"status\":\"deactivated\"}", newKey));
+        assertEquals(200, deactivated.status, deactivated.body);
+        assertTrue(deactivated.body.contains("\"status\":\"deactivated\""), deactivated.body);
+        String newOrder = directory.getString("newOrder");
+        assertProblem(post(newOrder, sign(es256(nonce(), newOrder, null, account),
+                "{\"identifiers\":[{\"type\":\"dns\",\"value\":\"k." + org + ".example\"}]}", newKey)), 403,
+                "unauthorized");
+    }
+
+    /** A new account of the directory for this key, bound by a new binding key; its URL. */
+    private static String newAccount(KeyPair key) throws Exception {
+        JsonObject eab = Acme.eabKey(org);
+        JsonObject jwk = jwk((ECPublicKey) key.getPublic());
+        String newAccount = directory.getString("newAccount");
+        JsonObject eabHeader = Json.createObjectBuilder().add("alg", "HS256").add("kid", eab.getString("keyId"))
+                .add("url", newAccount).build();
+        String binding = flattenedMac(eabHeader, jwk.toString(), Base64.getUrlDecoder().decode(eab.getString("hmacKey")));
+        String payload = Json.createObjectBuilder().add("termsOfServiceAgreed", true)
+                .add("externalAccountBinding", Json.createReader(new java.io.StringReader(binding)).readObject())
+                .build().toString();
+        Answer created = post(newAccount, sign(es256(nonce(), newAccount, jwk, null), payload, key));
+        assertEquals(201, created.status, created.body);
+        return created.location;
+    }
+
+    private record Answer(int status, String body, String nonce, String location, String type) {
+    }
+
+    private static void assertProblem(Answer a, int status, String type) {
+        assertEquals(status, a.status, a.body);
+        assertEquals("application/problem+json", a.type, a.body);
+        assertEquals("urn:ietf:params:acme:error:" + type, Json.createReader(new java.io.StringReader(a.body))
+                .readObject().getString("type"), a.body);
+        assertFalse(a.body.contains("Exception"), "no stack trace: " + a.body);
+    }
+
+    private static String nonce() {
+        Answer a = send(HttpRequest.newBuilder(URI.create(directory.getString("newNonce"))).GET());
+        assertEquals(204, a.status);
+        return a.nonce;
+    }
+
+    private static Answer post(String url, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/jose+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static Answer send(HttpRequest.Builder b) {
+        try {
+            HttpResponse<String> r = CLIENT.send(b.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Answer(r.statusCode(), r.body(), r.headers().firstValue("Replay-Nonce").orElse(null),
+                    r.headers().firstValue("Location").orElse(null),
+                    r.headers().firstValue("Content-Type").orElse(null));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static JsonObject es256(String nonce, String url, JsonObject jwk, String kid) {
+        var b = Json.createObjectBuilder().add("alg", "ES256").add("nonce", nonce).add("url", url);
+        if (jwk != null) {
+            b.add("jwk", jwk);
+        }
+        if (kid != null) {
+            b.add("kid", kid);
+        }
+        return b.build();
+    }
+
+    private static String sign(JsonObject header, String payload, KeyPair key) throws Exception {
+        return Acme.es256(header, payload, key.getPrivate());
+    }
+
+    private static byte[] hmac(JsonObject header, String payload) throws Exception {
+        return mac(header, payload, new byte[32]);
+    }
+
+    private static String flattenedMac(JsonObject header, String payload, byte[] key) throws Exception {
+        return flattened(header, payload, mac(header, payload, key));
+    }
+
+    private static byte[] mac(JsonObject header, String payload, byte[] key) throws Exception {
+        Mac m = Mac.getInstance("HmacSHA256");
+        m.init(new SecretKeySpec(key, "HmacSHA256"));
+        return m.doFinal(Acme.signingInput(header, payload));
+    }
+
+    private static String flattened(JsonObject header, String payload, byte[] signature) {
+        return Acme.flattened(header, payload, signature);
+    }
+
+    private static JsonObject jwk(ECPublicKey key) {
+        return Acme.jwk(key);
+    }
+
+}
