@@ -66,7 +66,7 @@ class HierarchyIT {
         assertTrue(cacerts.contains(issuingA), "EST cacerts names the organization's RSA issuing CA");
         assertTrue(cacerts.contains(root) && cacerts.contains(Pki.root("ECC")), "and the roots");
         assertFalse(cacerts.contains(Pki.issuerOf(leafB)), "and no other organization's CA");
-        // SCEP: GetCACert under the product's path: the RA, the organization's RSA issuing CA, the root
+        // SCEP: GetCACert under the product's path: the RA, the organization's RSA issuing CA, the root ...
         Http.Answer scep = Http.get("/scep/" + deviceA.getString("productKey") + "?operation=GetCACert");
         assertEquals(200, scep.status());
         List<X509Certificate> scepCerts = new ArrayList<>();
@@ -74,6 +74,14 @@ class HierarchyIT {
             scepCerts.add(Pki.cert(Pki.pem("CERTIFICATE", h.getEncoded())));
         }
         assertTrue(scepCerts.contains(issuingA) && scepCerts.contains(root), scepCerts.toString());
+        // ... and, last, the infrastructure (_server) RSA issuing CA that issued the RA: no root signs the RA
+        X509Certificate scepRa = scepCerts.get(0);
+        X509Certificate infrastructure = scepCerts.get(scepCerts.size() - 1);
+        assertEquals(List.of(scepRa, issuingA, root, infrastructure), scepCerts);
+        assertTrue(infrastructure.getSubjectX500Principal().getName().contains("OU=_server"),
+                infrastructure.getSubjectX500Principal().toString());
+        Pki.verifyChain(scepRa, root); // RA <- infrastructure CA (its AIA) <- root, also with openssl verify
+        assertEquals(infrastructure, Pki.issuerOf(scepRa));
 
         // the public endpoints: the CA's certificate (DER, its leaves' AIA), its chain (PEM), its CRL
         String caPath = java.net.URI.create(Pki.extensionUri(leafA, "1.3.6.1.5.5.7.1.1")).getPath();

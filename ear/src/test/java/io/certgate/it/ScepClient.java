@@ -76,6 +76,14 @@ final class ScepClient {
             certs.add(new JcaX509CertificateConverter().getCertificate(h));
         }
         this.ra = certs.stream().filter(c -> c.getBasicConstraints() == -1).findFirst().orElseThrow();
+        // a client can chain the RA: the CA that issued it (the infrastructure CA, not a root) is in the answer
+        X509Certificate raIssuer = certs.stream().filter(c -> c.getBasicConstraints() >= 0
+                && c.getSubjectX500Principal().equals(ra.getIssuerX500Principal())).findFirst()
+                .orElseThrow(() -> new AssertionError("GetCACert names no CA that issued the RA: " + certs));
+        ra.verify(raIssuer.getPublicKey());
+        if (raIssuer.getSubjectX500Principal().equals(raIssuer.getIssuerX500Principal())) {
+            throw new AssertionError("a root signs the SCEP RA certificate: " + ra.getIssuerX500Principal());
+        }
         this.root = certs.stream().filter(c -> c.getBasicConstraints() >= 0).findFirst().orElseThrow();
     }
 

@@ -50,7 +50,8 @@ class ScepIT {
 
     @Test
     void capabilitiesAndCaCertificates() throws Exception {
-        String productKey = Enos.newDevice(Enos.newOrg()).getString("productKey");
+        String org = Enos.newOrg();
+        String productKey = Enos.newDevice(org).getString("productKey");
         Http.Answer caps = Http.get("/scep/" + productKey + "?operation=GetCACaps");
         assertEquals(200, caps.status(), caps.body());
         List<String> lines = caps.body().lines().map(String::trim).toList();
@@ -65,11 +66,33 @@ class ScepIT {
             list.add(Pki.cert(Pki.pem("CERTIFICATE", h.getEncoded())));
         }
         X509Certificate rsaRoot = Pki.root("RSA");
-        assertEquals(3, list.size(), "the RA certificate, the organization's RSA issuing CA and the RSA root");
-        assertTrue(list.contains(rsaRoot));
-        X509Certificate ra = list.stream().filter(c -> c.getBasicConstraints() == -1).findFirst().orElseThrow();
-        ra.verify(rsaRoot.getPublicKey()); // the RA certificate comes from the root (it is no leaf of an organization)
+        assertEquals(4, list.size(), "the RA certificate, the organization's RSA issuing CA, the RSA root and the "
+                + "infrastructure CA that issued the RA: " + list);
+        X509Certificate ra = list.get(0);
+        assertEquals(-1, ra.getBasicConstraints(), "the RA first");
+        assertEquals(rsaRoot, list.get(2), "the root third, as before");
+        X509Certificate infrastructure = list.get(3);
+        assertTrue(infrastructure.getSubjectX500Principal().getName().contains("OU=_server"),
+                "the infrastructure (_server) RSA issuing CA last: " + infrastructure.getSubjectX500Principal());
+        // the RA is a leaf of the infrastructure CA, which the root signs; the root signs nothing but issuing CAs
+        ra.verify(infrastructure.getPublicKey());
+        infrastructure.verify(rsaRoot.getPublicKey());
+        for (X509Certificate c : list) {
+            if (!c.equals(rsaRoot) && c.getIssuerX500Principal().equals(rsaRoot.getSubjectX500Principal())) {
+                c.verify(rsaRoot.getPublicKey());
+                assertTrue(c.getBasicConstraints() >= 0, "the root signs only issuing CAs: " + c.getSubjectX500Principal());
+            }
+        }
+        assertFalse(ra.getIssuerX500Principal().equals(rsaRoot.getSubjectX500Principal()), "no root signs the RA");
+        assertTrue(list.get(1).getSubjectX500Principal().getName().contains("OU=" + org),
+                "the organization's own RSA issuing CA second: " + list.get(1).getSubjectX500Principal());
         ra.checkValidity();
+        // issued through the ledger in the server's organization: listed, and good in OCSP of the infrastructure CA
+        Http.Answer listed = Admin.get("/admin/api/orgs/_server/certificates?serial=" + ra.getSerialNumber().toString(16));
+        assertEquals(200, listed.status(), listed.body());
+        assertEquals(1, listed.json().getInt("total"), listed.body());
+        assertEquals("valid", listed.json().getJsonArray("certificates").getJsonObject(0).getString("status"));
+        assertEquals(null, Pki.ocspStatus(Http.BASE, infrastructure, ra), "OCSP: good");
         assertTrue(ra.getKeyUsage()[0] && ra.getKeyUsage()[2], "RA: digitalSignature and keyEncipherment");
         assertEquals(-1, ra.getBasicConstraints(), "the RA is no CA");
         assertEquals(400, Http.get("/scep/" + productKey + "?operation=Nonsense").status());

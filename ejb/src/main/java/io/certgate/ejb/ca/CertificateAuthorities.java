@@ -246,8 +246,12 @@ public class CertificateAuthorities {
                 issuingCaCertificateUrl(ca.id()), emails, ipAddresses);
     }
 
-    /** The SCEP RA certificate (issued by the RSA root; key beside the roots'). */
-    public X509Certificate scepRaCertificate() {
+    /**
+     * The certificate custody keeps with the SCEP RA key (self-signed; a root-signed one on servers set up before
+     * issue 16): its public key is the RA's. SCEP serves {@link ScepRaCertificate}'s, this one only while the
+     * infrastructure CA is pending.
+     */
+    public X509Certificate scepRaCustodyCertificate() {
         return custody.scepRaCertificate();
     }
 

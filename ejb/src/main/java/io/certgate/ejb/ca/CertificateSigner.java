@@ -53,8 +53,11 @@ public class CertificateSigner {
                 case TLS_SERVER -> new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth};
                 case CODE_SIGNING -> new KeyPurposeId[] {KeyPurposeId.id_kp_codeSigning};
                 case CLIENT_EMAIL -> new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_emailProtection};
+                case SCEP_RA -> new KeyPurposeId[0];
             };
-            b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes));
+            if (purposes.length > 0) {
+                b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes));
+            }
             if (!profile.dnsNames().isEmpty() || !profile.emails().isEmpty() || !profile.ipAddresses().isEmpty()) {
                 GeneralName[] names = java.util.stream.Stream.of(
                         profile.dnsNames().stream().map(n -> new GeneralName(GeneralName.dNSName, n)),

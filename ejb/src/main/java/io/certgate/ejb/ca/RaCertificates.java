@@ -10,15 +10,15 @@ import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.operator.ContentSigner;
 
 /**
- * The SCEP RA certificate (RFC 8894 2.1): issued by the RSA root, for signing answers and for the key that
- * clients encrypt their requests to (digitalSignature and keyEncipherment), valid as long as the root.
+ * The self-signed SCEP RA certificate (RFC 8894 2.1) that key custody keeps beside the RA key (digitalSignature and
+ * keyEncipherment). Clients are served the one the infrastructure CA issues for that key ({@link ScepRaCertificate});
+ * this one only while that CA is pending (an offline RSA root whose ceremony has not signed it yet).
  */
 public final class RaCertificates {
 
@@ -27,32 +27,7 @@ public final class RaCertificates {
     private RaCertificates() {
     }
 
-    public static X509Certificate scepRa(Instant now, PublicKey publicKey, X509Certificate issuer,
-                                         ContentSigner issuerSigner) {
-        try {
-            X500Name subject = new X500Name("CN=" + SCEP_RA_NAME + ",O=certgate");
-            SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(publicKey.getEncoded());
-            X509CertificateHolder issuerHolder = new X509CertificateHolder(issuer.getEncoded());
-            Instant notBefore = now.truncatedTo(ChronoUnit.SECONDS).minus(1, ChronoUnit.MINUTES);
-            X509v3CertificateBuilder b = new X509v3CertificateBuilder(issuerHolder.getSubject(), SerialNumbers.next(),
-                    Date.from(notBefore), issuer.getNotAfter(), subject, spki);
-            BcX509ExtensionUtils ext = new BcX509ExtensionUtils();
-            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            b.addExtension(Extension.keyUsage, true,
-                    new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
-            b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(spki));
-            b.addExtension(Extension.authorityKeyIdentifier, false,
-                    ext.createAuthorityKeyIdentifier(issuerHolder.getSubjectPublicKeyInfo()));
-            return new JcaX509CertificateConverter().getCertificate(b.build(issuerSigner));
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot issue the SCEP RA certificate", e);
-        }
-    }
-
-    /**
-     * The SCEP RA certificate of a server whose RSA root is offline: self-signed, as the root ceremony signs no RA
-     * (clients take it from GetCACert to encrypt their requests to and to check answers).
-     */
+    /** Self-signed, valid as long as a root: made once with the key, never served while the infrastructure CA signs. */
     public static X509Certificate selfSignedScepRa(Instant now, PublicKey publicKey, ContentSigner ownSigner) {
         try {
             X500Name subject = new X500Name("CN=" + SCEP_RA_NAME + ",O=certgate");

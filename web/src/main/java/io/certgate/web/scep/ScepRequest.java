@@ -85,6 +85,15 @@ public final class ScepRequest {
      * answered, and a {@link ScepException} carrying the transaction to answer otherwise.
      */
     public static ScepRequest parse(byte[] der, Recipient decryptor, X509Certificate raCertificate, int maxBytes) {
+        return parse(der, decryptor, List.of(raCertificate), maxBytes);
+    }
+
+    /**
+     * As {@link #parse(byte[], Recipient, X509Certificate, int)} with every certificate of the RA key a client may
+     * encrypt to (the one served first; another instance's or an earlier one a client still holds).
+     */
+    public static ScepRequest parse(byte[] der, Recipient decryptor, List<X509Certificate> raCertificates,
+                                    int maxBytes) {
         if (der == null || der.length == 0) {
             throw new UnreadableScepMessageException(ScepFailInfo.BAD_REQUEST, "the SCEP message is empty");
         }
@@ -104,7 +113,7 @@ public final class ScepRequest {
         ScepMessageType type = messageType(attributes, transaction);
         X509CertificateHolder signerCertificate = signerCertificate(signed, signer, transaction);
         verify(signer, signerCertificate, transaction);
-        byte[] content = decrypt(signed.getSignedContent(), decryptor, raCertificate, transaction);
+        byte[] content = decrypt(signed.getSignedContent(), decryptor, raCertificates, transaction);
         return new ScepRequest(type, transaction, x509(signerCertificate, transaction), content);
     }
 
@@ -315,8 +324,8 @@ public final class ScepRequest {
         }
     }
 
-    private static byte[] decrypt(CMSTypedData signedContent, Recipient decryptor, X509Certificate raCertificate,
-            ScepTransaction transaction) {
+    private static byte[] decrypt(CMSTypedData signedContent, Recipient decryptor,
+            List<X509Certificate> raCertificates, ScepTransaction transaction) {
         if (signedContent == null || !(signedContent.getContent() instanceof byte[] bytes)) {
             throw new ScepException(ScepFailInfo.BAD_REQUEST, "the SCEP message has no encapsulated content",
                     transaction);
@@ -333,7 +342,10 @@ public final class ScepRequest {
             throw new ScepException(ScepFailInfo.BAD_REQUEST, "the SCEP message's content is not a CMS EnvelopedData",
                     transaction, e);
         }
-        RecipientInformation recipient = envelope.getRecipientInfos().get(raRecipientId(raCertificate));
+        RecipientInformation recipient = null;
+        for (X509Certificate ra : raCertificates) {
+            recipient = recipient != null ? recipient : envelope.getRecipientInfos().get(raRecipientId(ra));
+        }
         if (recipient == null) {
             throw new ScepException(ScepFailInfo.BAD_REQUEST,
                     "the SCEP message is not encrypted to this server's SCEP RA certificate", transaction);

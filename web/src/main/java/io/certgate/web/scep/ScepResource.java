@@ -8,6 +8,7 @@ import io.certgate.ejb.binding.SelfEnrollmentOutcome;
 import io.certgate.ejb.binding.SelfEnrollments;
 import io.certgate.ejb.ca.CertificateAuthorities;
 import io.certgate.ejb.ca.CertificateLedger;
+import io.certgate.ejb.ca.ScepRaCertificate;
 import io.certgate.domain.access.Facade;
 import io.certgate.ejb.binding.DeviceAuthenticationException;
 import io.certgate.web.support.CallerContext;
@@ -38,9 +39,9 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /**
  * SCEP (RFC 8894) at {@code /scep/{productKey}} (also {@code .../pkiclient.exe}), on the plain HTTP port as
- * clients expect (the messages are signed and encrypted): GetCACaps, GetCACert (the RA certificate and the RSA
- * root), and PKIOperation by GET or POST. PKCSReq: the device is the CSR's common name as deviceKey of the
- * product, proven by the challenge password (its device secret or a one-time enrollment secret); RenewalReq:
+ * clients expect (the messages are signed and encrypted): GetCACaps, GetCACert (the RA certificate, the product's
+ * RSA issuing CA and root, the infrastructure CA that issued the RA), and PKIOperation by GET or POST. PKCSReq: the
+ * device is the CSR's common name as deviceKey of the product, proven by the challenge password (its device secret or a one-time enrollment secret); RenewalReq:
  * signed with the device's current certificate; CertPoll: a pending request, signed with its own key.
  * Decode, enroll through the one core, encode: refusals are CertRep FAILUREs with the RFC's failInfo.
  */
@@ -57,6 +58,9 @@ public class ScepResource {
     @EJB
     private CertificateAuthorities authorities;
 
+    @EJB
+    private ScepRaCertificate ra;
+
     @Inject
     private CallerContext caller;
 
@@ -67,10 +71,14 @@ public class ScepResource {
             return Response.ok(CAPABILITIES).header("Content-Type", "text/plain").build();
         }
         if ("GetCACert".equals(operation)) {
-            // the RA (whose key opens requests and signs answers), the product's RSA issuing CA, the root
-            List<java.security.cert.X509Certificate> certs = new java.util.ArrayList<>();
-            certs.add(authorities.scepRaCertificate());
-            certs.addAll(enrollments.caCertificates(productKey, List.of(IssueAuthority.RSA)));
+            // the RA (whose key opens requests and signs answers), the product's RSA issuing CA, the root, then the
+            // infrastructure CA that issued the RA (last: clients that take the CA by position keep theirs)
+            List<X509Certificate> product = enrollments.caCertificates(productKey, List.of(IssueAuthority.RSA));
+            ScepRaCertificate.Served served = ra.served();
+            List<X509Certificate> certs = new java.util.ArrayList<>();
+            certs.add(served.certificate());
+            certs.addAll(product);
+            served.issuingCa().filter(ca -> !certs.contains(ca)).ifPresent(certs::add);
             byte[] der = CertRep.degenerate(certs);
             return Response.ok(der).header("Content-Type", "application/x-x509-ca-ra-cert").build();
         }
@@ -122,10 +130,11 @@ public class ScepResource {
     }
 
     private Response pkiOperation(String productKey, byte[] der) {
-        X509Certificate ra = authorities.scepRaCertificate();
+        List<X509Certificate> accepted = this.ra.served().accepted();
+        X509Certificate ra = accepted.get(0);
         ScepRequest request;
         try {
-            request = ScepRequest.parse(der, authorities.scepRaDecryptor(), ra, MAX_MESSAGE_BYTES);
+            request = ScepRequest.parse(der, authorities.scepRaDecryptor(), accepted, MAX_MESSAGE_BYTES);
         } catch (ScepException e) {
             LOG.info(() -> "SCEP message refused: " + e.getMessage() + " requestId=" + caller.requestId());
             if (!e.answerable()) {

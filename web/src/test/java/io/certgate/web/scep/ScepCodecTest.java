@@ -352,6 +352,20 @@ class ScepCodecTest {
         assertTrue(e.getMessage().contains("not encrypted to this server's SCEP RA certificate"), e.getMessage());
     }
 
+    /** A request encrypted to an earlier (or another instance's) certificate of the RA key opens when it is listed. */
+    @Test
+    void envelopeForAnotherListedCertificateOfTheRaKeyParses() throws Exception {
+        X509Certificate earlier = certificate("CN=Test SCEP RA", raKey.getPublic(), "CN=Test SCEP RA",
+                raKey.getPrivate(), false, KeyUsage.digitalSignature | KeyUsage.keyEncipherment, Instant.now());
+        ClientMessage m = new ClientMessage();
+        m.recipients = List.of(earlier);
+        byte[] der = m.encode();
+        ScepException e = assertThrows(ScepException.class, () -> parse(der));
+        assertTrue(e.getMessage().contains("not encrypted to this server's SCEP RA certificate"), e.getMessage());
+        ScepRequest parsed = ScepRequest.parse(der, decryptor(), List.of(ra, earlier), MAX_BYTES);
+        assertEquals(ScepMessageType.PKCS_REQ, parsed.type());
+    }
+
     @Test
     void contentEncryptionOutsideTheListIsBadAlg() throws Exception {
         ClientMessage m = new ClientMessage();

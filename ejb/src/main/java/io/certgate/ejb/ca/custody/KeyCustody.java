@@ -44,7 +44,10 @@ public interface KeyCustody {
     record NewCaKey(java.security.PublicKey publicKey, String keyRef) {
     }
 
-    /** The SCEP RA certificate, issued by the RSA root; its key is kept beside the roots'. */
+    /**
+     * The self-signed certificate kept with the SCEP RA key, which is kept beside the roots' (servers set up before
+     * issue 16 keep the RA certificate the RSA root signed then); the one served is the infrastructure CA's.
+     */
     X509Certificate scepRaCertificate();
 
     /** A fresh SHA256withRSA signer with the SCEP RA key, for CertRep messages. */

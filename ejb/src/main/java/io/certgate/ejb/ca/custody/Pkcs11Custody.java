@@ -95,7 +95,7 @@ public final class Pkcs11Custody implements KeyCustody {
         }
         String raLabel = scepRaLabel(settings);
         if (!hasRoot(keyStore, raLabel)) {
-            generateScepRa(settings, provider, roots.get(IssueAuthority.RSA), now);
+            generateScepRa(settings, provider, now);
             keyStore = login(provider, settings);
         }
         Root scepRa = keyEntry(keyStore, provider, raLabel, IssueAuthority.RSA.signatureAlgorithm());
@@ -207,9 +207,9 @@ public final class Pkcs11Custody implements KeyCustody {
 
     /**
      * The SCEP RA key pair, generated in the token like a root but allowed to decrypt (clients encrypt their
-     * requests to it), with its certificate issued by the RSA root.
+     * requests to it), with a self-signed certificate (the one clients see comes from the infrastructure CA).
      */
-    private static void generateScepRa(Pkcs11Settings settings, Provider provider, Root rsaRoot, Instant now) {
+    private static void generateScepRa(Pkcs11Settings settings, Provider provider, Instant now) {
         String label = scepRaLabel(settings);
         String id = HexFormat.of().formatHex(label.getBytes(StandardCharsets.US_ASCII));
         String config = baseConfig(settings, settings.name() + "-generate-scep-ra") + """
@@ -233,11 +233,11 @@ public final class Pkcs11Custody implements KeyCustody {
             KeyPairGenerator kpg = KeyPairGenerator.getInstance("RSA", generator);
             kpg.initialize(2048);
             KeyPair pair = kpg.generateKeyPair();
-            ContentSigner rootSigner = new JcaContentSignerBuilder(IssueAuthority.RSA.signatureAlgorithm())
-                    .setProvider(provider).build(rsaRoot.key());
-            X509Certificate cert = io.certgate.ejb.ca.RaCertificates.scepRa(now, pair.getPublic(),
-                    rsaRoot.certificate(), rootSigner);
-            keyStore.setKeyEntry(label, pair.getPrivate(), null, new Certificate[] {cert, rsaRoot.certificate()});
+            // self-signed beside the key: the RA certificate clients see is the infrastructure CA's (ScepRaCertificate)
+            ContentSigner ownSigner = new JcaContentSignerBuilder(IssueAuthority.RSA.signatureAlgorithm())
+                    .setProvider(generator).build(pair.getPrivate());
+            X509Certificate cert = io.certgate.ejb.ca.RaCertificates.selfSignedScepRa(now, pair.getPublic(), ownSigner);
+            keyStore.setKeyEntry(label, pair.getPrivate(), null, new Certificate[] {cert});
             LOG.info(() -> "Generated the SCEP RA key in the PKCS#11 token as " + label + ", certificate serial "
                     + cert.getSerialNumber().toString(16));
         } catch (GeneralSecurityException | OperatorCreationException e) {

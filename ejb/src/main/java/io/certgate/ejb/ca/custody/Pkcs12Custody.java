@@ -116,17 +116,13 @@ public final class Pkcs12Custody implements KeyCustody {
                         (PrivateKey) ks.getKey(SCEP_RA_ALIAS, password));
             } else {
                 KeyPair kp = generate(IssueAuthority.RSA);
-                Root rsa = roots.get(IssueAuthority.RSA);
-                X509Certificate cert = rsa.key() == null
-                        ? io.certgate.ejb.ca.RaCertificates.selfSignedScepRa(now, kp.getPublic(),
-                                signer(IssueAuthority.RSA, kp.getPrivate()))
-                        : io.certgate.ejb.ca.RaCertificates.scepRa(now, kp.getPublic(), rsa.certificate(),
-                                signer(IssueAuthority.RSA, rsa.key()));
-                ks.setKeyEntry(SCEP_RA_ALIAS, kp.getPrivate(), password, rsa.key() == null ? new Certificate[] {cert}
-                        : new Certificate[] {cert, rsa.certificate()});
+                // self-signed beside the key: the RA certificate clients see is the infrastructure CA's (ScepRaCertificate)
+                X509Certificate cert = io.certgate.ejb.ca.RaCertificates.selfSignedScepRa(now, kp.getPublic(),
+                        signer(IssueAuthority.RSA, kp.getPrivate()));
+                ks.setKeyEntry(SCEP_RA_ALIAS, kp.getPrivate(), password, new Certificate[] {cert});
                 scepRa = new Root(cert, kp.getPrivate());
                 changed = true;
-                LOG.info(() -> "Issued the SCEP RA certificate " + cert.getSubjectX500Principal() + ", serial "
+                LOG.info(() -> "Generated the SCEP RA key, self-signed certificate serial "
                         + cert.getSerialNumber().toString(16));
             }
             byte[] bytes = null;
