@@ -68,8 +68,12 @@ final class Acme {
 
     /** A JWS in the flattened serialization, signed ES256 with this key (P-256). */
     static String es256(JsonObject header, String payload, java.security.PrivateKey key) throws Exception {
-        java.security.Signature s = java.security.Signature.getInstance("SHA256withECDSAinP1363Format");
-        s.initSign(key);
+        // the JDK's own key and provider: a key read through BouncyCastle (once another test registered it) is
+        // an "ECDSA" key that the JDK's P1363 signature refuses
+        java.security.PrivateKey jdkKey = java.security.KeyFactory.getInstance("EC", "SunEC")
+                .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(key.getEncoded()));
+        java.security.Signature s = java.security.Signature.getInstance("SHA256withECDSAinP1363Format", "SunEC");
+        s.initSign(jdkKey);
         s.update(signingInput(header, payload));
         return flattened(header, payload, s.sign());
     }

@@ -255,6 +255,17 @@ class AdminConsoleIT {
         assertTrue(Pki.crlOf(cert).isRevoked(cert), "on its issuing CA's CRL");
         assertFalse(browser.text(By.id("custody")).isEmpty());
         browser.checkPage("6-authorities");
+        // a rollover from the page: a second step names the CA, then the organization's next generation signs
+        WebElement rsaRow = browser.all(By.cssSelector("tr.issuing-ca")).stream().filter(r -> r.findElement(
+                By.className("scope")).getText().trim().equals(org) && r.findElement(By.className("root")).getText()
+                .trim().equals("RSA")).findFirst().orElseThrow(() -> new AssertionError("no RSA issuing CA of " + org));
+        rsaRow.findElement(By.tagName("summary")).click();
+        browser.click(By.cssSelector("[aria-label='Make a new generation of the RSA issuing CA of " + org + "']"));
+        List<String> rolled = browser.messages();
+        assertEquals(1, rolled.size(), rolled.toString());
+        assertTrue(rolled.get(0).contains("(" + org + ", RSA, generation 2) signs the new leaves from now on"),
+                rolled.toString());
+        browser.checkPage(null);
 
         // 8. a device's self-enrollment waits for approval (set in the console), is approved there, then issues
         browser.open("/admin/console/products.xhtml?org=" + org);
