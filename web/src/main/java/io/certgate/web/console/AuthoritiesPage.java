@@ -30,6 +30,7 @@ public class AuthoritiesPage {
 
     private List<AuthorityView> views = List.of();
     private List<io.certgate.ejb.ca.IssuingCaAdministration.IssuingCaReport> issuing = List.of();
+    private boolean issuingLoaded;
     private String custody;
     private String ocspUrl;
     private String allRootsUrl;
@@ -43,12 +44,23 @@ public class AuthoritiesPage {
             allRootsUrl = report.allRootsUrl();
             return report.roots().stream().map(AuthorityView::new).toList();
         }).ifPresent(v -> views = v);
+        loadIssuing(); // again after a rollover of this post
+    }
+
+    private void loadIssuing() {
+        issuingLoaded = true;
         messages.attempt("Reading the issuing CAs", () -> issuingCas.list(guard.server(OperatorAction.READ)))
                 .ifPresent(v -> issuing = v);
     }
 
-    /** Every issuing CA under the roots: scope, generation, state, whether it signs now, its CRL and URLs. */
+    /**
+     * Every issuing CA under the roots: scope, generation, state, whether it signs now, its CRL and URLs. Read on
+     * first use too: a post of the page's rollover form looks for its button in this list before the page loads.
+     */
     public List<io.certgate.ejb.ca.IssuingCaAdministration.IssuingCaReport> getIssuingCas() {
+        if (!issuingLoaded) {
+            loadIssuing();
+        }
         return issuing;
     }
 
