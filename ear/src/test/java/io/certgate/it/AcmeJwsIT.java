@@ -70,6 +70,7 @@ class AcmeJwsIT {
         String newAccount = directory.getString("newAccount");
         JsonObject jwk = jwk((ECPublicKey) key.getPublic());
         String payload = Json.createObjectBuilder().add("termsOfServiceAgreed", true).build().toString();
+        Metrics before = Metrics.scrape();
 
         // alg none: no signature at all
         JsonObject none = Json.createObjectBuilder().add("alg", "none").add("nonce", nonce()).add("url", newAccount)
@@ -119,6 +120,29 @@ class AcmeJwsIT {
 
         JsonObject accounts = Admin.get("/admin/api/orgs/" + hostileOrg + "/acme/accounts").json();
         assertEquals(0, accounts.getJsonArray("accounts").size(), "nothing stored: " + accounts);
+        Metrics after = Metrics.scrape();
+        assertEquals(2, after.since(before, "certgate_refusals_total", "facade", "acme", "code", "badNonce"),
+                after.certgateLines());
+        assertEquals(2, after.since(before, "certgate_refusals_total", "facade", "acme", "code",
+                "badSignatureAlgorithm"), after.certgateLines());
+    }
+
+    @Test
+    void theOpenLabOrganizationTakesAccountsWithoutBinding() throws Exception {
+        // certgate.acme.open.registration.org=acme-open-lab on the test server
+        Answer d = send(HttpRequest.newBuilder(URI.create(Acme.directory("acme-open-lab"))).GET());
+        assertEquals(200, d.status, d.body);
+        JsonObject lab = Json.createReader(new java.io.StringReader(d.body)).readObject();
+        assertFalse(lab.getJsonObject("meta").getBoolean("externalAccountRequired"));
+        KeyPair key = Pki.ec("secp256r1");
+        String newAccount = lab.getString("newAccount");
+        Answer created = post(newAccount, sign(es256(nonce(), newAccount, jwk((ECPublicKey) key.getPublic()), null),
+                "{\"termsOfServiceAgreed\":true,\"contact\":[\"mailto:lab@example.org\"]}", key));
+        assertEquals(201, created.status, created.body);
+        assertTrue(created.location.startsWith(RaAccount.HTTPS + "/acme/acme-open-lab/account/"), created.location);
+        KeyPair other = Pki.ec("secp256r1");
+        assertProblem(post(newAccount, sign(es256(nonce(), newAccount, jwk((ECPublicKey) other.getPublic()), null),
+                "{\"contact\":[\"tel:+1555\"]}", other)), 400, "unsupportedContact");
     }
 
     @Test
