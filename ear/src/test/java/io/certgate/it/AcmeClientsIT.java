@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
  * ACME with the clients people use, Debian's {@code lego} and {@code certbot}, over HTTPS with certgate's roots as
  * their only trust: accounts with an external account binding key from the admin API, http-01 answered by the
  * client's own standalone server on 127.0.0.1:18080 (where the test server's DCV fetches, every name resolving to
- * loopback through the tests' DNS server on 127.0.0.1:15353), dns-01 through that DNS server (the client publishes its
- * TXT record through a small HTTP endpoint of this test), issue, renew, revoke; chains verified with openssl; a wrong
+ * loopback through the tests' DNS server on 127.0.0.1:15353), tls-alpn-01 answered by lego's own TLS server on
+ * 127.0.0.1:18443, dns-01 through that DNS server (the client publishes its TXT record through a small HTTP endpoint
+ * of this test), issue, renew, revoke (by the account, and by the certificate's key); chains verified with openssl; a wrong
  * binding key and a name outside the organization's policy refused with their problem types. Owns the DCV ports while
  * it runs, as {@link DigiCertDcvIT} does.
  */
@@ -37,6 +38,8 @@ class AcmeClientsIT {
 
     private static final int DNS_PORT = 15353;
     private static final int HTTP_PORT = 18080;
+    /** Where the test server's DCV reaches TLS servers for tls-alpn-01 ({@code certgate.dcv.tls.port}). */
+    private static final int TLS_PORT = 18443;
 
     private static LoopbackDns dns;
     private static HttpServer txtEndpoint;
@@ -159,6 +162,19 @@ class AcmeClientsIT {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, revoked.statusCode(), revoked.body());
         assertTrue(Pki.crlOf(cert).isRevoked(cert), "revoked by its key: on the CRL");
+    }
+
+    @Test
+    void legoShowsTlsAlpn01() throws Exception {
+        JsonObject eab = Acme.eabKey(org);
+        Path dir = Files.createTempDirectory("lego-tls");
+        String domain = "tls." + org + ".example";
+        Acme.Run run = lego(dir, eab, "--domains", domain, "--tls", "--tls.port", "127.0.0.1:" + TLS_PORT, "run");
+        assertEquals(0, run.exit(), run.output());
+        Path bundle = dir.resolve(".lego/certificates/" + domain + ".crt");
+        assertEquals(0, Acme.verify(dir, roots, bundle).exit());
+        assertEquals(List.of(List.of(2, domain)), List.copyOf(Pki.cert(Files.readString(bundle))
+                .getSubjectAlternativeNames()));
     }
 
     @Test

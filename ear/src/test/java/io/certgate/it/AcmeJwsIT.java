@@ -70,6 +70,7 @@ class AcmeJwsIT {
         String newAccount = directory.getString("newAccount");
         JsonObject jwk = jwk((ECPublicKey) key.getPublic());
         String payload = Json.createObjectBuilder().add("termsOfServiceAgreed", true).build().toString();
+        Metrics before = Metrics.scrape();
 
         // alg none: no signature at all
         JsonObject none = Json.createObjectBuilder().add("alg", "none").add("nonce", nonce()).add("url", newAccount)
@@ -119,6 +120,29 @@ class AcmeJwsIT {
 
         JsonObject accounts = Admin.get("/admin/api/orgs/" + hostileOrg + "/acme/accounts").json();
         assertEquals(0, accounts.getJsonArray("accounts").size(), "nothing stored: " + accounts);
+        Metrics after = Metrics.scrape();
+        assertEquals(2, after.since(before, "certgate_refusals_total", "facade", "acme", "code", "badNonce"),
+                after.certgateLines());
+        assertEquals(2, after.since(before, "certgate_refusals_total", "facade", "acme", "code",
+                "badSignatureAlgorithm"), after.certgateLines());
+    }
+
+    @Test
+    void theOpenLabOrganizationTakesAccountsWithoutBinding() throws Exception {
+        // certgate.acme.open.registration.org=acme-open-lab on the test server
+        Answer d = send(HttpRequest.newBuilder(URI.create(Acme.directory("acme-open-lab"))).GET());
+        assertEquals(200, d.status, d.body);
+        JsonObject lab = Json.createReader(new java.io.StringReader(d.body)).readObject();
+        assertFalse(lab.getJsonObject("meta").getBoolean("externalAccountRequired"));
+        KeyPair key = Pki.ec("secp256r1");
+        String newAccount = lab.getString("newAccount");
+        Answer created = post(newAccount, sign(es256(nonce(), newAccount, jwk((ECPublicKey) key.getPublic()), null),
+                "{\"termsOfServiceAgreed\":true,\"contact\":[\"mailto:lab@example.org\"]}", key));
+        assertEquals(201, created.status, created.body);
+        assertTrue(created.location.startsWith(RaAccount.HTTPS + "/acme/acme-open-lab/account/"), created.location);
+        KeyPair other = Pki.ec("secp256r1");
+        assertProblem(post(newAccount, sign(es256(nonce(), newAccount, jwk((ECPublicKey) other.getPublic()), null),
+                "{\"contact\":[\"tel:+1555\"]}", other)), 400, "unsupportedContact");
     }
 
     @Test
@@ -127,13 +151,7 @@ class AcmeJwsIT {
         KeyPair key = Pki.ec("secp256r1");
         JsonObject jwk = jwk((ECPublicKey) key.getPublic());
         String newAccount = directory.getString("newAccount");
-        JsonObject eabHeader = Json.createObjectBuilder().add("alg", "HS256").add("kid", eab.getString("keyId"))
-                .add("url", newAccount).build();
-        String binding = flattenedMac(eabHeader, jwk.toString(), Base64.getUrlDecoder().decode(eab.getString("hmacKey")));
-        String payload = Json.createObjectBuilder().add("termsOfServiceAgreed", true)
-                .add("externalAccountBinding", Json.createReader(new java.io.StringReader(binding)).readObject())
-                .build().toString();
-        Answer created = post(newAccount, sign(es256(nonce(), newAccount, jwk, null), payload, key));
+        Answer created = bind(eab, key);
         assertEquals(201, created.status, created.body);
         assertNotNull(created.location);
         Answer again = post(newAccount, sign(es256(nonce(), newAccount, jwk, null), "{\"onlyReturnExisting\":true}", key));
@@ -142,8 +160,7 @@ class AcmeJwsIT {
         // the binding key is used up: another key cannot use it
         KeyPair second = Pki.ec("secp256r1");
         JsonObject secondJwk = jwk((ECPublicKey) second.getPublic());
-        String reused = flattenedMac(eabHeader, secondJwk.toString(),
-                Base64.getUrlDecoder().decode(eab.getString("hmacKey")));
+        String reused = binding(eab, secondJwk);
         assertProblem(post(newAccount, sign(es256(nonce(), newAccount, secondJwk, null), Json.createObjectBuilder()
                 .add("externalAccountBinding", Json.createReader(new java.io.StringReader(reused)).readObject())
                 .build().toString(), second)), 403, "unauthorized");
@@ -194,18 +211,26 @@ class AcmeJwsIT {
 
     /** A new account of the directory for this key, bound by a new binding key; its URL. */
     private static String newAccount(KeyPair key) throws Exception {
-        JsonObject eab = Acme.eabKey(org);
-        JsonObject jwk = jwk((ECPublicKey) key.getPublic());
-        String newAccount = directory.getString("newAccount");
-        JsonObject eabHeader = Json.createObjectBuilder().add("alg", "HS256").add("kid", eab.getString("keyId"))
-                .add("url", newAccount).build();
-        String binding = flattenedMac(eabHeader, jwk.toString(), Base64.getUrlDecoder().decode(eab.getString("hmacKey")));
-        String payload = Json.createObjectBuilder().add("termsOfServiceAgreed", true)
-                .add("externalAccountBinding", Json.createReader(new java.io.StringReader(binding)).readObject())
-                .build().toString();
-        Answer created = post(newAccount, sign(es256(nonce(), newAccount, jwk, null), payload, key));
+        Answer created = bind(Acme.eabKey(org), key);
         assertEquals(201, created.status, created.body);
         return created.location;
+    }
+
+    /** newAccount for this key with an external account binding by this binding key. */
+    private static Answer bind(JsonObject eab, KeyPair key) throws Exception {
+        JsonObject jwk = jwk((ECPublicKey) key.getPublic());
+        String newAccount = directory.getString("newAccount");
+        String payload = Json.createObjectBuilder().add("termsOfServiceAgreed", true)
+                .add("externalAccountBinding", Json.createReader(new java.io.StringReader(binding(eab, jwk)))
+                        .readObject()).build().toString();
+        return post(newAccount, sign(es256(nonce(), newAccount, jwk, null), payload, key));
+    }
+
+    /** The external account binding of a key: a MAC by the binding key over the JWK, for the newAccount URL. */
+    private static String binding(JsonObject eab, JsonObject jwk) throws Exception {
+        JsonObject header = Json.createObjectBuilder().add("alg", "HS256").add("kid", eab.getString("keyId"))
+                .add("url", directory.getString("newAccount")).build();
+        return flattenedMac(header, jwk.toString(), Base64.getUrlDecoder().decode(eab.getString("hmacKey")));
     }
 
     private record Answer(int status, String body, String nonce, String location, String type) {

@@ -51,8 +51,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * ACME orders of an organization's accounts (RFC 8555 7.4 to 7.6, RFC 9773): new orders (names checked against the
  * organization's name policy first: {@code rejectedIdentifier}), authorizations (a valid one reused by the account for
- * its lifetime), challenges answered by the DCV checks ({@code http-01}, {@code dns-01}; the resolver and the
- * internal-address refusal of {@code certgate.dcv.*}), finalization through the ledger (processing, then valid, in
+ * its lifetime), challenges answered by the DCV checks ({@code http-01}, {@code dns-01}, {@code tls-alpn-01}; the
+ * resolver and the internal-address refusal of {@code certgate.dcv.*}), finalization through the ledger (processing, then valid, in
  * the finalizing request), the certificate with its chain, revocation by the ordering account or the certificate's
  * key, and renewal information. Every read is scoped to the request's account and organization.
  *
@@ -65,6 +65,7 @@ public class AcmeOrders {
     private static final Logger LOG = Logger.getLogger(AcmeOrders.class.getName());
     static final String HTTP_01 = "http-01";
     static final String DNS_01 = "dns-01";
+    static final String TLS_ALPN_01 = "tls-alpn-01";
 
     @PersistenceContext(unitName = "certgate")
     private EntityManager em;
@@ -91,7 +92,8 @@ public class AcmeOrders {
     /**
      * A new order of the signing account for DNS names (RFC 8555 7.4): refused before anything is stored when a name
      * is no DNS name or outside what the organization may have; a valid authorization of the account for a name is
-     * reused, else a pending one is made with its challenges ({@code http-01} but for wildcards, {@code dns-01}).
+     * reused, else a pending one is made with its challenges ({@code http-01} and {@code tls-alpn-01} but for
+     * wildcards, {@code dns-01}).
      * {@code replaces} (RFC 9773 5): the certSn of a certificate of this account that the new one renews, or null.
      */
     public OrderView newOrder(Verified request, List<AcmeRules.Identifier> identifiers, String replaces) {
@@ -119,6 +121,7 @@ public class AcmeOrders {
             em.flush();
             if (!wildcard) {
                 em.persist(new AcmeChallenge(authz.getId(), HTTP_01, RandomIds.base64Url(32)));
+                em.persist(new AcmeChallenge(authz.getId(), TLS_ALPN_01, RandomIds.base64Url(32)));
             }
             em.persist(new AcmeChallenge(authz.getId(), DNS_01, RandomIds.base64Url(32)));
             authorizations.add(authz);
@@ -191,18 +194,23 @@ public class AcmeOrders {
         if (challenge.getStatus() == AcmeStatus.PENDING && authz.statusAt(now) == AcmeStatus.PENDING) {
             String keyAuthorization = AcmeRules.keyAuthorization(challenge.getToken(), request.key().thumbprint());
             DomainControlCheck check = DomainControlCheck.fromConfig();
-            boolean shown = HTTP_01.equals(challenge.getType())
-                    ? check.httpChallenge(authz.getIdentifier(), challenge.getToken(), keyAuthorization)
-                    : check.dnsChallenge(authz.getIdentifier(), AcmeRules.dnsDigest(keyAuthorization));
+            boolean shown = switch (challenge.getType()) {
+                case HTTP_01 -> check.httpChallenge(authz.getIdentifier(), challenge.getToken(), keyAuthorization);
+                case TLS_ALPN_01 -> check.tlsAlpnChallenge(authz.getIdentifier(), keyAuthorization);
+                default -> check.dnsChallenge(authz.getIdentifier(), AcmeRules.dnsDigest(keyAuthorization));
+            };
             if (shown) {
                 challenge.valid(now);
                 authz.validated(now, now.plus(days("certgate.acme.authorization.days", 30)));
             } else {
-                challenge.invalid(AcmeError.INCORRECT_RESPONSE.name(), HTTP_01.equals(challenge.getType())
-                        ? "http://" + authz.getIdentifier() + "/.well-known/acme-challenge/" + challenge.getToken()
-                        + " did not answer the key authorization"
-                        : "no TXT record of _acme-challenge." + authz.getIdentifier() + " has the key authorization's "
-                        + "digest");
+                challenge.invalid(AcmeError.INCORRECT_RESPONSE.name(), switch (challenge.getType()) {
+                    case HTTP_01 -> "http://" + authz.getIdentifier() + "/.well-known/acme-challenge/"
+                            + challenge.getToken() + " did not answer the key authorization";
+                    case TLS_ALPN_01 -> "the TLS server of " + authz.getIdentifier() + " did not present the "
+                            + "acme-tls/1 certificate of the key authorization";
+                    default -> "no TXT record of _acme-challenge." + authz.getIdentifier() + " has the key "
+                            + "authorization's digest";
+                });
                 authz.invalid();
             }
             LOG.info(() -> "ACME " + challenge.getType() + " for " + authz.getIdentifier() + " in org "

@@ -70,6 +70,7 @@ public final class DomainControlCheck {
     private final int httpPort;
     private final Duration timeout;
     private final boolean internalAllowed;
+    private final int tlsPort;
 
     /** Only public addresses for http-token. */
     public DomainControlCheck(InetSocketAddress dnsServer, int httpPort, Duration timeout) {
@@ -83,8 +84,17 @@ public final class DomainControlCheck {
      * @param internalAllowed whether http-token may connect to internal addresses (tests)
      */
     public DomainControlCheck(InetSocketAddress dnsServer, int httpPort, Duration timeout, boolean internalAllowed) {
+        this(dnsServer, httpPort, timeout, internalAllowed, 443);
+    }
+
+    /** The same, with the port of the TLS servers for ACME tls-alpn-01 (443 but in tests). */
+    public DomainControlCheck(InetSocketAddress dnsServer, int httpPort, Duration timeout, boolean internalAllowed,
+                              int tlsPort) {
         if (httpPort < 1 || httpPort > 65535) {
             throw new IllegalArgumentException("not a port: " + httpPort);
+        }
+        if (tlsPort < 1 || tlsPort > 65535) {
+            throw new IllegalArgumentException("not a port: " + tlsPort);
         }
         if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("not a usable timeout: " + timeout);
@@ -96,12 +106,13 @@ public final class DomainControlCheck {
         this.httpPort = httpPort;
         this.timeout = timeout;
         this.internalAllowed = internalAllowed;
+        this.tlsPort = tlsPort;
     }
 
     /**
      * From MicroProfile Config: {@code certgate.dcv.dns.server} ({@code host[:port]}, default the system's resolver),
      * {@code certgate.dcv.http.port} (80), {@code certgate.dcv.timeout.ms} (5000),
-     * {@code certgate.dcv.allow.internal.addresses} (false).
+     * {@code certgate.dcv.allow.internal.addresses} (false), {@code certgate.dcv.tls.port} (443, ACME tls-alpn-01).
      */
     public static DomainControlCheck fromConfig() {
         Config config = ConfigProvider.getConfig();
@@ -111,7 +122,8 @@ public final class DomainControlCheck {
         long millis = config.getOptionalValue("certgate.dcv.timeout.ms", Long.class).orElse(5000L);
         boolean internal = config.getOptionalValue("certgate.dcv.allow.internal.addresses", Boolean.class)
                 .orElse(false);
-        return new DomainControlCheck(dns, port, Duration.ofMillis(millis), internal);
+        int tls = config.getOptionalValue("certgate.dcv.tls.port", Integer.class).orElse(443);
+        return new DomainControlCheck(dns, port, Duration.ofMillis(millis), internal, tls);
     }
 
     /** {@code host}, {@code host:port}, {@code [v6]} or {@code [v6]:port}; the port defaults to 53. Not resolved. */
@@ -168,6 +180,53 @@ public final class DomainControlCheck {
 
     /** Whether the web server of the domain answers this path with 200 and a body that passes the test. */
     private boolean http(String method, String domain, String path, java.util.function.Predicate<String> found) {
+        return reach(method, domain, (address, name, deadline) -> {
+            Response response = get(address, name, path, deadline);
+            if (response == null) {
+                return null;
+            }
+            boolean shown = response.status == 200 && found.test(response.body);
+            LOG.fine(() -> "DCV " + method + " " + name + " at " + address.getHostAddress() + ": HTTP "
+                    + response.status + (shown ? ", token found" : ", no token"));
+            return shown;
+        });
+    }
+
+    /**
+     * ACME tls-alpn-01 (RFC 8737): whether the TLS server of the domain (on {@code certgate.dcv.tls.port}, 443)
+     * negotiates {@code acme-tls/1} for the domain's SNI and presents a certificate naming only the domain with the
+     * critical acmeIdentifier extension holding the SHA-256 of the key authorization. The certificate is not
+     * otherwise trusted: it is self-signed by design.
+     */
+    public boolean tlsAlpnChallenge(String domain, String keyAuthorization) {
+        requireToken(keyAuthorization);
+        byte[] expected;
+        try {
+            expected = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(keyAuthorization.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return reach("tls-alpn-01", domain, (address, name, deadline) -> {
+            java.security.cert.X509Certificate presented = alpnCertificate(address, name, deadline);
+            if (presented == null) {
+                return null;
+            }
+            boolean shown = AcmeTlsCertificate.proves(presented, name, expected);
+            LOG.fine(() -> "DCV tls-alpn-01 " + name + " at " + address.getHostAddress() + ": "
+                    + (shown ? "shown" : "not the challenge's certificate"));
+            return shown;
+        });
+    }
+
+    /** One attempt at an address: null when nothing answered in time (try the next), else whether it was shown. */
+    @FunctionalInterface
+    private interface Probe {
+        Boolean at(InetAddress address, String name, long deadline);
+    }
+
+    /** The first address of the domain that answers decides, as a browser's would; internal ones only if allowed. */
+    private boolean reach(String method, String domain, Probe probe) {
         String name = domainName(domain);
         long deadline = System.nanoTime() + timeout.toNanos();
         List<InetAddress> addresses = addresses(name, deadline);
@@ -176,19 +235,41 @@ public final class DomainControlCheck {
         }
         for (InetAddress address : addresses) {
             if (!internalAllowed && internal(address)) {
-                LOG.info(() -> "DCV " + method + " " + name + ": not fetched from the internal address "
+                LOG.info(() -> "DCV " + method + " " + name + ": not reached at the internal address "
                         + address.getHostAddress() + " (certgate.dcv.allow.internal.addresses)");
                 continue;
             }
-            Response response = get(address, name, path, deadline);
-            if (response != null) { // the first web server that answers decides, as a browser's would
-                boolean shown = response.status == 200 && found.test(response.body);
-                LOG.fine(() -> "DCV " + method + " " + name + " at " + address.getHostAddress() + ": HTTP "
-                        + response.status + (shown ? ", token found" : ", no token"));
+            Boolean shown = probe.at(address, name, deadline);
+            if (shown != null) {
                 return shown;
             }
         }
         return false;
+    }
+
+    /** The certificate a TLS server presents for this SNI when it negotiates acme-tls/1, or null. */
+    private java.security.cert.X509Certificate alpnCertificate(InetAddress address, String name, long deadline) {
+        try (Socket plain = new Socket()) {
+            plain.connect(new InetSocketAddress(address, tlsPort), positive(remainingMillis(deadline)));
+            plain.setSoTimeout(positive(remainingMillis(deadline)));
+            javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) AcmeTlsCertificate.ANY_CERTIFICATE
+                    .getSocketFactory().createSocket(plain, name, tlsPort, true);
+            javax.net.ssl.SSLParameters parameters = tls.getSSLParameters();
+            parameters.setServerNames(List.of(new javax.net.ssl.SNIHostName(name)));
+            parameters.setApplicationProtocols(new String[] {AcmeTlsCertificate.ALPN});
+            tls.setSSLParameters(parameters);
+            tls.startHandshake();
+            if (!AcmeTlsCertificate.ALPN.equals(tls.getApplicationProtocol())) {
+                LOG.fine(() -> "DCV tls-alpn-01 " + name + ": acme-tls/1 not negotiated");
+                return null;
+            }
+            java.security.cert.Certificate[] chain = tls.getSession().getPeerCertificates();
+            tls.close();
+            return chain.length == 0 ? null : (java.security.cert.X509Certificate) chain[0];
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.INFO, "DCV tls-alpn-01 " + name + " at " + address.getHostAddress() + ": " + e);
+            return null;
+        }
     }
 
     /**
