@@ -347,11 +347,14 @@ public class AcmeResource {
         return answer(action::get);
     }
 
-    /** The directory must exist and HTTPS be used; errors as problem documents; Replay-Nonce and index link always. */
+    /**
+     * The directory must exist (checked first: the organization's id is then a well-formed one, safe in URLs) and
+     * HTTPS be used; errors as problem documents; a Replay-Nonce and the index link on every answer of a directory.
+     */
     private Response answer(Action0 action) {
         Response.ResponseBuilder b;
         if (!accounts.directoryExists(org)) {
-            b = Response.fromResponse(AcmeProblems.problem(404, "malformed", "no ACME directory here"));
+            return AcmeProblems.problem(404, "malformed", "no ACME directory here");
         } else if (!http.isSecure()) {
             b = Response.fromResponse(AcmeProblems.problem(403, "malformed", "ACME needs HTTPS"));
         } else {
