@@ -57,7 +57,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * key, and renewal information. Every read is scoped to the request's account and organization.
  *
  * <p>Settings: {@code certgate.acme.certificate.days} (90), {@code certgate.acme.authorization.days} (how long a valid
- * authorization is reused, 30), {@code certgate.acme.order.days} (how long an order may wait, 7).
+ * authorization is reused, 30), {@code certgate.acme.order.days} (how long an order may wait, 7),
+ * {@code certgate.acme.orders.per.hour} (new orders of one account in any hour, 300; 0: no limit).
  */
 @Stateless
 public class AcmeOrders {
@@ -76,8 +77,12 @@ public class AcmeOrders {
     @EJB
     private CertificateLedger ledger;
 
-    /** An order with its authorizations (same order as its identifiers) and its status now. */
-    public record OrderView(AcmeOrder order, List<AcmeAuthorization> authorizations, AcmeStatus status) {
+    /**
+     * An order with its authorizations (same order as its identifiers), its status now and the ARI identifier of the
+     * certificate it replaces (null for none).
+     */
+    public record OrderView(AcmeOrder order, List<AcmeAuthorization> authorizations, AcmeStatus status,
+                            String replaces) {
     }
 
     /** An authorization with its challenges and its status now. */
@@ -94,14 +99,16 @@ public class AcmeOrders {
      * is no DNS name or outside what the organization may have; a valid authorization of the account for a name is
      * reused, else a pending one is made with its challenges ({@code http-01} and {@code tls-alpn-01} but for
      * wildcards, {@code dns-01}).
-     * {@code replaces} (RFC 9773 5): the certSn of a certificate of this account that the new one renews, or null.
+     * {@code replaces} (RFC 9773 5): the ARI identifier of a certificate of this account that the new one renews, or
+     * null.
      */
     public OrderView newOrder(Verified request, List<AcmeRules.Identifier> identifiers, String replaces) {
         AcmeAccount account = request.requireAccount();
         List<String> names = AcmeRules.dnsNames(identifiers);
         namePolicies.checkDnsNames(request.org(), names);
-        Long replaced = replaces == null ? null : replacedCertificate(request, replaces);
+        Long replaced = replaces == null ? null : replacedCertificate(request, replaces, names);
         Instant now = Instant.now();
+        requireWithinOrderLimit(account, now);
         List<AcmeAuthorization> authorizations = new ArrayList<>();
         for (String name : names) {
             boolean wildcard = name.startsWith("*.");
@@ -243,6 +250,9 @@ public class AcmeOrders {
         }
         String commonName = commonName(csr.subject());
         AcmeRules.requireCsrNames(order.identifiers(), csrNames, commonName);
+        if (order.getReplacesCertSn() != null) {
+            requireNotReplaced(request.org(), order.getReplacesCertSn()); // another order may have finalized since
+        }
         order.status(AcmeStatus.PROCESSING);
         int validDays = (int) days("certgate.acme.certificate.days", 90).toDays();
         IssueAuthority authority = ledger.authorityFor(csrPem);
@@ -317,17 +327,56 @@ public class AcmeOrders {
         return AcmeRules.renewalWindow(cert.getNotBefore(), cert.getNotAfter(), cert.isRevoked(), Instant.now());
     }
 
-    /** The certSn of an ARI {@code replaces} (RFC 9773 5): a certificate this account ordered. */
-    private Long replacedCertificate(Verified request, String replaces) {
+    /**
+     * The certSn of an ARI {@code replaces} (RFC 9773 5): a certificate this account ordered, for at least one of the
+     * new order's names, and not replaced yet by a finalized order ({@code alreadyReplaced}); {@code malformed} for
+     * any other.
+     */
+    private Long replacedCertificate(Verified request, String replaces, List<String> names) {
         AcmeRules.CertId id = AcmeRules.certId(replaces);
         IssuedCertificate cert = ledger.findBySerial(request.caller(), id.serial())
                 .filter(c -> Arrays.equals(authorityKeyId(c), id.authorityKeyId()))
                 .orElseThrow(() -> new AcmeException(AcmeError.MALFORMED, "replaces names no certificate of this "
                         + "directory"));
-        if (!ordered(request.org(), cert.getCertSn(), request.requireAccount().getId())) {
-            throw new AcmeException(AcmeError.MALFORMED, "replaces names a certificate another account ordered");
+        long accountId = request.requireAccount().getId();
+        AcmeOrder ordered = em.createNamedQuery(AcmeOrder.BY_ORG_AND_CERT, AcmeOrder.class)
+                .setParameter("orgId", request.org()).setParameter("certSn", cert.getCertSn()).getResultList()
+                .stream().filter(o -> o.getAccountId() == accountId).findFirst()
+                .orElseThrow(() -> new AcmeException(AcmeError.MALFORMED, "replaces names a certificate this account "
+                        + "did not order"));
+        if (ordered.identifiers().stream().noneMatch(names::contains)) {
+            throw new AcmeException(AcmeError.MALFORMED, "replaces names a certificate for none of the order's names");
         }
+        requireNotReplaced(request.org(), cert.getCertSn());
         return cert.getCertSn();
+    }
+
+    /**
+     * At most {@code certgate.acme.orders.per.hour} new orders of an account in any hour ({@code rateLimited} with
+     * Retry-After); the account's row lock makes the count hold on every instance.
+     */
+    private void requireWithinOrderLimit(AcmeAccount account, Instant now) {
+        int limit = ConfigProvider.getConfig().getOptionalValue("certgate.acme.orders.per.hour", Integer.class)
+                .orElse(300);
+        if (limit <= 0) {
+            return;
+        }
+        em.find(AcmeAccount.class, account.getId(), LockModeType.PESSIMISTIC_WRITE);
+        Duration hour = Duration.ofHours(1);
+        List<Instant> recent = em.createNamedQuery(AcmeOrder.RECENT_OF_ACCOUNT, Instant.class)
+                .setParameter("account", account.getId()).setParameter("since", now.minus(hour))
+                .setMaxResults(limit).getResultList();
+        AcmeRules.orderWait(recent, limit, hour, now).ifPresent(wait -> {
+            throw AcmeException.rateLimited("at most " + limit + " new orders an hour; try again in "
+                    + wait.toSeconds() + " s", wait);
+        });
+    }
+
+    private void requireNotReplaced(String org, long certSn) {
+        if (!em.createNamedQuery(AcmeOrder.REPLACING, AcmeOrder.class).setParameter("orgId", org)
+                .setParameter("certSn", certSn).setMaxResults(1).getResultList().isEmpty()) {
+            throw new AcmeException(AcmeError.ALREADY_REPLACED, "the certificate was already replaced");
+        }
     }
 
     /** Whether the account ordered the certificate (an order of the organization names it). */
@@ -335,6 +384,10 @@ public class AcmeOrders {
         return em.createNamedQuery(AcmeOrder.BY_ORG_AND_CERT, AcmeOrder.class).setParameter("orgId", org)
                 .setParameter("certSn", certSn).getResultList().stream()
                 .anyMatch(o -> o.getAccountId() == accountId);
+    }
+
+    private static String ariId(IssuedCertificate cert) {
+        return new AcmeRules.CertId(authorityKeyId(cert), new java.math.BigInteger(cert.getSerialNumber(), 16)).wire();
     }
 
     private static byte[] authorityKeyId(IssuedCertificate cert) {
@@ -369,7 +422,8 @@ public class AcmeOrders {
         }
         AcmeStatus status = AcmeRules.orderStatus(order.getStatus(), order.getExpiresAt(),
                 authorizations.stream().map(a -> a.statusAt(now)).toList(), now);
-        return new OrderView(order, authorizations, status);
+        return new OrderView(order, authorizations, status, order.getReplacesCertSn() == null ? null
+                : ariId(em.find(IssuedCertificate.class, order.getReplacesCertSn())));
     }
 
     private AuthorizationView authorizationView(AcmeAuthorization authz, Instant now) {

@@ -401,8 +401,8 @@ public class AcmeResource {
         if (o.order().getCertSn() != null) {
             b.add("certificate", url("cert/" + o.order().getCertSn()));
         }
-        if (o.order().getReplacesCertSn() != null) {
-            b.add("replaces", String.valueOf(o.order().getReplacesCertSn()));
+        if (o.replaces() != null) {
+            b.add("replaces", o.replaces());
         }
         if (o.status() == AcmeStatus.INVALID) {
             b.add("error", AcmeProblems.document(AcmeProblems.type(AcmeError.UNAUTHORIZED), o.order().getErrorDetail()
