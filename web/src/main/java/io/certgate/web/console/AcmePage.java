@@ -54,20 +54,9 @@ public class AcmePage {
         return accountList;
     }
 
-    public List<AcmeActivity.OrderRecord> getOrders() {
-        return page == null ? List.of() : page.items();
-    }
-
-    public boolean isRead() {
-        return page != null;
-    }
-
-    public long getTotal() {
-        return page == null ? 0 : page.total();
-    }
-
-    public boolean isMore() {
-        return page != null && page.hasMore();
+    /** The page of orders read, or null (no organization, or refused). */
+    public Page<AcmeActivity.OrderRecord> getPage() {
+        return page;
     }
 
     public Integer getPreviousOffset() {
