@@ -110,7 +110,8 @@ class AcmeGoClientIT {
                         .anyMatch(e -> e.getText().trim().equals(eab.getString("keyId"))), "the account's row");
                 WebElement row = browser.all(By.cssSelector("tr.acme-order")).stream().filter(r -> r.findElements(
                         By.cssSelector("td:nth-child(4) .identifier")).stream().anyMatch(e -> e.getText().trim()
-                        .equals(domain))).findFirst().orElseThrow(() -> new AssertionError("no order row for " + domain));
+                        .equals(domain))).findFirst()
+                        .orElseThrow(() -> new AssertionError("no order row for " + domain));
                 assertEquals("valid", row.findElement(By.cssSelector("td:nth-child(3) .status")).getText().trim());
                 WebElement authorization = row.findElement(By.cssSelector("li.authorization"));
                 assertEquals(domain, authorization.findElement(By.className("identifier")).getText().trim());

@@ -1,6 +1,5 @@
 package io.certgate.ejb.acme;
 
-import io.certgate.domain.access.Caller;
 import io.certgate.domain.acme.AcmeAccount;
 import io.certgate.domain.acme.AcmeAuthorization;
 import io.certgate.domain.acme.AcmeChallenge;
@@ -35,7 +34,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -43,8 +41,6 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
-import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
-import org.bouncycastle.cert.X509CertificateHolder;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -54,7 +50,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * its lifetime), challenges answered by the DCV checks ({@code http-01}, {@code dns-01}, {@code tls-alpn-01}; the
  * resolver and the internal-address refusal of {@code certgate.dcv.*}), finalization through the ledger (processing, then valid, in
  * the finalizing request), the certificate with its chain, revocation by the ordering account or the certificate's
- * key, and renewal information. Every read is scoped to the request's account and organization.
+ * key; a renewal's {@code replaces} is checked by {@link AcmeRenewals}. Every read is scoped to the request's account
+ * and organization.
  *
  * <p>Settings: {@code certgate.acme.certificate.days} (90), {@code certgate.acme.authorization.days} (how long a valid
  * authorization is reused, 30), {@code certgate.acme.order.days} (how long an order may wait, 7),
@@ -76,6 +73,9 @@ public class AcmeOrders {
 
     @EJB
     private CertificateLedger ledger;
+
+    @EJB
+    private AcmeRenewals renewals;
 
     /**
      * An order with its authorizations (same order as its identifiers), its status now and the ARI identifier of the
@@ -106,7 +106,7 @@ public class AcmeOrders {
         AcmeAccount account = request.requireAccount();
         List<String> names = AcmeRules.dnsNames(identifiers);
         namePolicies.checkDnsNames(request.org(), names);
-        Long replaced = replaces == null ? null : replacedCertificate(request, replaces, names);
+        Long replaced = replaces == null ? null : renewals.replaced(request, replaces, names);
         Instant now = Instant.now();
         requireWithinOrderLimit(account, now);
         List<AcmeAuthorization> authorizations = new ArrayList<>();
@@ -251,7 +251,7 @@ public class AcmeOrders {
         String commonName = commonName(csr.subject());
         AcmeRules.requireCsrNames(order.identifiers(), csrNames, commonName);
         if (order.getReplacesCertSn() != null) {
-            requireNotReplaced(request.org(), order.getReplacesCertSn()); // another order may have finalized since
+            renewals.requireNotReplaced(request.org(), order.getReplacesCertSn()); // another may have finalized since
         }
         order.status(AcmeStatus.PROCESSING);
         int validDays = (int) days("certgate.acme.certificate.days", 90).toDays();
@@ -315,43 +315,6 @@ public class AcmeOrders {
     }
 
     /**
-     * Renewal information (RFC 9773 4) of a certificate of the organization, by its ARI identifier (authority key
-     * identifier and serial number); {@link AcmeError#NOT_FOUND} for any other.
-     */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public AcmeRules.RenewalWindow renewalInfo(String org, String certId, String requestId) {
-        AcmeRules.CertId id = AcmeRules.certId(certId);
-        IssuedCertificate cert = ledger.findBySerial(Caller.of(org, "acme:renewal-info", requestId), id.serial())
-                .filter(c -> Arrays.equals(authorityKeyId(c), id.authorityKeyId()))
-                .orElseThrow(() -> new AcmeException(AcmeError.NOT_FOUND, "no such certificate"));
-        return AcmeRules.renewalWindow(cert.getNotBefore(), cert.getNotAfter(), cert.isRevoked(), Instant.now());
-    }
-
-    /**
-     * The certSn of an ARI {@code replaces} (RFC 9773 5): a certificate this account ordered, for at least one of the
-     * new order's names, and not replaced yet by a finalized order ({@code alreadyReplaced}); {@code malformed} for
-     * any other.
-     */
-    private Long replacedCertificate(Verified request, String replaces, List<String> names) {
-        AcmeRules.CertId id = AcmeRules.certId(replaces);
-        IssuedCertificate cert = ledger.findBySerial(request.caller(), id.serial())
-                .filter(c -> Arrays.equals(authorityKeyId(c), id.authorityKeyId()))
-                .orElseThrow(() -> new AcmeException(AcmeError.MALFORMED, "replaces names no certificate of this "
-                        + "directory"));
-        long accountId = request.requireAccount().getId();
-        AcmeOrder ordered = em.createNamedQuery(AcmeOrder.BY_ORG_AND_CERT, AcmeOrder.class)
-                .setParameter("orgId", request.org()).setParameter("certSn", cert.getCertSn()).getResultList()
-                .stream().filter(o -> o.getAccountId() == accountId).findFirst()
-                .orElseThrow(() -> new AcmeException(AcmeError.MALFORMED, "replaces names a certificate this account "
-                        + "did not order"));
-        if (ordered.identifiers().stream().noneMatch(names::contains)) {
-            throw new AcmeException(AcmeError.MALFORMED, "replaces names a certificate for none of the order's names");
-        }
-        requireNotReplaced(request.org(), cert.getCertSn());
-        return cert.getCertSn();
-    }
-
-    /**
      * At most {@code certgate.acme.orders.per.hour} new orders of an account in any hour ({@code rateLimited} with
      * Retry-After); the account's row lock makes the count hold on every instance.
      */
@@ -372,28 +335,11 @@ public class AcmeOrders {
         });
     }
 
-    private void requireNotReplaced(String org, long certSn) {
-        if (!em.createNamedQuery(AcmeOrder.REPLACING, AcmeOrder.class).setParameter("orgId", org)
-                .setParameter("certSn", certSn).setMaxResults(1).getResultList().isEmpty()) {
-            throw new AcmeException(AcmeError.ALREADY_REPLACED, "the certificate was already replaced");
-        }
-    }
-
     /** Whether the account ordered the certificate (an order of the organization names it). */
     private boolean ordered(String org, long certSn, long accountId) {
         return em.createNamedQuery(AcmeOrder.BY_ORG_AND_CERT, AcmeOrder.class).setParameter("orgId", org)
                 .setParameter("certSn", certSn).getResultList().stream()
                 .anyMatch(o -> o.getAccountId() == accountId);
-    }
-
-    private static String ariId(IssuedCertificate cert) {
-        return new AcmeRules.CertId(authorityKeyId(cert), new java.math.BigInteger(cert.getSerialNumber(), 16)).wire();
-    }
-
-    private static byte[] authorityKeyId(IssuedCertificate cert) {
-        X509CertificateHolder holder = Pem.parseCertificate(cert.getCertPem());
-        AuthorityKeyIdentifier aki = AuthorityKeyIdentifier.fromExtensions(holder.getExtensions());
-        return aki == null || aki.getKeyIdentifierOctets() == null ? new byte[0] : aki.getKeyIdentifierOctets();
     }
 
     private AcmeOrder ownOrder(Verified request, long orderId, boolean lock) {
@@ -423,7 +369,7 @@ public class AcmeOrders {
         AcmeStatus status = AcmeRules.orderStatus(order.getStatus(), order.getExpiresAt(),
                 authorizations.stream().map(a -> a.statusAt(now)).toList(), now);
         return new OrderView(order, authorizations, status, order.getReplacesCertSn() == null ? null
-                : ariId(em.find(IssuedCertificate.class, order.getReplacesCertSn())));
+                : renewals.ariId(order.getReplacesCertSn()));
     }
 
     private AuthorizationView authorizationView(AcmeAuthorization authz, Instant now) {
