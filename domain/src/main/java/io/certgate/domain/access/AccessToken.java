@@ -14,8 +14,11 @@ import java.time.Instant;
 @Table(name = "CG_ACCESS_TOKEN")
 @jakarta.persistence.NamedQuery(name = AccessToken.DELETE_OF_CREDENTIAL,
         query = "DELETE FROM AccessToken t WHERE t.credential = :credential")
+@jakarta.persistence.NamedQuery(name = AccessToken.WITH_CREDENTIAL,
+        query = "SELECT t FROM AccessToken t JOIN FETCH t.credential WHERE t.tokenSha256 = :tokenSha256")
 public class AccessToken {
 
+    public static final String WITH_CREDENTIAL = "AccessToken.withCredential";
     public static final String DELETE_OF_CREDENTIAL = "AccessToken.deleteOfCredential";
 
     @Id

@@ -11,6 +11,8 @@ import io.certgate.ejb.common.RandomIds;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
@@ -280,7 +282,12 @@ public class ApiCredentials {
         return caller(t.getCredential());
     }
 
-    /** Verifies {@code Authorization: Bearer <access token>} (how the unmodified EnOS SDK authenticates here). */
+    /**
+     * Verifies {@code Authorization: Bearer <access token>} (how the unmodified EnOS SDK authenticates here). It only
+     * reads, once per request, so it joins the caller's transaction if there is one and opens none of its own: the
+     * request's business method then runs the one transaction of the request (issue 20).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public AuthenticatedCaller authenticateBearer(String accessToken) {
         if (accessToken == null || accessToken.isBlank()) {
             throw new MissingCredentialException();
@@ -300,7 +307,9 @@ public class ApiCredentials {
     }
 
     private AccessToken token(String accessToken, Instant now) {
-        AccessToken t = em.find(AccessToken.class, sha256(accessToken));
+        // the token with its credential in one statement (an entity lookup reads the credential in a second one)
+        AccessToken t = em.createNamedQuery(AccessToken.WITH_CREDENTIAL, AccessToken.class)
+                .setParameter("tokenSha256", sha256(accessToken)).getResultList().stream().findFirst().orElse(null);
         if (t == null || t.getExpiresAt().isBefore(now) || !t.getCredential().isEnabled()) {
             throw new TokenExpiredException();
         }
