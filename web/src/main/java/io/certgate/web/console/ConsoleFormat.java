@@ -48,6 +48,22 @@ public class ConsoleFormat {
         return values == null ? "" : values.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
     }
 
+    /**
+     * A link of this server's public endpoints as a path on the address the operator came in on: the configured
+     * public URL may be plain HTTP or another host name, and the console is HTTPS.
+     */
+    public static String localOf(String url) {
+        if (url == null || url.isBlank()) {
+            return "";
+        }
+        java.net.URI u = java.net.URI.create(url);
+        return u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+    }
+
+    public String local(String url) {
+        return localOf(url);
+    }
+
     public String reason(RevocationReason r) {
         return r == null ? "" : CertificateAdminViews.reasonName(r);
     }

@@ -89,6 +89,11 @@ public class PendingRequests implements Serializable {
         return CsrSubjects.of(csrPem);
     }
 
+    /** What a request's CSR asks for: subject, names, key, signature. */
+    public io.certgate.ejb.ca.CsrFacts facts(String csrPem) {
+        return io.certgate.ejb.ca.CsrFacts.of(csrPem);
+    }
+
     public String assetId(SelfEnrollment r) {
         return assetIds.getOrDefault(r.getDeviceId(), "");
     }
