@@ -15,7 +15,7 @@ import java.math.BigInteger;
  * {@value #MAX_LIMIT}).
  */
 public record CertificateQuery(Long deviceId, CertificateStatus status, BigInteger serial, String subject,
-                               Integer expiringWithinDays, int offset, int limit, CertificateOrder order) {
+                               Integer expiringWithinDays, int offset, int limit, CertificateSort order) {
 
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 500;
@@ -46,7 +46,7 @@ public record CertificateQuery(Long deviceId, CertificateStatus status, BigInteg
             throw new InvalidArgumentException("subject must be at most " + MAX_SUBJECT + " characters");
         }
         if (order == null) {
-            order = expiringWithinDays != null ? CertificateOrder.SOONEST_END : CertificateOrder.NEWEST;
+            order = expiringWithinDays != null ? CertificateSort.SOONEST_END : CertificateSort.NEWEST;
         }
     }
 
@@ -62,7 +62,7 @@ public record CertificateQuery(Long deviceId, CertificateStatus status, BigInteg
     }
 
     /** The same search in another order. */
-    public CertificateQuery orderedBy(CertificateOrder o) {
+    public CertificateQuery orderedBy(CertificateSort o) {
         return new CertificateQuery(deviceId, status, serial, subject, expiringWithinDays, offset, limit, o);
     }
 

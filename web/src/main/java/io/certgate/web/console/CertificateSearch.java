@@ -5,7 +5,7 @@ import io.certgate.domain.ca.IssuedCertificate;
 import io.certgate.domain.ca.RevocationReason;
 import io.certgate.domain.device.DeviceIdentifier;
 import io.certgate.ejb.ca.CertificateInventory;
-import io.certgate.ejb.ca.CertificateOrder;
+import io.certgate.ejb.ca.CertificateSort;
 import io.certgate.ejb.ca.CertificatePage;
 import io.certgate.ejb.ca.CertificateQuery;
 import io.certgate.ejb.common.BulkOutcome;
@@ -76,7 +76,7 @@ public class CertificateSearch {
                                   String subject, Integer expiring, String sort, int offset, int limit) {
         Long deviceId = device == null ? null : devices.find(reader, DeviceIdentifier.of(device, null, null)).getId();
         return new CertificateQuery(deviceId, CertificateAdminRequests.status(status),
-                CertificateAdminRequests.serial(serial), subject, expiring, offset, limit, CertificateOrder.parse(sort));
+                CertificateAdminRequests.serial(serial), subject, expiring, offset, limit, CertificateSort.parse(sort));
     }
 
     public void load() {
@@ -157,27 +157,27 @@ public class CertificateSearch {
 
     /** The order a column's header link asks for: that column, the other way round when it is the current one. */
     public String sortBy(String column) {
-        CertificateOrder current = currentOrder();
-        return current.column() == CertificateOrder.parse(column).column() ? current.reversed().toString() : column;
+        CertificateSort current = currentOrder();
+        return current.column() == CertificateSort.parse(column).column() ? current.reversed().toString() : column;
     }
 
     /** ▲ or ▼ beside the column the rows are ordered by. */
     public String arrow(String column) {
-        CertificateOrder current = currentOrder();
-        return current.column() == CertificateOrder.parse(column).column() ? (current.descending() ? " ▼" : " ▲") : "";
+        CertificateSort current = currentOrder();
+        return current.column() == CertificateSort.parse(column).column() ? (current.descending() ? " ▼" : " ▲") : "";
     }
 
     /** The order the rows are in (a malformed sort is reported by the search; the headers then offer the default). */
-    private CertificateOrder currentOrder() {
+    private CertificateSort currentOrder() {
         try {
-            CertificateOrder o = CertificateOrder.parse(sort);
+            CertificateSort o = CertificateSort.parse(sort);
             if (o != null) {
                 return o;
             }
         } catch (RuntimeException e) {
             // the search said so
         }
-        return expiring != null ? CertificateOrder.SOONEST_END : CertificateOrder.NEWEST;
+        return expiring != null ? CertificateSort.SOONEST_END : CertificateSort.NEWEST;
     }
 
     public int getCurrentPage() {

@@ -9,7 +9,7 @@ import java.util.Locale;
  * page and paging neither repeats nor skips a row. Written as the column's name, {@code -} first for descending
  * ({@code -issued}, {@code notAfter}, {@code subject}, {@code certSn}).
  */
-public record CertificateOrder(Column column, boolean descending) {
+public record CertificateSort(Column column, boolean descending) {
 
     /** The columns one may order by, with their JPQL path and their name in a link or the admin API. */
     public enum Column {
@@ -32,18 +32,18 @@ public record CertificateOrder(Column column, boolean descending) {
     }
 
     /** Newest first: the default of a search. */
-    public static final CertificateOrder NEWEST = new CertificateOrder(Column.ISSUED, true);
+    public static final CertificateSort NEWEST = new CertificateSort(Column.ISSUED, true);
     /** Soonest end first: the default when listing what expires. */
-    public static final CertificateOrder SOONEST_END = new CertificateOrder(Column.NOT_AFTER, false);
+    public static final CertificateSort SOONEST_END = new CertificateSort(Column.NOT_AFTER, false);
 
-    public CertificateOrder {
+    public CertificateSort {
         if (column == null) {
             throw new InvalidArgumentException("sort needs a column");
         }
     }
 
     /** {@code -issued}, {@code notAfter}, ... (column names in any letter case); null or blank is null. */
-    public static CertificateOrder parse(String text) {
+    public static CertificateSort parse(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -52,7 +52,7 @@ public record CertificateOrder(Column column, boolean descending) {
         String name = descending ? t.substring(1) : t;
         for (Column c : Column.values()) {
             if (c.key.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
-                return new CertificateOrder(c, descending);
+                return new CertificateSort(c, descending);
             }
         }
         throw new InvalidArgumentException("sort must be one of issued, notAfter, subject, certSn, with - first for "
@@ -73,7 +73,7 @@ public record CertificateOrder(Column column, boolean descending) {
     }
 
     /** The same column the other way round. */
-    public CertificateOrder reversed() {
-        return new CertificateOrder(column, !descending);
+    public CertificateSort reversed() {
+        return new CertificateSort(column, !descending);
     }
 }

@@ -14,12 +14,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Ordering a search: every order ends with certSn in the same direction, so rows signed in the same second keep
  * one order and pages neither repeat nor skip them; the default is newest first (soonest end when expiring).
  */
-class CertificateOrderTest {
+class CertificateSortTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"issued", "-issued", "notAfter", "-notAfter", "subject", "-subject"})
     void certSnBreaksEveryTieInTheSameDirection(String sort) {
-        CertificateOrder o = CertificateOrder.parse(sort);
+        CertificateSort o = CertificateSort.parse(sort);
         String jpql = o.jpql();
         assertTrue(jpql.endsWith(o.descending() ? ", c.certSn DESC" : ", c.certSn ASC"), jpql);
         assertEquals(sort, o.toString(), "written as it is read");
@@ -27,8 +27,8 @@ class CertificateOrderTest {
 
     @Test
     void certSnAloneIsUnique() {
-        assertEquals(" ORDER BY c.certSn DESC", CertificateOrder.parse("-certsn").jpql());
-        assertEquals(" ORDER BY c.certSn ASC", CertificateOrder.parse("-certSn").reversed().jpql());
+        assertEquals(" ORDER BY c.certSn DESC", CertificateSort.parse("-certsn").jpql());
+        assertEquals(" ORDER BY c.certSn ASC", CertificateSort.parse("-certSn").reversed().jpql());
     }
 
     @Test
@@ -37,13 +37,13 @@ class CertificateOrderTest {
                 new CertificateFilter("acme", new CertificateQuery(null, null, null, null, null, 0, 25), java.time.Instant.now()).orderBy());
         assertEquals(" ORDER BY c.notAfter ASC, c.certSn ASC", CertificateQuery.expiring(30, 0, 25).order().jpql());
         assertEquals(" ORDER BY c.subjectDn ASC, c.certSn ASC", CertificateQuery.expiring(30, 0, 25)
-                .orderedBy(CertificateOrder.parse("subject")).order().jpql(), "an explicit order wins");
+                .orderedBy(CertificateSort.parse("subject")).order().jpql(), "an explicit order wins");
     }
 
     @Test
     void anUnknownColumnIsRefusedAndNothingIsNoOrder() {
-        assertThrows(InvalidArgumentException.class, () -> CertificateOrder.parse("signedAt; DROP TABLE x"));
-        assertThrows(InvalidArgumentException.class, () -> CertificateOrder.parse("-"));
-        assertNull(CertificateOrder.parse(" "));
+        assertThrows(InvalidArgumentException.class, () -> CertificateSort.parse("signedAt; DROP TABLE x"));
+        assertThrows(InvalidArgumentException.class, () -> CertificateSort.parse("-"));
+        assertNull(CertificateSort.parse(" "));
     }
 }
