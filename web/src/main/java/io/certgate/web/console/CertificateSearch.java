@@ -67,6 +67,7 @@ public class CertificateSearch {
     private List<Long> chosen = List.of();
     private RevocationReason reason = RevocationReason.UNSPECIFIED;
     private List<BulkOutcome> outcomes = List.of();
+    private boolean decided;
 
     /**
      * The console's search as the business layer's query: the same readings of status and serial as the admin
@@ -109,19 +110,33 @@ public class CertificateSearch {
         }
     }
 
+    /**
+     * Whether the confirmation step is in the page: after the first step, and while the confirmation's own post is
+     * decoded (this bean is request-scoped: only the post's confirmedSn fields say it was there).
+     */
+    public boolean isConfirming() {
+        return !chosen.isEmpty() || (!decided && FacesContext.getCurrentInstance().getExternalContext()
+                .getRequestParameterValuesMap().containsKey("confirmedSn"));
+    }
+
     /** Second step: revokes the confirmed certificates with the one reason, each on its own. */
     public void revokeChosen() {
+        decided = true;
         List<Long> confirmed = certSns("confirmedSn");
         RevocationReason r = reason == null ? RevocationReason.UNSPECIFIED : reason;
-        messages.attempt("Revoking certificates", () -> inventory.revokeAll(
-                guard.changing(organization.getId(), OperatorAction.ADMINISTER), confirmed, r)).ifPresent(all -> {
+        java.util.Optional<List<BulkOutcome>> result = messages.attempt("Revoking certificates", () -> inventory.revokeAll(
+                guard.changing(organization.getId(), OperatorAction.ADMINISTER), confirmed, r));
+        result.ifPresent(all -> {
                     outcomes = all;
-                    long done = all.stream().filter(BulkOutcome::isDone).count();
-                    messages.done(done + " of " + all.size() + " certificate(s) revoked ("
+                    long revoked = all.stream().filter(BulkOutcome::isDone).count();
+                    messages.done(revoked + " of " + all.size() + " certificate(s) revoked ("
                             + CertificateAdminViews.reasonName(r) + ").");
                     all.stream().filter(o -> !o.isDone()).forEach(o -> messages.error("Certificate " + o.item()
                             + " not revoked: " + ConsoleMessages.sentence(o.refusal())));
                 });
+        if (result.isEmpty()) {
+            chosen = confirmed; // refused as a whole (a role, a malformed list): the step stays for another try
+        }
     }
 
     private List<Long> certSns(String parameter) {
