@@ -258,6 +258,24 @@ class ConsoleWorkIT {
         assertFalse(Pki.crlOf(certs.get(3)).isRevoked(certs.get(3)), "not ticked, not revoked");
         JsonObject audited = Admin.get("/admin/api/orgs/" + org + "/audit?action=certificate.revoke").json();
         assertEquals(3, audited.getInt("total"), "one audit record per revocation: " + audited);
+
+        // 5. ids are links: the audit's certSns, the home page's counts; an unknown organization is said to be one
+        browser.open("/admin/console/audit.xhtml?org=" + org + "&action=certificate.revoke");
+        List<String> linked = browser.all(By.cssSelector("#records .target a")).stream().map(WebElement::getText).toList();
+        assertEquals(List.of(String.valueOf(sns.get(2)), String.valueOf(sns.get(1)), String.valueOf(sns.get(0))), linked);
+        browser.click(By.linkText(String.valueOf(sns.get(1))));
+        assertEquals("revoked", browser.text(By.id("status")));
+        browser.open("/admin/console/home.xhtml?org=" + org);
+        browser.click(By.xpath("//table[@id='organizationCounts']//tr[th='Revoked certificates']/td/a"));
+        assertEquals("3 certificate(s)", browser.text(By.id("resultsHeading")), "the count's link lists them");
+        browser.open("/admin/console/home.xhtml?org=" + org);
+        assertFalse(browser.all(By.cssSelector("#organizations option[value='" + org + "']")).isEmpty(), "listed");
+        String unknown = "nosuch" + UUID.randomUUID().toString().substring(0, 8);
+        browser.open("/admin/console/home.xhtml?org=" + unknown);
+        browser.assertOnlyMessage("There is no organization " + unknown + " on this server (no credential, RA account "
+                + "or product names it): choose one of the list.");
+        assertTrue(browser.all(By.id("organizationCounts")).isEmpty(), "no silent zeros");
+        browser.checkPage("work-9-unknown-organization");
     }
 
     @Test

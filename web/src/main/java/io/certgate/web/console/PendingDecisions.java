@@ -58,9 +58,13 @@ public class PendingDecisions {
         long id = r.getId();
         messages.attempt((approve ? "Approving" : "Rejecting") + " DigiCert request " + id, () -> orders.decide(
                 guard.changing(organization.getId(), OperatorAction.DECIDE), id, approve, null))
-                .ifPresent(d -> messages.done("DigiCert request " + id + " " + d.getStatus()
-                        + (d.getCertificate() == null ? "." : ": certificate " + d.getCertificate().getCertSn()
-                        + " issued.")));
+                .ifPresent(d -> {
+                    messages.done("DigiCert request " + id + " " + d.getStatus() + (d.getCertificate() == null ? "."
+                            : ": certificate " + d.getCertificate().getCertSn() + " issued."));
+                    if (d.getCertificate() != null) {
+                        issued.add(d.getCertificate().getCertSn());
+                    }
+                });
     }
 
     public void decideSelfEnrollment(SelfEnrollment r, boolean approve) {
