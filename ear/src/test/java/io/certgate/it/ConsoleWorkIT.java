@@ -160,6 +160,8 @@ class ConsoleWorkIT {
         Download foreign = fetch("/admin/console/download/certificate?org=" + Enos.newOrg() + "&sn=" + sn + "&format=pem");
         assertEquals(404, foreign.status(), foreign.text());
         assertFalse(foreign.text().contains("Exception"), foreign.text());
+        List<String> logged = browser.severeLog(); // the browser logs the refused fetch: that one and nothing else
+        assertTrue(logged.size() == 1 && logged.get(0).contains("status of 404"), logged.toString());
 
         // 3. revoking asks first and names the certificate
         WebElement confirm = browser.find(By.id("revoke:confirm"));

@@ -154,8 +154,13 @@ public class CertificateSearch {
         return page == null ? List.of() : page.certificates();
     }
 
+    /**
+     * Whether the results (and their forms) are in the page: when rendering, once the search found a page; before
+     * that, while a post is decoded, always, since this request-scoped search has not run yet and the bulk forms
+     * must be found to act.
+     */
     public boolean isSearched() {
-        return page != null;
+        return page != null || FacesContext.getCurrentInstance().getCurrentPhaseId() != jakarta.faces.event.PhaseId.RENDER_RESPONSE;
     }
 
     public long getTotal() {
