@@ -303,6 +303,7 @@ class ConsoleWorkIT {
             requests.add(row.findElement(By.className("request-id")).getText().trim());
             assertEquals("RSA 2048, SHA256WITHRSA", row.findElement(By.className("key")).getText().trim()
                     .toUpperCase(Locale.ROOT));
+            assertEquals("valid 730 days (the product's default)", row.findElement(By.className("validity")).getText().trim());
         }
         assertEquals(2, requests.size());
 
