@@ -17,6 +17,20 @@ import java.time.Duration;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import io.certgate.ejb.enrollment.dcv.LoopbackDns;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.ExtensionsGenerator;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,10 +38,13 @@ import org.junit.jupiter.api.Test;
  * Hostile ACME requests, made by hand: {@code alg: none}, a MAC instead of a signature, a kid of no account or of
  * another organization's account, a replayed nonce, a JWS for another URL, an oversized body, a body that is no JWS,
  * a wrong content type: each refused with its problem type, and no account is stored by any of them. Plain HTTP is
- * refused; a directory of an organization without ACME is 404.
+ * refused; a directory of an organization without ACME is 404. And ARI's {@code replaces} (RFC 9773 5) end to end: the
+ * renewal linked to the certificate it replaces, which no second order may replace, nor another account.
  */
 class AcmeJwsIT {
 
+    /** The tests' DNS server, where the test server's DCV resolves (as in {@link AcmeClientsIT}). */
+    private static final int DNS_PORT = 15353;
     private static final HttpClient CLIENT = HttpClient.newBuilder().sslContext(RaAccount.tls(null))
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     private static String org;
@@ -209,6 +226,155 @@ class AcmeJwsIT {
                 "unauthorized");
     }
 
+    @Test
+    void aRenewalThatReplacesACertificateIsLinkedToItAndReplacesItOnce() throws Exception {
+        KeyPair key = Pki.ec("secp256r1");
+        String account = newAccount(key);
+        String name = "ari." + org + ".example";
+        X509Certificate first;
+        try (LoopbackDns dns = LoopbackDns.start(DNS_PORT)) {
+            first = issue(account, key, name, null, dns);
+        }
+        // the renewal names the first certificate (RFC 9773 5); the account's valid authorization is reused
+        X509Certificate second = issue(account, key, name, ariId(first), null);
+        assertEquals(certSn(first), certificate(second).getJsonNumber("renewedFrom").longValue(),
+                "the ledger links the renewal to the certificate it replaces");
+        assertTrue(certificate(first).isNull("renewedFrom"));
+
+        // replaced once: a second order replacing it is refused (409 alreadyReplaced), nothing stored
+        String newOrder = directory.getString("newOrder");
+        String orders = account + "/orders";
+        int before = post(orders, sign(es256(nonce(), orders, null, account), "", key)).body.split("/order/").length;
+        assertProblem(post(newOrder, sign(es256(nonce(), newOrder, null, account), order(name, ariId(first)), key)),
+                409, "alreadyReplaced");
+        assertEquals(before, post(orders, sign(es256(nonce(), orders, null, account), "", key)).body
+                .split("/order/").length, "no order stored");
+        // the certificate of another account, and one for none of the order's names: malformed
+        KeyPair otherKey = Pki.ec("secp256r1");
+        String other = newAccount(otherKey);
+        assertProblem(post(newOrder, sign(es256(nonce(), newOrder, null, other), order(name, ariId(second)),
+                otherKey)), 400, "malformed");
+        assertProblem(post(newOrder, sign(es256(nonce(), newOrder, null, account), order("x." + org + ".example",
+                ariId(second)), key)), 400, "malformed");
+        assertProblem(post(newOrder, sign(es256(nonce(), newOrder, null, account), order(name, "AAAA.AQ"), key)),
+                400, "malformed");
+    }
+
+    @Test
+    void anAccountsNewOrdersAreLimitedPerHour() throws Exception {
+        // certgate.acme.orders.per.hour=5 on the test server
+        KeyPair key = Pki.ec("secp256r1");
+        String account = newAccount(key);
+        String newOrder = directory.getString("newOrder");
+        for (int i = 0; i < 5; i++) {
+            Answer ordered = post(newOrder, sign(es256(nonce(), newOrder, null, account), order("n" + i + "." + org
+                    + ".example", null), key));
+            assertEquals(201, ordered.status, ordered.body);
+        }
+        Answer limited = post(newOrder, sign(es256(nonce(), newOrder, null, account), order("n5." + org + ".example",
+                null), key));
+        assertProblem(limited, 429, "rateLimited");
+        long retryAfter = Long.parseLong(limited.retryAfter);
+        assertTrue(retryAfter > 3500 && retryAfter <= 3600, "until the first order leaves the hour: " + retryAfter);
+        // another account of the organization is not limited by this one's orders
+        KeyPair otherKey = Pki.ec("secp256r1");
+        String other = newAccount(otherKey);
+        assertEquals(201, post(newOrder, sign(es256(nonce(), newOrder, null, other), order("n5." + org + ".example",
+                null), otherKey)).status);
+    }
+
+    /**
+     * An order for one name, each pending authorization shown by dns-01 through this DNS server, finalized with a CSR
+     * for a new P-256 key; the certificate it got.
+     */
+    private static X509Certificate issue(String account, KeyPair key, String name, String replaces, LoopbackDns dns)
+            throws Exception {
+        String newOrder = directory.getString("newOrder");
+        Answer ordered = post(newOrder, sign(es256(nonce(), newOrder, null, account), order(name, replaces), key));
+        assertEquals(201, ordered.status, ordered.body);
+        JsonObject order = json(ordered.body);
+        if (replaces != null) {
+            assertEquals(replaces, order.getString("replaces"), ordered.body);
+        }
+        for (var url : order.getJsonArray("authorizations").getValuesAs(jakarta.json.JsonString.class)) {
+            JsonObject authz = json(postAsGet(url.getString(), account, key).body);
+            if (authz.getString("status").equals("valid")) {
+                continue;
+            }
+            JsonObject challenge = authz.getJsonArray("challenges").getValuesAs(JsonObject.class).stream()
+                    .filter(c -> c.getString("type").equals("dns-01")).findFirst().orElseThrow();
+            String keyAuthorization = challenge.getString("token") + "." + thumbprint((ECPublicKey) key.getPublic());
+            dns.txt("_acme-challenge." + name, Acme.b64(MessageDigest.getInstance("SHA-256").digest(
+                    keyAuthorization.getBytes(StandardCharsets.US_ASCII))));
+            Answer shown = post(challenge.getString("url"), sign(es256(nonce(), challenge.getString("url"), null,
+                    account), "{}", key));
+            assertEquals(200, shown.status, shown.body);
+            assertEquals("valid", json(shown.body).getString("status"), shown.body);
+        }
+        String finalizeUrl = order.getString("finalize");
+        Answer finalized = post(finalizeUrl, sign(es256(nonce(), finalizeUrl, null, account), Json.createObjectBuilder()
+                .add("csr", Acme.b64(csr(name))).build().toString(), key));
+        assertEquals(200, finalized.status, finalized.body);
+        Answer chain = postAsGet(json(finalized.body).getString("certificate"), account, key);
+        assertEquals(200, chain.status, chain.body);
+        return Pki.cert(chain.body);
+    }
+
+    private static String order(String name, String replaces) {
+        var b = Json.createObjectBuilder().add("identifiers", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("type", "dns").add("value", name)));
+        if (replaces != null) {
+            b.add("replaces", replaces);
+        }
+        return b.build().toString();
+    }
+
+    private static Answer postAsGet(String url, String account, KeyPair key) throws Exception {
+        return post(url, sign(es256(nonce(), url, null, account), "", key));
+    }
+
+    /** A CSR (DER) for a new P-256 key naming this DNS name in its subject alternative names. */
+    private static byte[] csr(String name) throws Exception {
+        KeyPair kp = Pki.ec("secp256r1");
+        ExtensionsGenerator extensions = new ExtensionsGenerator();
+        extensions.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName(
+                GeneralName.dNSName, name)));
+        return new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=" + name), kp.getPublic())
+                .addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate())
+                .build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate())).getEncoded();
+    }
+
+    /** RFC 7638: SHA-256 over the required members in lexicographic order. */
+    private static String thumbprint(ECPublicKey key) throws Exception {
+        JsonObject jwk = jwk(key);
+        String members = "{\"crv\":\"P-256\",\"kty\":\"EC\",\"x\":\"" + jwk.getString("x") + "\",\"y\":\""
+                + jwk.getString("y") + "\"}";
+        return Acme.b64(MessageDigest.getInstance("SHA-256").digest(members.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The ARI identifier of a certificate (RFC 9773 4.1). */
+    private static String ariId(X509Certificate cert) {
+        byte[] aki = AuthorityKeyIdentifier.getInstance(ASN1OctetString.getInstance(
+                cert.getExtensionValue("2.5.29.35")).getOctets()).getKeyIdentifierOctets();
+        return Acme.b64(aki) + "." + Acme.b64(cert.getSerialNumber().toByteArray());
+    }
+
+    /** The admin API's record of a certificate of the organization. */
+    private static JsonObject certificate(X509Certificate cert) {
+        JsonObject page = Admin.get("/admin/api/orgs/" + org + "/certificates?serial="
+                + cert.getSerialNumber().toString(16)).json();
+        assertEquals(1, page.getJsonArray("certificates").size(), page.toString());
+        return page.getJsonArray("certificates").getJsonObject(0);
+    }
+
+    private static long certSn(X509Certificate cert) {
+        return certificate(cert).getJsonNumber("certSn").longValue();
+    }
+
+    private static JsonObject json(String body) {
+        return Json.createReader(new java.io.StringReader(body)).readObject();
+    }
+
     /** A new account of the directory for this key, bound by a new binding key; its URL. */
     private static String newAccount(KeyPair key) throws Exception {
         Answer created = bind(Acme.eabKey(org), key);
@@ -233,7 +399,7 @@ class AcmeJwsIT {
         return flattenedMac(header, jwk.toString(), Base64.getUrlDecoder().decode(eab.getString("hmacKey")));
     }
 
-    private record Answer(int status, String body, String nonce, String location, String type) {
+    private record Answer(int status, String body, String nonce, String location, String type, String retryAfter) {
     }
 
     private static void assertProblem(Answer a, int status, String type) {
@@ -261,7 +427,8 @@ class AcmeJwsIT {
                     HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.body(), r.headers().firstValue("Replay-Nonce").orElse(null),
                     r.headers().firstValue("Location").orElse(null),
-                    r.headers().firstValue("Content-Type").orElse(null));
+                    r.headers().firstValue("Content-Type").orElse(null),
+                    r.headers().firstValue("Retry-After").orElse(null));
         } catch (Exception e) {
             throw new AssertionError(e);
         }

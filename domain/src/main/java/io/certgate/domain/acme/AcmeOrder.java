@@ -25,11 +25,21 @@ import java.util.List;
 @NamedQuery(name = AcmeOrder.BY_ORG_AND_CERT, query = "SELECT o FROM AcmeOrder o WHERE o.orgId = :orgId "
         + "AND o.certSn = :certSn")
 @NamedQuery(name = AcmeOrder.BY_ORG, query = "SELECT o FROM AcmeOrder o WHERE o.orgId = :orgId ORDER BY o.id DESC")
+@NamedQuery(name = AcmeOrder.REPLACING, query = "SELECT o FROM AcmeOrder o WHERE o.orgId = :orgId "
+        + "AND o.replacesCertSn = :certSn AND o.certSn IS NOT NULL")
+@NamedQuery(name = AcmeOrder.RECENT_OF_ACCOUNT, query = "SELECT o.createdAt FROM AcmeOrder o "
+        + "WHERE o.accountId = :account AND o.createdAt > :since ORDER BY o.createdAt DESC")
+@NamedQuery(name = AcmeOrder.COUNT_BY_ORG, query = "SELECT COUNT(o) FROM AcmeOrder o WHERE o.orgId = :orgId")
 public class AcmeOrder {
 
     public static final String OF_ACCOUNT = "AcmeOrder.ofAccount";
     public static final String BY_ORG_AND_CERT = "AcmeOrder.byOrgAndCert";
     public static final String BY_ORG = "AcmeOrder.byOrg";
+    /** The finalized orders of an organization that replaced a certificate (RFC 9773 5). */
+    public static final String REPLACING = "AcmeOrder.replacing";
+    /** When the account's orders since a time were made, newest first. */
+    public static final String RECENT_OF_ACCOUNT = "AcmeOrder.recentOfAccount";
+    public static final String COUNT_BY_ORG = "AcmeOrder.countByOrg";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -1,6 +1,5 @@
 package io.certgate.ejb.acme;
 
-import io.certgate.domain.access.Caller;
 import io.certgate.domain.acme.AcmeAccount;
 import io.certgate.domain.acme.AcmeAuthorization;
 import io.certgate.domain.acme.AcmeChallenge;
@@ -35,7 +34,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -43,8 +41,6 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
-import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
-import org.bouncycastle.cert.X509CertificateHolder;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -54,10 +50,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * its lifetime), challenges answered by the DCV checks ({@code http-01}, {@code dns-01}, {@code tls-alpn-01}; the
  * resolver and the internal-address refusal of {@code certgate.dcv.*}), finalization through the ledger (processing, then valid, in
  * the finalizing request), the certificate with its chain, revocation by the ordering account or the certificate's
- * key, and renewal information. Every read is scoped to the request's account and organization.
+ * key; a renewal's {@code replaces} is checked by {@link AcmeRenewals}. Every read is scoped to the request's account
+ * and organization.
  *
  * <p>Settings: {@code certgate.acme.certificate.days} (90), {@code certgate.acme.authorization.days} (how long a valid
- * authorization is reused, 30), {@code certgate.acme.order.days} (how long an order may wait, 7).
+ * authorization is reused, 30), {@code certgate.acme.order.days} (how long an order may wait, 7),
+ * {@code certgate.acme.orders.per.hour} (new orders of one account in any hour, 300; 0: no limit).
  */
 @Stateless
 public class AcmeOrders {
@@ -76,8 +74,15 @@ public class AcmeOrders {
     @EJB
     private CertificateLedger ledger;
 
-    /** An order with its authorizations (same order as its identifiers) and its status now. */
-    public record OrderView(AcmeOrder order, List<AcmeAuthorization> authorizations, AcmeStatus status) {
+    @EJB
+    private AcmeRenewals renewals;
+
+    /**
+     * An order with its authorizations (same order as its identifiers), its status now and the ARI identifier of the
+     * certificate it replaces (null for none).
+     */
+    public record OrderView(AcmeOrder order, List<AcmeAuthorization> authorizations, AcmeStatus status,
+                            String replaces) {
     }
 
     /** An authorization with its challenges and its status now. */
@@ -94,14 +99,16 @@ public class AcmeOrders {
      * is no DNS name or outside what the organization may have; a valid authorization of the account for a name is
      * reused, else a pending one is made with its challenges ({@code http-01} and {@code tls-alpn-01} but for
      * wildcards, {@code dns-01}).
-     * {@code replaces} (RFC 9773 5): the certSn of a certificate of this account that the new one renews, or null.
+     * {@code replaces} (RFC 9773 5): the ARI identifier of a certificate of this account that the new one renews, or
+     * null.
      */
     public OrderView newOrder(Verified request, List<AcmeRules.Identifier> identifiers, String replaces) {
         AcmeAccount account = request.requireAccount();
         List<String> names = AcmeRules.dnsNames(identifiers);
         namePolicies.checkDnsNames(request.org(), names);
-        Long replaced = replaces == null ? null : replacedCertificate(request, replaces);
+        Long replaced = replaces == null ? null : renewals.replaced(request, replaces, names);
         Instant now = Instant.now();
+        requireWithinOrderLimit(account, now);
         List<AcmeAuthorization> authorizations = new ArrayList<>();
         for (String name : names) {
             boolean wildcard = name.startsWith("*.");
@@ -243,6 +250,9 @@ public class AcmeOrders {
         }
         String commonName = commonName(csr.subject());
         AcmeRules.requireCsrNames(order.identifiers(), csrNames, commonName);
+        if (order.getReplacesCertSn() != null) {
+            renewals.requireNotReplaced(request.org(), order.getReplacesCertSn()); // another may have finalized since
+        }
         order.status(AcmeStatus.PROCESSING);
         int validDays = (int) days("certgate.acme.certificate.days", 90).toDays();
         IssueAuthority authority = ledger.authorityFor(csrPem);
@@ -305,29 +315,24 @@ public class AcmeOrders {
     }
 
     /**
-     * Renewal information (RFC 9773 4) of a certificate of the organization, by its ARI identifier (authority key
-     * identifier and serial number); {@link AcmeError#NOT_FOUND} for any other.
+     * At most {@code certgate.acme.orders.per.hour} new orders of an account in any hour ({@code rateLimited} with
+     * Retry-After); the account's row lock makes the count hold on every instance.
      */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public AcmeRules.RenewalWindow renewalInfo(String org, String certId, String requestId) {
-        AcmeRules.CertId id = AcmeRules.certId(certId);
-        IssuedCertificate cert = ledger.findBySerial(Caller.of(org, "acme:renewal-info", requestId), id.serial())
-                .filter(c -> Arrays.equals(authorityKeyId(c), id.authorityKeyId()))
-                .orElseThrow(() -> new AcmeException(AcmeError.NOT_FOUND, "no such certificate"));
-        return AcmeRules.renewalWindow(cert.getNotBefore(), cert.getNotAfter(), cert.isRevoked(), Instant.now());
-    }
-
-    /** The certSn of an ARI {@code replaces} (RFC 9773 5): a certificate this account ordered. */
-    private Long replacedCertificate(Verified request, String replaces) {
-        AcmeRules.CertId id = AcmeRules.certId(replaces);
-        IssuedCertificate cert = ledger.findBySerial(request.caller(), id.serial())
-                .filter(c -> Arrays.equals(authorityKeyId(c), id.authorityKeyId()))
-                .orElseThrow(() -> new AcmeException(AcmeError.MALFORMED, "replaces names no certificate of this "
-                        + "directory"));
-        if (!ordered(request.org(), cert.getCertSn(), request.requireAccount().getId())) {
-            throw new AcmeException(AcmeError.MALFORMED, "replaces names a certificate another account ordered");
+    private void requireWithinOrderLimit(AcmeAccount account, Instant now) {
+        int limit = ConfigProvider.getConfig().getOptionalValue("certgate.acme.orders.per.hour", Integer.class)
+                .orElse(300);
+        if (limit <= 0) {
+            return;
         }
-        return cert.getCertSn();
+        em.find(AcmeAccount.class, account.getId(), LockModeType.PESSIMISTIC_WRITE);
+        Duration hour = Duration.ofHours(1);
+        List<Instant> recent = em.createNamedQuery(AcmeOrder.RECENT_OF_ACCOUNT, Instant.class)
+                .setParameter("account", account.getId()).setParameter("since", now.minus(hour))
+                .setMaxResults(limit).getResultList();
+        AcmeRules.orderWait(recent, limit, hour, now).ifPresent(wait -> {
+            throw AcmeException.rateLimited("at most " + limit + " new orders an hour; try again in "
+                    + wait.toSeconds() + " s", wait);
+        });
     }
 
     /** Whether the account ordered the certificate (an order of the organization names it). */
@@ -335,12 +340,6 @@ public class AcmeOrders {
         return em.createNamedQuery(AcmeOrder.BY_ORG_AND_CERT, AcmeOrder.class).setParameter("orgId", org)
                 .setParameter("certSn", certSn).getResultList().stream()
                 .anyMatch(o -> o.getAccountId() == accountId);
-    }
-
-    private static byte[] authorityKeyId(IssuedCertificate cert) {
-        X509CertificateHolder holder = Pem.parseCertificate(cert.getCertPem());
-        AuthorityKeyIdentifier aki = AuthorityKeyIdentifier.fromExtensions(holder.getExtensions());
-        return aki == null || aki.getKeyIdentifierOctets() == null ? new byte[0] : aki.getKeyIdentifierOctets();
     }
 
     private AcmeOrder ownOrder(Verified request, long orderId, boolean lock) {
@@ -369,7 +368,8 @@ public class AcmeOrders {
         }
         AcmeStatus status = AcmeRules.orderStatus(order.getStatus(), order.getExpiresAt(),
                 authorizations.stream().map(a -> a.statusAt(now)).toList(), now);
-        return new OrderView(order, authorizations, status);
+        return new OrderView(order, authorizations, status, order.getReplacesCertSn() == null ? null
+                : renewals.ariId(order.getReplacesCertSn()));
     }
 
     private AuthorizationView authorizationView(AcmeAuthorization authz, Instant now) {

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -148,8 +149,30 @@ public final class AcmeRules {
                 notBefore.plus(life.multipliedBy(5).dividedBy(6)));
     }
 
+    /**
+     * The per-account limit on new orders: given the creation times of the account's orders within the last
+     * {@code window}, newest first (at most {@code limit} of them), how long until one more may be made; empty when it
+     * may now (or when {@code limit} is 0, no limit). Whole seconds, at least one: what Retry-After says.
+     */
+    public static Optional<Duration> orderWait(List<Instant> newestFirst, int limit,
+                                                         Duration window, Instant now) {
+        if (limit <= 0 || newestFirst.size() < limit) {
+            return Optional.empty();
+        }
+        // a new order fits once the limit-th newest has left the window
+        Duration wait = Duration.between(now, newestFirst.get(limit - 1).plus(window));
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return Optional.of(Duration.ofSeconds(seconds));
+    }
+
     /** An ARI certificate identifier (RFC 9773 4.1): the authority key identifier and the serial number. */
     public record CertId(byte[] authorityKeyId, BigInteger serial) {
+
+        /** As clients write it: {@code base64url(AKI keyIdentifier) "." base64url(serial DER content)}. */
+        public String wire() {
+            java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+            return b64.encodeToString(authorityKeyId) + "." + b64.encodeToString(serial.toByteArray());
+        }
     }
 
     /** {@code base64url(AKI keyIdentifier) "." base64url(serial DER content)}; {@link AcmeError#MALFORMED} otherwise. */

@@ -187,14 +187,7 @@ public class IssuingAuthorities {
         if (Instant.now().isAfter(loadedAt.plus(RELOAD))) {
             reload();
         }
-        Map<RootId, X509Certificate> all = new LinkedHashMap<>();
-        all.put(RootId.first(authority), roots.certificate(authority));
-        laterRoots.forEach((id, cert) -> {
-            if (id.authority() == authority) {
-                all.put(id, cert);
-            }
-        });
-        return all;
+        return RootGenerations.generations(authority, roots.certificate(authority), laterRoots);
     }
 
     /** Reads every issuing CA again (after this instance made or changed one; others' changes within RELOAD). */

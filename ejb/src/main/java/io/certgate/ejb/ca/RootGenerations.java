@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import java.security.cert.X509Certificate;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -28,22 +29,32 @@ final class RootGenerations {
         return roots;
     }
 
-    /** The newest generation of an algorithm: the one new issuing CAs are made under. */
+    /** The newest generation of an algorithm: the one new issuing CAs are made under (no certificate parsed). */
     static RootId newest(EntityManager em, IssueAuthority authority) {
-        return later(em).keySet().stream().filter(r -> r.authority() == authority).max(Comparator.naturalOrder())
+        return em.createNamedQuery(RootCa.ALL, RootCa.class).getResultList().stream().map(RootCa::id)
+                .filter(r -> r.authority() == authority).max(Comparator.naturalOrder())
                 .orElse(RootId.first(authority));
     }
 
     /** Every generation of an algorithm, newest first, with its certificate (the first from custody). */
     static Map<RootId, X509Certificate> of(EntityManager em, CertificateAuthorities custodyRoots,
                                            IssueAuthority authority) {
-        Map<RootId, X509Certificate> all = new TreeMap<>(Comparator.reverseOrder());
-        later(em).forEach((id, cert) -> {
+        return generations(authority, custodyRoots.certificate(authority), later(em)).descendingMap();
+    }
+
+    /**
+     * Every generation of an algorithm, oldest first: the first one (the key custody's root) and those of the later
+     * ones (any algorithm's, as {@link #later} reads them, or a copy held in memory) that are of this algorithm.
+     */
+    static NavigableMap<RootId, X509Certificate> generations(IssueAuthority authority, X509Certificate first,
+                                                             Map<RootId, X509Certificate> later) {
+        NavigableMap<RootId, X509Certificate> all = new TreeMap<>();
+        all.put(RootId.first(authority), first);
+        later.forEach((id, cert) -> {
             if (id.authority() == authority) {
                 all.put(id, cert);
             }
         });
-        all.put(RootId.first(authority), custodyRoots.certificate(authority));
         return all;
     }
 

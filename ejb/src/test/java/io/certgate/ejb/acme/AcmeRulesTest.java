@@ -95,8 +95,23 @@ class AcmeRulesTest {
         assertEquals(new BigInteger("87654321", 16), id.serial());
         assertEquals("aYhba4dGQEHhs3uEe6CuLN4ByNQ", Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(id.authorityKeyId()));
+        assertEquals("aYhba4dGQEHhs3uEe6CuLN4ByNQ.AIdlQyE", id.wire());
         for (String bad : new String[] {"", "abc", ".AIdlQyE", "aYhb.", "a.b.c", "aYhb.gA"}) {
             assertThrows(AcmeException.class, () -> AcmeRules.certId(bad), bad);
         }
+    }
+
+    @Test
+    void anAccountsNewOrdersWaitOnceTheHourHoldsTheLimit() {
+        Duration hour = Duration.ofHours(1);
+        List<Instant> two = List.of(NOW.minusSeconds(100), NOW.minusSeconds(1000));
+        assertTrue(AcmeRules.orderWait(two, 3, hour, NOW).isEmpty(), "below the limit");
+        assertTrue(AcmeRules.orderWait(two, 0, hour, NOW).isEmpty(), "0: no limit");
+        // at the limit: until the limit-th newest (1000 s old) leaves the hour
+        assertEquals(Duration.ofSeconds(2600), AcmeRules.orderWait(two, 2, hour, NOW).orElseThrow());
+        assertEquals(Duration.ofSeconds(3500), AcmeRules.orderWait(two, 1, hour, NOW).orElseThrow());
+        // never less than a second
+        assertEquals(Duration.ofSeconds(1), AcmeRules.orderWait(List.of(NOW.minus(hour)), 1, hour, NOW)
+                .orElseThrow());
     }
 }

@@ -58,6 +58,8 @@ final class AcmeProblems {
         KINDS.put(AcmeError.UNSUPPORTED_CONTACT, new Problem(400, "unsupportedContact"));
         KINDS.put(AcmeError.NOT_FOUND, new Problem(404, "malformed"));
         KINDS.put(AcmeError.CONFLICT, new Problem(409, "malformed"));
+        KINDS.put(AcmeError.ALREADY_REPLACED, new Problem(409, "alreadyReplaced")); // RFC 9773 5
+        KINDS.put(AcmeError.RATE_LIMITED, new Problem(429, "rateLimited"));
         for (AcmeError e : AcmeError.values()) {
             if (!KINDS.containsKey(e)) {
                 throw new IllegalStateException("no problem type for " + e);
@@ -83,7 +85,9 @@ final class AcmeProblems {
         }
         if (e instanceof AcmeException a) {
             Problem p = KINDS.get(a.error());
-            return problem(p.status(), p.type(), a.getMessage());
+            Response r = problem(p.status(), p.type(), a.getMessage());
+            return a.retryAfter() == null ? r : Response.fromResponse(r).header("Retry-After",
+                    a.retryAfter().toSeconds()).build();
         }
         if (e instanceof CertgateException ce) {
             Problem p = TABLE.lookup(ce);

@@ -10,6 +10,7 @@ import io.certgate.ejb.acme.AcmeError;
 import io.certgate.ejb.acme.AcmeException;
 import io.certgate.ejb.acme.AcmeNonces;
 import io.certgate.ejb.acme.AcmeOrders;
+import io.certgate.ejb.acme.AcmeRenewals;
 import io.certgate.ejb.acme.AcmeRules;
 import io.certgate.ejb.acme.Jws;
 import io.certgate.ejb.acme.Verified;
@@ -68,6 +69,9 @@ public class AcmeResource {
     private AcmeOrders orders;
 
     @EJB
+    private AcmeRenewals renewals;
+
+    @EJB
     private AcmeNonces nonces;
 
     @Inject
@@ -116,7 +120,7 @@ public class AcmeResource {
     @Operation(summary = "When to renew a certificate (RFC 9773)")
     public Response renewalInfo(@PathParam("certId") String certId) {
         return get(() -> {
-            AcmeRules.RenewalWindow w = orders.renewalInfo(org, certId, caller.requestId());
+            AcmeRules.RenewalWindow w = renewals.renewalInfo(org, certId, caller.requestId());
             JsonObject body = Json.createObjectBuilder().add("suggestedWindow", Json.createObjectBuilder()
                     .add("start", w.start().toString()).add("end", w.end().toString())).build();
             return Response.ok(body.toString(), JSON).header("Retry-After", RENEWAL_INFO_RETRY);
@@ -401,8 +405,8 @@ public class AcmeResource {
         if (o.order().getCertSn() != null) {
             b.add("certificate", url("cert/" + o.order().getCertSn()));
         }
-        if (o.order().getReplacesCertSn() != null) {
-            b.add("replaces", String.valueOf(o.order().getReplacesCertSn()));
+        if (o.replaces() != null) {
+            b.add("replaces", o.replaces());
         }
         if (o.status() == AcmeStatus.INVALID) {
             b.add("error", AcmeProblems.document(AcmeProblems.type(AcmeError.UNAUTHORIZED), o.order().getErrorDetail()
