@@ -63,6 +63,38 @@ public class Statistics {
         return m;
     }
 
+    /** The most organizations the console's picker lists. */
+    public static final int MAX_ORGANIZATIONS = 1000;
+
+    /**
+     * The organizations this server knows, by orgId in order: those with an API credential, an RA account or a
+     * product (an organization comes into being with the first of them; none of them is ever deleted), at most
+     * {@value #MAX_ORGANIZATIONS}.
+     */
+    public java.util.SortedSet<String> organizations() {
+        java.util.SortedSet<String> ids = new java.util.TreeSet<>();
+        for (String entity : new String[] {"ApiCredential", "RaAccount", "Product"}) {
+            ids.addAll(em.createQuery("SELECT DISTINCT e.orgId FROM " + entity + " e", String.class)
+                    .setMaxResults(MAX_ORGANIZATIONS + 1).getResultList());
+        }
+        ids.remove(Caller.SERVER_ORG);
+        while (ids.size() > MAX_ORGANIZATIONS) {
+            ids.remove(ids.last());
+        }
+        return ids;
+    }
+
+    /** Whether the server knows the organization (as {@link #organizations} does, without a limit). */
+    public boolean knows(String orgId) {
+        for (String entity : new String[] {"ApiCredential", "RaAccount", "Product"}) {
+            if (!em.createQuery("SELECT e.orgId FROM " + entity + " e WHERE e.orgId = :orgId", String.class)
+                    .setParameter("orgId", orgId).setMaxResults(1).getResultList().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A cheap probe: the database answers and holds certgate's schema (its CRL rows). */
     public boolean databaseReady() {
         return ((Number) em.createQuery("SELECT COUNT(s) FROM CrlState s").getSingleResult()).longValue() > 0;

@@ -14,8 +14,15 @@ import io.certgate.ejb.common.Digests;
 import io.certgate.ejb.common.InvalidArgumentException;
 import io.certgate.ejb.common.RandomIds;
 import io.certgate.ejb.device.DeviceRegistry;
+import io.certgate.ejb.common.BulkOutcome;
+import io.certgate.ejb.common.BulkRun;
+import io.certgate.ejb.common.DecisionComments;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
@@ -191,22 +198,54 @@ public class SelfEnrollments {
                 .setParameter("orgId", orgId).setParameter("status", SelfEnrollment.Status.PENDING).getResultList();
     }
 
+    @Resource
+    private SessionContext context;
+
     /** An operator approves a pending request: the certificate is issued and bound now. */
     public SelfEnrollment approve(Caller caller, long requestId) {
+        return approve(caller, requestId, null);
+    }
+
+    /** An operator rejects a pending request; the device's next poll is refused. */
+    public SelfEnrollment reject(Caller caller, long requestId) {
+        return reject(caller, requestId, null);
+    }
+
+    /**
+     * Approves or rejects each request with the one comment, each in its own transaction through the single
+     * decision (the same rules, one audit record each); the outcome per request id, in the order given.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<BulkOutcome> decideAll(Caller caller, List<Long> requestIds, boolean approve, String comment) {
+        Caller.require(caller).requireOrganization();
+        String c = DecisionComments.of(comment);
+        SelfEnrollments self = context.getBusinessObject(SelfEnrollments.class);
+        return BulkRun.each(requestIds, "request", id -> {
+            if (approve) {
+                self.approve(caller, id, c);
+            } else {
+                self.reject(caller, id, c);
+            }
+        });
+    }
+
+    /** Approves with the operator's comment, which the audit record keeps beside the decision. */
+    public SelfEnrollment approve(Caller caller, long requestId, String comment) {
         SelfEnrollment request = pendingRequest(caller, requestId);
         Device device = devices.byId(caller, request.getDeviceId());
         IssuedCertificate cert = bindings.apply(caller, DeviceIdentifier.of(device.getAssetId(), null, null),
                 request.getCsrPem(), null, ledger.authorityFor(request.getCsrPem()));
         request.issued(cert.getCertSn(), caller.actor(), Instant.now());
-        audit.record(caller, "enrollment.approve", "requestId=" + requestId + " certSn=" + cert.getCertSn(), "success");
+        audit.record(caller, "enrollment.approve", "requestId=" + requestId + " certSn=" + cert.getCertSn(),
+                DecisionComments.outcome("success", comment));
         return request;
     }
 
-    /** An operator rejects a pending request; the device's next poll is refused. */
-    public SelfEnrollment reject(Caller caller, long requestId) {
+    /** Rejects with the operator's comment, which the audit record keeps beside the decision. */
+    public SelfEnrollment reject(Caller caller, long requestId, String comment) {
         SelfEnrollment request = pendingRequest(caller, requestId);
         request.reject(caller.actor(), Instant.now());
-        audit.record(caller, "enrollment.reject", "requestId=" + requestId, "success");
+        audit.record(caller, "enrollment.reject", "requestId=" + requestId, DecisionComments.outcome("success", comment));
         return request;
     }
 

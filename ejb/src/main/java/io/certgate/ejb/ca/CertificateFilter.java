@@ -99,9 +99,9 @@ final class CertificateFilter {
         return w.toString();
     }
 
-    /** Soonest end first when listing what expires; otherwise the newest first. certSn breaks ties. */
+    /** The query's order (soonest end first when listing what expires, otherwise newest first); certSn breaks ties. */
     String orderBy() {
-        return query.isExpiring() ? " ORDER BY c.notAfter ASC, c.certSn ASC" : " ORDER BY c.signedAt DESC, c.certSn DESC";
+        return query.order().jpql();
     }
 
     /** The values of the named parameters {@link #where} uses, by name. */

@@ -11,10 +11,11 @@ import java.math.BigInteger;
  * expired is past notAfter and not revoked); {@code serial} the X.509 serial number; {@code subject} a
  * case-insensitive substring of the subject DN; {@code expiringWithinDays} N lists the certificates that are not
  * revoked and whose notAfter lies between now and now + N days (ordered by notAfter, soonest first; otherwise
- * newest first). A page is {@code offset} and {@code limit} (at most {@value #MAX_LIMIT}).
+ * newest first) unless {@code order} says otherwise. A page is {@code offset} and {@code limit} (at most
+ * {@value #MAX_LIMIT}).
  */
 public record CertificateQuery(Long deviceId, CertificateStatus status, BigInteger serial, String subject,
-                               Integer expiringWithinDays, int offset, int limit) {
+                               Integer expiringWithinDays, int offset, int limit, CertificateSort order) {
 
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 500;
@@ -44,6 +45,30 @@ public record CertificateQuery(Long deviceId, CertificateStatus status, BigInteg
         if (subject != null && subject.length() > MAX_SUBJECT) {
             throw new InvalidArgumentException("subject must be at most " + MAX_SUBJECT + " characters");
         }
+        if (order == null) {
+            order = expiringWithinDays != null ? CertificateSort.SOONEST_END : CertificateSort.NEWEST;
+        }
+    }
+
+    /** In the default order: newest first, or soonest end first when listing what expires. */
+    public CertificateQuery(Long deviceId, CertificateStatus status, BigInteger serial, String subject,
+                            Integer expiringWithinDays, int offset, int limit) {
+        this(deviceId, status, serial, subject, expiringWithinDays, offset, limit, null);
+    }
+
+    /** The same search of another device. */
+    public CertificateQuery forDevice(Long id) {
+        return new CertificateQuery(id, status, serial, subject, expiringWithinDays, offset, limit, order);
+    }
+
+    /** The same search in another order. */
+    public CertificateQuery orderedBy(CertificateSort o) {
+        return new CertificateQuery(deviceId, status, serial, subject, expiringWithinDays, offset, limit, o);
+    }
+
+    /** The same search, another page. */
+    public CertificateQuery page(int newOffset, int newLimit) {
+        return new CertificateQuery(deviceId, status, serial, subject, expiringWithinDays, newOffset, newLimit, order);
     }
 
     /** Every certificate of the organization that is not revoked and ends within {@code days} days. */

@@ -5,6 +5,9 @@ import io.certgate.domain.ca.ImportedCrl;
 import io.certgate.domain.ca.IssueAuthority;
 import io.certgate.domain.ca.RevocationReason;
 import io.certgate.domain.ca.RootId;
+import io.certgate.domain.access.Caller;
+import io.certgate.domain.access.CallerRequiredException;
+import io.certgate.ejb.access.AuditTrail;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -61,6 +64,35 @@ public class CrlPublisher {
     @EJB
     private CrlNumbers numbers;
 
+    @EJB
+    private AuditTrail audit;
+
+    /**
+     * Signs the next CRL now, whatever the one in hand says, for every CRL issuer whose key is on this server (the
+     * first roots' with their key here, every certified issuing CA), and audits each: an operator's answer to "the
+     * relying parties must see this revocation before the next scheduled CRL". Offline roots publish by ceremony.
+     * The new numbers by issuer ("root:RSA", "ca:12"), in that order.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Map<String, Long> publishNow(Caller operator) {
+        if (operator == null) {
+            throw new CallerRequiredException();
+        }
+        Caller server = operator.actingFor(Caller.SERVER_ORG);
+        Map<String, Long> published = new java.util.LinkedHashMap<>();
+        for (IssueAuthority a : IssueAuthority.values()) {
+            if (signsHere(RootId.first(a))) {
+                published.put("root:" + a, currentRoot(a, Duration.ZERO).number());
+            }
+        }
+        for (LoadedIssuingCa ca : issuing.certified()) {
+            published.put("ca:" + ca.id(), currentIssuing(ca, Duration.ZERO).number());
+        }
+        published.forEach((issuer, number) -> audit.record(server, "crl.publish", "crl=" + issuer + " number=" + number,
+                "published"));
+        return published;
+    }
+
     /** A root's current CRL (DER): its revoked issuing CAs and the revoked leaves it signed itself. */
     public byte[] currentCrl(IssueAuthority authority) {
         return currentCrl(RootId.first(authority));
@@ -78,7 +110,7 @@ public class CrlPublisher {
             }
             return Base64.getDecoder().decode(imported.getCrlBase64());
         }
-        return currentRoot(root.authority()).der();
+        return currentRoot(root.authority(), RESIGN_AFTER).der();
     }
 
     private boolean signsHere(RootId root) {
@@ -87,7 +119,7 @@ public class CrlPublisher {
 
     /** An issuing CA's current CRL (DER): its revoked leaves. */
     public byte[] currentCrl(LoadedIssuingCa ca) {
-        return currentIssuing(ca).der();
+        return currentIssuing(ca, RESIGN_AFTER).der();
     }
 
     /**
@@ -111,12 +143,12 @@ public class CrlPublisher {
                     imported.getNextUpdate(), crl.getRevokedCertificates() == null ? 0
                     : crl.getRevokedCertificates().size());
         }
-        return published(authority, currentRoot(authority));
+        return published(authority, currentRoot(authority, RESIGN_AFTER));
     }
 
     /** What an issuing CA's current CRL says. */
     public PublishedCrl published(LoadedIssuingCa ca) {
-        return published(ca.authority(), currentIssuing(ca));
+        return published(ca.authority(), currentIssuing(ca, RESIGN_AFTER));
     }
 
     private static PublishedCrl published(IssueAuthority authority, SignedCrl crl) {
@@ -124,7 +156,7 @@ public class CrlPublisher {
                 crl.nextUpdate().truncatedTo(ChronoUnit.SECONDS), crl.revokedCount());
     }
 
-    private SignedCrl currentRoot(IssueAuthority authority) {
+    private SignedCrl currentRoot(IssueAuthority authority, Duration resignAfter) {
         Object[] leaves = (Object[]) em.createQuery("SELECT COUNT(c), MAX(c.revokedAt) FROM IssuedCertificate c "
                 + "WHERE c.issueAuthority = :authority AND c.issuingCaId IS NULL AND c.revoked = TRUE")
                 .setParameter("authority", authority).getSingleResult();
@@ -134,19 +166,19 @@ public class CrlPublisher {
                 .getSingleResult();
         long count = ((Number) leaves[0]).longValue() + ((Number) cas[0]).longValue();
         Instant newest = latest((Instant) leaves[1], (Instant) cas[1]);
-        return current("root:" + authority, count, newest,
-                () -> numbers.current(authority, count, newest, Instant.now(), RESIGN_AFTER, VALIDITY),
+        return current("root:" + authority, count, newest, resignAfter,
+                () -> numbers.current(authority, count, newest, Instant.now(), resignAfter, VALIDITY),
                 state -> sign(authorities.certificate(authority), authorities.signer(authority), state,
                         rootEntries(authority)));
     }
 
-    private SignedCrl currentIssuing(LoadedIssuingCa ca) {
+    private SignedCrl currentIssuing(LoadedIssuingCa ca, Duration resignAfter) {
         Object[] leaves = (Object[]) em.createQuery("SELECT COUNT(c), MAX(c.revokedAt) FROM IssuedCertificate c "
                 + "WHERE c.issuingCaId = :ca AND c.revoked = TRUE").setParameter("ca", ca.id()).getSingleResult();
         long count = ((Number) leaves[0]).longValue();
         Instant newest = (Instant) leaves[1];
-        return current("ca:" + ca.id(), count, newest,
-                () -> numbers.current(ca.id(), count, newest, Instant.now(), RESIGN_AFTER, VALIDITY),
+        return current("ca:" + ca.id(), count, newest, resignAfter,
+                () -> numbers.current(ca.id(), count, newest, Instant.now(), resignAfter, VALIDITY),
                 state -> sign(ca.certificate(), authorities.caSigner(ca.keyRef(), ca.authority(),
                         ca.authority().signatureAlgorithm()), state, leafEntries(ca.id())));
     }
@@ -155,12 +187,13 @@ public class CrlPublisher {
      * A cheap aggregate query decides whether the CRL in hand still lists exactly the revoked certificates; only
      * otherwise is the database's CRL number consulted and a CRL signed.
      */
-    private SignedCrl current(String key, long count, Instant newest, java.util.function.Supplier<CrlCounter> number,
+    private SignedCrl current(String key, long count, Instant newest, Duration resignAfter,
+                              java.util.function.Supplier<CrlCounter> number,
                               java.util.function.Function<CrlCounter, byte[]> sign) {
         Instant now = Instant.now();
         SignedCrl held = SIGNED.get(key);
         if (held != null && held.revokedCount() == count && Objects.equals(held.newestRevocation(), newest)
-                && held.thisUpdate().plus(RESIGN_AFTER).isAfter(now)) {
+                && held.thisUpdate().plus(resignAfter).isAfter(now)) {
             return held;
         }
         CrlCounter state = number.get();

@@ -9,6 +9,7 @@ import io.certgate.domain.access.Caller;
 import io.certgate.domain.ca.IssuedCertificate;
 import io.certgate.domain.device.DeviceIdentifier;
 import io.certgate.ejb.ca.CertificateInventory;
+import io.certgate.ejb.ca.CertificateSort;
 import io.certgate.ejb.ca.CertificatePage;
 import io.certgate.ejb.ca.CertificateQuery;
 import io.certgate.ejb.device.DeviceRegistry;
@@ -96,15 +97,16 @@ public class CertificateAdminResource {
             @Parameter(description = "only valid certificates whose notAfter is within N days, soonest first")
             @QueryParam("expiringWithinDays") String expiringWithinDays,
             @Parameter(description = "how many to skip") @QueryParam("offset") String offset,
-            @Parameter(description = "how many at most") @QueryParam("limit") String limit) {
+            @Parameter(description = "how many at most") @QueryParam("limit") String limit,
+            @Parameter(description = "issued, notAfter, subject or certSn, - first for descending (default -issued, "
+                    + "notAfter with expiringWithinDays); certSn breaks ties") @QueryParam("sort") String sort) {
         return answer(200, () -> {
             Caller operator = operatorFor(orgId);
             CertificateQuery q = CertificateAdminRequests.query(null, status, serial, subject, expiringWithinDays,
-                    offset, limit);
+                    offset, limit).orderedBy(CertificateSort.parse(sort));
             DeviceIdentifier named = DeviceIdentifier.of(device, productKey, deviceKey);
             if (named.assetId() != null || named.productKey() != null || named.deviceKey() != null) {
-                q = new CertificateQuery(devices.find(operator, named).getId(), q.status(), q.serial(), q.subject(),
-                        q.expiringWithinDays(), q.offset(), q.limit());
+                q = q.forDevice(devices.find(operator, named).getId());
             }
             return page(operator, q);
         });

@@ -46,7 +46,8 @@ public final class CertificateAdminViews {
         return REASON_NAMES;
     }
 
-    static JsonObject summary(IssuedCertificate c, Instant at, String assetId) {
+    /** One certificate as the admin API lists it (the console's CSV export writes the same fields). */
+    public static JsonObject summary(IssuedCertificate c, Instant at, String assetId) {
         return summaryBuilder(c, at, assetId).build();
     }
 

@@ -78,6 +78,11 @@ public class AuditPage {
         return page == null ? List.of() : page.items();
     }
 
+    /** A record's target in pieces, its certSns and assetIds linked ({@link AuditTargets}). */
+    public List<AuditTargets.Piece> target(String target) {
+        return AuditTargets.of(target);
+    }
+
     public boolean isSearched() {
         return page != null;
     }

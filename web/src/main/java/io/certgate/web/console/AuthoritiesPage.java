@@ -34,6 +34,8 @@ public class AuthoritiesPage {
     private String custody;
     private String ocspUrl;
     private String allRootsUrl;
+    private java.util.Map<String, String> fingerprints = java.util.Map.of();
+    private java.util.Map<String, String> ocspHealth = java.util.Map.of();
 
     public void load() {
         messages.attempt("Reading the certificate authorities", () -> {
@@ -42,6 +44,8 @@ public class AuthoritiesPage {
             custody = report.custodyDescription();
             ocspUrl = report.ocspUrl();
             allRootsUrl = report.allRootsUrl();
+            fingerprints = reports.fingerprints();
+            ocspHealth = reports.ocspHealth();
             return report.roots().stream().map(AuthorityView::new).toList();
         }).ifPresent(v -> views = v);
         loadIssuing(); // again after a rollover of this post
@@ -66,6 +70,16 @@ public class AuthoritiesPage {
 
     public List<AuthorityView> getAuthorities() {
         return views;
+    }
+
+    /** SHA-256 fingerprints by "root:RSA-1" (a root generation) or "ca:12" (an issuing CA). */
+    public java.util.Map<String, String> getFingerprints() {
+        return fingerprints;
+    }
+
+    /** "answering" or what the OCSP responder said instead, by "ca:12". */
+    public java.util.Map<String, String> getOcspHealth() {
+        return ocspHealth;
     }
 
     public String getCustody() {

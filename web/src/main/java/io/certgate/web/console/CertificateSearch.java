@@ -2,30 +2,40 @@ package io.certgate.web.console;
 
 import io.certgate.domain.access.Caller;
 import io.certgate.domain.ca.IssuedCertificate;
+import io.certgate.domain.ca.RevocationReason;
 import io.certgate.domain.device.DeviceIdentifier;
 import io.certgate.ejb.ca.CertificateInventory;
+import io.certgate.ejb.ca.CertificateSort;
 import io.certgate.ejb.ca.CertificatePage;
 import io.certgate.ejb.ca.CertificateQuery;
+import io.certgate.ejb.common.BulkOutcome;
 import io.certgate.ejb.device.DeviceRegistry;
 import io.certgate.web.admin.CertificateAdminRequests;
+import io.certgate.web.admin.CertificateAdminViews;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * The organization's certificates searched by device (assetId), status, serial (hex), subject (substring) and
- * expiring within N days, newest first (soonest end first when expiring), a page at a time: the admin API's
- * search, with its parameters read the same way. The search form is a GET: a search is a link.
+ * expiring within N days, in the order of a column (certSn breaking ties, so paging is stable), a page of a chosen
+ * size at a time, with a jump to any page: the admin API's search, with its parameters read the same way. The
+ * search form is a GET: a search is a link, and so is its CSV export ({@link ConsoleDownloads}). Admins revoke
+ * the ticked rows with one reason after a second step that names them ({@link CertificateInventory#revokeAll}).
  */
 @Named
 @RequestScoped
 public class CertificateSearch {
 
     static final int PAGE = 25;
+    /** The page sizes offered; anything else is refused. */
+    static final List<Integer> SIZES = List.of(10, 25, 50, 100, 200);
 
     @EJB
     private CertificateInventory inventory;
@@ -47,22 +57,44 @@ public class CertificateSearch {
     private String serial;
     private String subject;
     private Integer expiring;
+    private String sort;
+    private Integer size = PAGE;
+    private Integer pageNumber;
     private Integer offset = 0;
 
     private CertificatePage page;
     private Map<Long, String> assetIds = Map.of();
+    private List<Long> chosen = List.of();
+    private RevocationReason reason = RevocationReason.UNSPECIFIED;
+    private List<BulkOutcome> outcomes = List.of();
+    private boolean decided;
+
+    /**
+     * The console's search as the business layer's query: the same readings of status and serial as the admin
+     * API's; the device by assetId.
+     */
+    static CertificateQuery query(DeviceRegistry devices, Caller reader, String device, String status, String serial,
+                                  String subject, Integer expiring, String sort, int offset, int limit) {
+        Long deviceId = device == null ? null : devices.find(reader, DeviceIdentifier.of(device, null, null)).getId();
+        return new CertificateQuery(deviceId, CertificateAdminRequests.status(status),
+                CertificateAdminRequests.serial(serial), subject, expiring, offset, limit, CertificateSort.parse(sort));
+    }
 
     public void load() {
-        if (!organization.isChosen() || jakarta.faces.context.FacesContext.getCurrentInstance().isValidationFailed()) {
+        if (!organization.isChosen() || FacesContext.getCurrentInstance().isValidationFailed()) {
             return;
+        }
+        if (!SIZES.contains(size)) {
+            messages.error("Searching certificates: Rows per page must be one of " + SIZES + ".");
+            return;
+        }
+        if (pageNumber != null) {
+            offset = Math.max(0, pageNumber - 1) * size;
         }
         messages.attempt("Searching certificates", () -> {
             Caller reader = guard.reading(organization.getId());
-            Long deviceId = device == null ? null
-                    : devices.find(reader, DeviceIdentifier.of(device, null, null)).getId();
-            CertificatePage found = inventory.search(reader, new CertificateQuery(deviceId,
-                    CertificateAdminRequests.status(status), CertificateAdminRequests.serial(serial), subject, expiring,
-                    offset, PAGE));
+            CertificatePage found = inventory.search(reader, query(devices, reader, device, status, serial, subject,
+                    expiring, sort, offset, size));
             List<Long> ids = found.certificates().stream().map(IssuedCertificate::getDeviceId)
                     .filter(Objects::nonNull).distinct().toList();
             assetIds = devices.assetIds(reader, ids);
@@ -70,12 +102,65 @@ public class CertificateSearch {
         }).ifPresent(p -> page = p);
     }
 
+    /** First step of a bulk revocation: the ticked rows, named back for a confirmation. */
+    public void chooseForRevocation() {
+        chosen = certSns("certSn");
+        if (chosen.isEmpty()) {
+            messages.error("Revoking certificates: tick the certificates to revoke first.");
+        }
+    }
+
+    /**
+     * Whether the confirmation step is in the page: after the first step, and while the confirmation's own post is
+     * decoded (this bean is request-scoped: only the post's confirmedSn fields say it was there).
+     */
+    public boolean isConfirming() {
+        return !chosen.isEmpty() || (!decided && FacesContext.getCurrentInstance().getExternalContext()
+                .getRequestParameterValuesMap().containsKey("confirmedSn"));
+    }
+
+    /** Second step: revokes the confirmed certificates with the one reason, each on its own. */
+    public void revokeChosen() {
+        decided = true;
+        List<Long> confirmed = certSns("confirmedSn");
+        RevocationReason r = reason == null ? RevocationReason.UNSPECIFIED : reason;
+        java.util.Optional<List<BulkOutcome>> result = messages.attempt("Revoking certificates", () -> inventory.revokeAll(
+                guard.changing(organization.getId(), OperatorAction.ADMINISTER), confirmed, r));
+        result.ifPresent(all -> {
+                    outcomes = all;
+                    long revoked = all.stream().filter(BulkOutcome::isDone).count();
+                    messages.done(revoked + " of " + all.size() + " certificate(s) revoked ("
+                            + CertificateAdminViews.reasonName(r) + ").");
+                    all.stream().filter(o -> !o.isDone()).forEach(o -> messages.error("Certificate " + o.item()
+                            + " not revoked: " + ConsoleMessages.sentence(o.refusal())));
+                });
+        if (result.isEmpty()) {
+            chosen = confirmed; // refused as a whole (a role, a malformed list): the step stays for another try
+        }
+    }
+
+    private List<Long> certSns(String parameter) {
+        String[] values = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterValuesMap()
+                .getOrDefault(parameter, new String[0]);
+        try {
+            return Arrays.stream(values).map(String::trim).map(Long::valueOf).distinct().toList();
+        } catch (NumberFormatException e) {
+            messages.error("Revoking certificates: a certificate is named by its certSn, a whole number.");
+            return List.of();
+        }
+    }
+
     public List<IssuedCertificate> getCertificates() {
         return page == null ? List.of() : page.certificates();
     }
 
+    /**
+     * Whether the results (and their forms) are in the page: when rendering, once the search found a page; before
+     * that, while a post is decoded, always, since this request-scoped search has not run yet and the bulk forms
+     * must be found to act.
+     */
     public boolean isSearched() {
-        return page != null;
+        return page != null || FacesContext.getCurrentInstance().getCurrentPhaseId() != jakarta.faces.event.PhaseId.RENDER_RESPONSE;
     }
 
     public long getTotal() {
@@ -90,14 +175,61 @@ public class CertificateSearch {
         return c.getDeviceId() == null ? "" : assetIds.getOrDefault(c.getDeviceId(), "");
     }
 
+    /** The order a column's header link asks for: that column, the other way round when it is the current one. */
+    public String sortBy(String column) {
+        CertificateSort current = currentOrder();
+        return current.column() == CertificateSort.parse(column).column() ? current.reversed().toString() : column;
+    }
+
+    /** ▲ or ▼ beside the column the rows are ordered by. */
+    public String arrow(String column) {
+        CertificateSort current = currentOrder();
+        return current.column() == CertificateSort.parse(column).column() ? (current.descending() ? " ▼" : " ▲") : "";
+    }
+
+    /** The order the rows are in (a malformed sort is reported by the search; the headers then offer the default). */
+    private CertificateSort currentOrder() {
+        try {
+            CertificateSort o = CertificateSort.parse(sort);
+            if (o != null) {
+                return o;
+            }
+        } catch (RuntimeException e) {
+            // the search said so
+        }
+        return expiring != null ? CertificateSort.SOONEST_END : CertificateSort.NEWEST;
+    }
+
+    public int getCurrentPage() {
+        return offset / size + 1;
+    }
+
+    public long getPages() {
+        return page == null ? 0 : Math.max(1, (page.total() + size - 1) / size);
+    }
+
     public Integer getPreviousOffset() {
-        return ConsoleForms.previousOffset(offset, PAGE);
+        return ConsoleForms.previousOffset(offset, size);
     }
 
     public Integer getNextOffset() {
-        return offset + PAGE;
+        return offset + size;
     }
 
+    public List<Long> getChosen() {
+        return chosen;
+    }
+
+    public List<BulkOutcome> getOutcomes() {
+        return outcomes;
+    }
+
+    public List<Integer> getSizes() {
+        return SIZES;
+    }
+
+    public RevocationReason getReason() { return reason; }
+    public void setReason(RevocationReason v) { reason = v; }
     public String getDevice() { return device; }
     public void setDevice(String v) { device = ConsoleForms.trimmed(v); }
     public String getStatus() { return status; }
@@ -108,7 +240,12 @@ public class CertificateSearch {
     public void setSubject(String v) { subject = ConsoleForms.trimmed(v); }
     public Integer getExpiring() { return expiring; }
     public void setExpiring(Integer v) { expiring = v; }
+    public String getSort() { return sort; }
+    public void setSort(String v) { sort = ConsoleForms.trimmed(v); }
+    public Integer getSize() { return size; }
+    public void setSize(Integer v) { size = v == null ? PAGE : v; }
+    public Integer getPageNumber() { return pageNumber; }
+    public void setPageNumber(Integer v) { pageNumber = v; }
     public Integer getOffset() { return offset; }
     public void setOffset(Integer v) { offset = v == null ? 0 : v; }
-
 }

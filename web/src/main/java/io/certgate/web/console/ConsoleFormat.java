@@ -27,6 +27,43 @@ public class ConsoleFormat {
         return c.statusAt(Instant.now()).name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * An X.509 serial (the ledger keeps lower-case hex without leading zeros) as the console writes it on every
+     * page: upper-case hex in whole bytes, so a leading zero is kept, as {@code openssl x509 -serial} prints it.
+     */
+    public static String serialOf(String hex) {
+        if (hex == null || hex.isEmpty()) {
+            return "";
+        }
+        String upper = hex.toUpperCase(Locale.ROOT);
+        return upper.length() % 2 == 1 ? "0" + upper : upper;
+    }
+
+    public String serial(String hex) {
+        return serialOf(hex);
+    }
+
+    /** Names joined for a table cell or a fact ("DNS:a, IP:b"); empty when there are none. */
+    public String joined(java.util.Collection<?> values) {
+        return values == null ? "" : values.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /**
+     * A link of this server's public endpoints as a path on the address the operator came in on: the configured
+     * public URL may be plain HTTP or another host name, and the console is HTTPS.
+     */
+    public static String localOf(String url) {
+        if (url == null || url.isBlank()) {
+            return "";
+        }
+        java.net.URI u = java.net.URI.create(url);
+        return u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+    }
+
+    public String local(String url) {
+        return localOf(url);
+    }
+
     public String reason(RevocationReason r) {
         return r == null ? "" : CertificateAdminViews.reasonName(r);
     }

@@ -6,7 +6,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** The change of the CAs page: a new generation of an issuing CA (rollover), audited as the admin API's. */
+/**
+ * The changes of the CAs page: a new generation of an issuing CA (rollover), audited as the admin API's; a new CRL
+ * of every CA whose key is here, now ({@link io.certgate.ejb.ca.CrlPublisher#publishNow}, audited per CRL).
+ */
 @Named
 @RequestScoped
 public class IssuingCaActions {
@@ -22,6 +25,18 @@ public class IssuingCaActions {
 
     @Inject
     private FormTokens tokens;
+
+    @EJB
+    private io.certgate.ejb.ca.CrlPublisher crls;
+
+    /** The next CRL of every CA whose key is here, signed now (a reload only signs another: no token needed). */
+    public void publishCrls() {
+        messages.attempt("Publishing CRLs", () -> crls.publishNow(guard.server(OperatorAction.ADMINISTER)))
+                .ifPresent(numbers -> messages.done(numbers.size() + " CRL(s) published now"
+                        + numbers.entrySet().stream().filter(e -> e.getKey().startsWith("root:"))
+                        .map(e -> e.getKey().substring(5) + " root CRL number " + e.getValue())
+                        .reduce((x, y) -> x + ", " + y).map(t -> ": " + t).orElse("") + "."));
+    }
 
     /** A new generation of the scope and algorithm of that issuing CA, signing their new leaves from now. */
     public void rollover(String scope, String authority) {

@@ -7,10 +7,12 @@ import io.certgate.ejb.binding.SelfEnrollments;
 import io.certgate.ejb.enrollment.CertificateOrders;
 import io.certgate.ejb.enrollment.EnrollmentOutcome;
 import io.certgate.ejb.enrollment.EnrollmentService;
+import io.certgate.ejb.common.BulkOutcome;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.List;
 
 /**
  * The changes of the pending page: approve or reject a request as the operator. Separation of duties is the EJBs'
@@ -38,6 +40,10 @@ public class PendingDecisions {
     @Inject
     private ConsoleMessages messages;
 
+    /** The operator's comment on the decisions of this post, kept in their audit records. */
+    private String comment;
+    private final List<Long> issued = new java.util.ArrayList<>();
+
     public void decideTransaction(EnrollmentTransaction t, boolean approve) {
         String id = t.getTransactionId();
         messages.attempt((approve ? "Approving" : "Rejecting") + " CertManager transaction " + id, () -> {
@@ -52,18 +58,61 @@ public class PendingDecisions {
         long id = r.getId();
         messages.attempt((approve ? "Approving" : "Rejecting") + " DigiCert request " + id, () -> orders.decide(
                 guard.changing(organization.getId(), OperatorAction.DECIDE), id, approve, null))
-                .ifPresent(d -> messages.done("DigiCert request " + id + " " + d.getStatus()
-                        + (d.getCertificate() == null ? "." : ": certificate " + d.getCertificate().getCertSn()
-                        + " issued.")));
+                .ifPresent(d -> {
+                    messages.done("DigiCert request " + id + " " + d.getStatus() + (d.getCertificate() == null ? "."
+                            : ": certificate " + d.getCertificate().getCertSn() + " issued."));
+                    if (d.getCertificate() != null) {
+                        issued.add(d.getCertificate().getCertSn());
+                    }
+                });
     }
 
     public void decideSelfEnrollment(SelfEnrollment r, boolean approve) {
         long id = r.getId();
         messages.attempt((approve ? "Approving" : "Rejecting") + " self-enrollment request " + id, () -> {
             var operator = guard.changing(organization.getId(), OperatorAction.DECIDE);
-            return approve ? selfEnrollments.approve(operator, id) : selfEnrollments.reject(operator, id);
-        }).ifPresent((SelfEnrollment d) -> messages.done("Self-enrollment request " + id + " "
-                + d.getStatus().name().toLowerCase(java.util.Locale.ROOT)
-                + (d.getCertSn() == null ? "." : ": certificate " + d.getCertSn() + " issued.")));
+            return approve ? selfEnrollments.approve(operator, id, comment) : selfEnrollments.reject(operator, id, comment);
+        }).ifPresent((SelfEnrollment d) -> {
+            messages.done("Self-enrollment request " + id + " " + d.getStatus().name().toLowerCase(java.util.Locale.ROOT)
+                    + (d.getCertSn() == null ? "." : ": certificate " + d.getCertSn() + " issued."));
+            if (d.getCertSn() != null) {
+                issued.add(d.getCertSn());
+            }
+        });
+    }
+
+    /** The ticked self-enrollments, each decided on its own with the one comment (the EJB's bulk decision). */
+    public void decideTickedSelfEnrollments(boolean approve) {
+        String[] values = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext()
+                .getRequestParameterValuesMap().getOrDefault("requestId", new String[0]);
+        List<Long> ids;
+        try {
+            ids = java.util.Arrays.stream(values).map(String::trim).map(Long::valueOf).toList();
+        } catch (NumberFormatException e) {
+            messages.error("Deciding self-enrollments: a request is named by its id, a whole number.");
+            return;
+        }
+        String verb = approve ? "approved" : "rejected";
+        messages.attempt((approve ? "Approving" : "Rejecting") + " self-enrollments", () -> selfEnrollments.decideAll(
+                guard.changing(organization.getId(), OperatorAction.DECIDE), ids, approve, comment))
+                .ifPresent(all -> {
+                    messages.done(all.stream().filter(BulkOutcome::isDone).count() + " of " + all.size()
+                            + " self-enrollment request(s) " + verb + ".");
+                    all.stream().filter(o -> !o.isDone()).forEach(o -> messages.error("Self-enrollment request "
+                            + o.item() + " not " + verb + ": " + ConsoleMessages.sentence(o.refusal())));
+                });
+    }
+
+    /** The certificates the decisions of this post issued (the page links them). */
+    public List<Long> getIssued() {
+        return issued;
+    }
+
+    public String getComment() {
+        return comment;
+    }
+
+    public void setComment(String comment) {
+        this.comment = comment;
     }
 }

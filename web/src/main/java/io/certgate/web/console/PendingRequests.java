@@ -53,6 +53,8 @@ public class PendingRequests implements Serializable {
     private transient List<OrderRequest> digiCertRequests = List.of();
     private transient List<SelfEnrollment> deviceRequests = List.of();
     private transient Map<Long, String> assetIds = Map.of();
+    /** What an approval issues for: the product's default validity, in days, by device id. */
+    private transient Map<Long, Integer> validDays = Map.of();
 
     /** Before every rendering, after the decisions. */
     public void load() {
@@ -68,6 +70,10 @@ public class PendingRequests implements Serializable {
             Caller reader = guard.reading(org);
             List<SelfEnrollment> pending = selfEnrollments.pending(reader);
             assetIds = devices.assetIds(reader, pending.stream().map(SelfEnrollment::getDeviceId).distinct().toList());
+            Map<Long, Integer> days = new java.util.HashMap<>();
+            pending.stream().map(SelfEnrollment::getDeviceId).distinct().forEach(id -> days.put(id,
+                    devices.byId(reader, id).getProduct().getDefaultValidDay()));
+            validDays = days;
             return pending;
         }).ifPresent(r -> deviceRequests = r);
     }
@@ -87,6 +93,15 @@ public class PendingRequests implements Serializable {
     /** The subject the request's CSR asks for. */
     public String subject(String csrPem) {
         return CsrSubjects.of(csrPem);
+    }
+
+    /** What a request's CSR asks for: subject, names, key, signature. */
+    public io.certgate.ejb.ca.CsrFacts facts(String csrPem) {
+        return io.certgate.ejb.ca.CsrFacts.of(csrPem);
+    }
+
+    public Integer validDays(SelfEnrollment r) {
+        return validDays.get(r.getDeviceId());
     }
 
     public String assetId(SelfEnrollment r) {
