@@ -187,6 +187,7 @@ class AdminConsoleIT {
         browser.submitSignIn("admin", "wrong-" + UUID.randomUUID());
         browser.assertOnlyMessage("Wrong operator name or password, or the operator is disabled.");
         assertTrue(browser.find(By.id("username")).isDisplayed(), "the form again");
+        browserLogOfTheRefusal();
         browser.checkPage("0-sign-in-refused");
 
         // the page asked for opens after the sign-in
@@ -551,6 +552,7 @@ class AdminConsoleIT {
         java.nio.file.Files.delete(p12File); // a key: not left beside the screenshots
         java.util.Map<String, Object> second = browser.fetch(download);
         assertEquals(404L, second.get("status"), "it downloads once");
+        browserLogOfTheRefusal();
         java.security.KeyStore p12 = java.security.KeyStore.getInstance("PKCS12");
         p12.load(new java.io.ByteArrayInputStream(p12Bytes), p12Password);
         X509Certificate client = (X509Certificate) p12.getCertificate(raName);
@@ -691,13 +693,13 @@ class AdminConsoleIT {
     }
 
     /**
-     * The browser logs the refused request (403, 404) and, on an error page of the container's, a missing favicon.ico,
+     * The browser logs the refused request (401, 403, 404) and, on an error page of the container's, a missing favicon.ico,
      * possibly late: those and nothing else.
      */
     private static void browserLogOfTheRefusal() {
         for (String line : browser.severeLog()) {
-            assertTrue(line.contains("status of 403") || line.contains("status of 404") || line.contains("/favicon.ico"),
-                    line);
+            assertTrue(line.contains("status of 401") || line.contains("status of 403") || line.contains("status of 404")
+                    || line.contains("/favicon.ico"), line);
         }
     }
 
