@@ -23,7 +23,8 @@ public class ErrorPage extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
-        String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String uri = failed instanceof String u ? u : request.getRequestURI();
         if (uri.startsWith(request.getContextPath() + "/admin/api/")) {
             byte[] body = Json.createObjectBuilder().add("error", status == 403 ? "forbidden" : "refused")
                     .add("message", "the operator's role does not allow this").build().toString()
