@@ -75,22 +75,30 @@ public class OperatorActions {
         messages.attempt("Changing the role of operator " + n, () -> {
             guard.server(OperatorAction.ADMINISTER);
             io.certgate.ejb.access.OperatorRules.role(newRole);
-            return operators.list().stream().filter(u -> u.getUsername().equals(n) && u.isEnabled()).findFirst()
-                    .orElseThrow(() -> new io.certgate.ejb.access.UnknownOperatorException(n));
+            return enabled(n).orElseThrow(() -> new io.certgate.ejb.access.UnknownOperatorException(n));
         }).ifPresent(u -> reviewed = u);
+    }
+
+    private java.util.Optional<io.certgate.domain.access.AdminUser> enabled(String name) {
+        return operators.list().stream().filter(u -> u.getUsername().equals(name) && u.isEnabled()).findFirst();
     }
 
     public io.certgate.domain.access.AdminUser getReviewed() {
         return reviewed;
     }
 
+    /** The second step; refused, the page shows the step again under the refusal. */
     public String changeRole() {
         String n = ConsoleForms.trimmed(roleOf);
-        return messages.attempt("Changing the role of operator " + n, () -> operators.changeRole(
+        String done = messages.attempt("Changing the role of operator " + n, () -> operators.changeRole(
                 guard.server(OperatorAction.ADMINISTER), n, newRole))
                 .map(u -> redirect("Operator " + u.getUsername() + " now has the role " + u.getRole().roleName()
                         + "."))
                 .orElse(null);
+        if (done == null) {
+            reviewed = enabled(n).orElse(null);
+        }
+        return done;
     }
 
     public String disable(String operator) {
