@@ -513,7 +513,7 @@ class AdminConsoleIT {
         assertTrue(browser.text(By.id("enosAccounts:rows")).contains(appKey));
 
         // 2. disabled: the answer is a redirect (a reload repeats the GET); the token service refuses it
-        String asked = browser.confirm("Disable EnOS service account " + appKey);
+        String asked = browser.confirm("Disable EnOS service account " + appKey, "8-credentials-confirm-disable");
         assertTrue(asked.contains("EnOS service account " + appKey + " can no longer get tokens"), asked);
         browser.assertOnlyMessage("EnOS service account " + appKey + " disabled; its access tokens no longer work.");
         assertEquals(RaAccount.HTTPS + credentialsPage, browser.driver().getCurrentUrl(), "redirected after the post");
@@ -649,6 +649,8 @@ class AdminConsoleIT {
         assertTrue(browser.text(By.id("roleChangeNamed")).startsWith("Operator " + auditor + ": auditor → approver."),
                 browser.text(By.id("roleChangeNamed")));
         assertEquals("auditor", operatorRole(auditor), "nothing changed yet");
+        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});",
+                browser.find(By.id("confirmRoleChange")));
         browser.checkPage("13-operators-confirm-role");
         browser.click(By.id("confirmRole:confirm"));
         browser.assertOnlyMessage("Operator " + auditor + " now has the role approver.");

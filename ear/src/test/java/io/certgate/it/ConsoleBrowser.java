@@ -143,13 +143,22 @@ final class ConsoleBrowser implements AutoCloseable {
      * that, opens it, and returns what the second step says (for the test to check that it names what it affects),
      * then presses the button and waits for the answer.
      */
-    String confirm(String ariaLabel) {
+    String confirm(String ariaLabel) throws Exception {
+        return confirm(ariaLabel, null);
+    }
+
+    /** The same, with a screenshot of the open second step (null: none). */
+    String confirm(String ariaLabel, String screenshotName) throws Exception {
         WebElement button = driver.findElement(By.cssSelector("[aria-label='" + ariaLabel + "']"));
         assertTrue(!button.isDisplayed(), "asks first: " + ariaLabel);
         WebElement step = button.findElement(By.xpath("./ancestor::details[1]"));
         step.findElement(By.tagName("summary")).click();
         assertTrue(button.isDisplayed(), "shown once asked for: " + ariaLabel);
         String says = step.getText().trim();
+        if (screenshotName != null) {
+            driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", step);
+            checkPage(screenshotName);
+        }
         andWait(button::click);
         return says;
     }
