@@ -72,49 +72,183 @@ class AdminConsoleIT {
         }
     }
 
+    /**
+     * Issue 19: the console signs in with its own form (a token against login CSRF, a new session at each sign-in) and
+     * never with HTTP Basic, which stays the admin API's; without a session every page leads to the sign-in page.
+     */
     @Test
-    void theConsoleNeedsTheOperatorLoginOverHttpsAndLeavesTheApiAlone() {
+    void theConsoleSignsInWithItsFormOverHttpsAndTheApiKeepsBasic() {
         String page = "/admin/console/home.xhtml";
-        Http.Answer none = Admin.getAs(null, page);
-        assertEquals(401, none.status());
-        assertFalse(none.body().contains("certgate console"), none.body());
-        assertEquals(401, Admin.getAs(Admin.basic("admin", "wrong-" + UUID.randomUUID()), page).status());
-        Http.Answer plain = Http.get(page);
-        assertTrue(plain.status() / 100 == 3, "plain HTTP is redirected to HTTPS: " + plain.status());
-        Http.Answer signedIn = Admin.get(page);
-        assertEquals(200, signedIn.status(), signedIn.body());
-        assertTrue(signedIn.body().contains("certgate console"), signedIn.body());
-        assertEquals(200, Admin.get("/admin/api/stats").status(), "the admin API is still JAX-RS's");
-        for (String entry : List.of("/admin", "/admin/", "/admin/console/")) {
-            Http.Answer a = Admin.get(entry);
-            assertEquals(302, a.status(), entry + ": " + a.body());
+        ConsoleClient stranger = new ConsoleClient();
+        for (String authorization : List.of(Admin.basic("admin", Admin.password()), Admin.basic("admin", "wrong"))) {
+            HttpResponse<String> basic = stranger.send(HttpRequest.newBuilder(URI.create(RaAccount.HTTPS + page))
+                    .header("Authorization", authorization).GET());
+            assertEquals(302, basic.statusCode(), "Basic is no console sign-in: " + basic.body());
+            assertEquals(ConsoleClient.SIGN_IN + "?next=%2Fadmin%2Fconsole%2Fhome.xhtml", ConsoleClient.location(basic));
+            assertTrue(basic.headers().firstValue("WWW-Authenticate").isEmpty(), "no Basic challenge");
         }
-        assertEquals(404, Admin.get("/admin/console/WEB-INF/console/layout.xhtml").status(), "no page sources");
+        HttpResponse<String> signInPage = stranger.get(ConsoleClient.SIGN_IN);
+        assertEquals(200, signInPage.statusCode());
+        assertTrue(signInPage.body().contains("<h1>Sign in</h1>"), signInPage.body());
+        assertEquals(CSP, signInPage.headers().firstValue("Content-Security-Policy").orElse(null));
+        String tokenCookie = signInPage.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("certgate_signin=")).findFirst().orElseThrow();
+        assertTrue(tokenCookie.toLowerCase(Locale.ROOT).contains("; secure") && tokenCookie.toLowerCase(Locale.ROOT)
+                .contains("; httponly") && tokenCookie.toLowerCase(Locale.ROOT).contains("samesite=strict"), tokenCookie);
+        assertEquals(null, stranger.sessionId(), "no session before the sign-in");
+
+        HttpResponse<String> withoutToken = stranger.post(ConsoleClient.SIGN_IN, java.util.Map.of("username", "admin",
+                "password", Admin.password()));
+        assertEquals(400, withoutToken.statusCode(), "a sign-in form from elsewhere (login CSRF)");
+        HttpResponse<String> wrong = stranger.signIn("admin", "wrong-" + UUID.randomUUID());
+        assertEquals(401, wrong.statusCode());
+        assertTrue(wrong.body().contains("Wrong operator name or password"), wrong.body());
+        assertEquals(null, stranger.sessionId(), "no session for a wrong password");
+
+        HttpResponse<String> right = stranger.signIn("admin", Admin.password(), java.util.Map.of("next",
+                "/admin/console/operators.xhtml"));
+        assertEquals(302, right.statusCode(), right.body());
+        assertEquals("/admin/console/operators.xhtml", ConsoleClient.location(right), "back to the page asked for");
+        String first = stranger.sessionId();
+        assertTrue(first != null, "a session from the sign-in on");
+        HttpResponse<String> signedIn = stranger.get(page);
+        assertEquals(200, signedIn.statusCode(), signedIn.body());
+        assertTrue(signedIn.body().contains("Signed in as admin"), signedIn.body());
+        HttpResponse<String> again = stranger.signIn("admin", Admin.password(), java.util.Map.of("next",
+                "https://evil.example/admin/console/home.xhtml"));
+        assertEquals(page, ConsoleClient.location(again), "never to another site");
+        assertFalse(first.equals(stranger.sessionId()), "a new session id at every sign-in (no fixation)");
+
+        Http.Answer plain = Http.get(ConsoleClient.SIGN_IN);
+        assertTrue(plain.status() / 100 == 3, "plain HTTP is redirected to HTTPS: " + plain.status());
+        assertEquals(200, Admin.get("/admin/api/stats").status(), "the admin API keeps HTTP Basic");
+        assertEquals(401, Admin.getAs(null, "/admin/api/stats").status());
+        for (String entry : List.of("/admin", "/admin/", "/admin/console/")) {
+            assertEquals(302, stranger.get(entry).statusCode(), entry);
+        }
+        HttpResponse<String> source = stranger.get("/admin/console/WEB-INF/console/layout.xhtml");
+        assertEquals(404, source.statusCode(), "no page sources");
+        assertTrue(source.body().contains("<h1>No such page</h1>"), "the console's own 404 page: " + source.body());
+        HttpResponse<String> unknown = stranger.get("/admin/console/nothing-here.xhtml");
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body().contains("<h1>No such page</h1>"), unknown.body());
         assertEquals(404, Admin.get("/home.xhtml").status(), "views only through the console's path");
     }
 
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
     /**
-     * HTTP BASIC goes with every request a browser sends, also one another site makes it send: a console form post
-     * counts only with the view state of a page the console rendered in the operator's session (Faces' own).
+     * A console form post counts only with the view state of a page the console rendered in the operator's session
+     * (Faces' own), also for a signed-in operator.
      */
     @Test
     void aFormPostWithoutTheConsolesViewStateChangesNothing() throws Exception {
         String org = Enos.newOrg();
         long products = Admin.stats().getJsonNumber("products").longValue();
+        ConsoleClient admin = ConsoleClient.signedIn("admin", Admin.password());
         String unknownViewState = Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(48));
-        HttpResponse<String> forged = TLS.send(HttpRequest.newBuilder(URI.create(RaAccount.HTTPS
-                + "/admin/console/products.xhtml?org=" + org)).header("Authorization", Admin.basic("admin", Admin.password()))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("newProduct=newProduct&newProduct%3Aname=forged"
-                        + "&newProduct%3AbiDirectionalAuth=on&newProduct%3Acreate=Create+product&jakarta.faces.ViewState="
-                        + URLEncoder.encode(unknownViewState, StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> forged = admin.post("/admin/console/products.xhtml?org=" + org, java.util.Map.of(
+                "newProduct", "newProduct", "newProduct:name", "forged", "newProduct:biDirectionalAuth", "on",
+                "newProduct:create", "Create product", "jakarta.faces.ViewState", unknownViewState));
         assertEquals(302, forged.statusCode(), forged.body());
-        assertEquals(RaAccount.HTTPS + "/admin/console/expired.xhtml", forged.headers().firstValue("location").orElse(""));
-        Http.Answer expired = Admin.get("/admin/console/expired.xhtml");
-        assertEquals(200, expired.status());
+        assertEquals("/admin/console/expired.xhtml", ConsoleClient.location(forged));
+        HttpResponse<String> expired = admin.get("/admin/console/expired.xhtml");
+        assertEquals(200, expired.statusCode());
         assertTrue(expired.body().contains("Nothing was changed"), expired.body());
         assertEquals(products, Admin.stats().getJsonNumber("products").longValue(), "no product made");
+    }
+
+    /**
+     * Issue 19: sign-in and sign-out in the browser, a refused password on the styled sign-in page, another operator
+     * signing in over a live session (before: HTTP 500 with SESN0008E and a stack trace), a page asked for without a
+     * session that opens after the sign-in, and the idle timeout (a short one set for this test through a Liberty
+     * variable in configDropins, which the server reads at each request).
+     */
+    @Test
+    void operatorsSignInSignOutSwitchAndAreSignedOutWhenIdle() throws Exception {
+        try {
+            signInAndOut();
+        } catch (AssertionError | RuntimeException e) {
+            browser.keepForDiagnosis("failure-sign-in");
+            throw e;
+        } finally {
+            browser.signIn("admin", Admin.password());
+        }
+    }
+
+    private void signInAndOut() throws Exception {
+        browser.signOut();
+        browser.assertOnlyMessage("You signed out.");
+        browser.checkPage("0-sign-in");
+        browser.open("/admin/console/operators.xhtml");
+        assertTrue(browser.driver().getCurrentUrl().startsWith(RaAccount.HTTPS + ConsoleClient.SIGN_IN),
+                "without a session: the sign-in page, " + browser.driver().getCurrentUrl());
+        browser.submitSignIn("admin", "wrong-" + UUID.randomUUID());
+        browser.assertOnlyMessage("Wrong operator name or password, or the operator is disabled.");
+        assertTrue(browser.find(By.id("username")).isDisplayed(), "the form again");
+        browserLogOfTheRefusal();
+        browser.checkPage("0-sign-in-refused");
+
+        // the page asked for opens after the sign-in
+        browser.open("/admin/console/operators.xhtml");
+        browser.find(By.id("username")).sendKeys("admin");
+        browser.find(By.id("password")).sendKeys(Admin.password());
+        browser.click(By.id("signIn"));
+        assertEquals(RaAccount.HTTPS + "/admin/console/operators.xhtml", browser.driver().getCurrentUrl());
+        String adminSession = browser.sessionId();
+
+        // another operator over the live session: a new session, its own name and role, no error
+        OperatorRolesIT.Operator approver = OperatorRolesIT.createOperator("approver");
+        browser.signIn(approver.name(), approver.password());
+        assertFalse(adminSession.equals(browser.sessionId()), "a new session id");
+        browser.open("/admin/console/operators.xhtml");
+        assertEquals("Signed in as " + approver.name(), browser.text(By.cssSelector(".user")));
+        assertEquals(List.of(), browser.all(By.cssSelector("main input[type=submit]")), "an approver changes no operator");
+        browser.checkPage("0-switched-operator");
+        browser.open("/admin/console/nothing-here.xhtml");
+        assertEquals("No such page", browser.text(By.tagName("h1")));
+        browserLogOfTheRefusal();
+        browser.checkPage("0-not-found");
+
+        // disabled through the API: the session ends at its next request
+        assertEquals(200, Admin.post("/admin/api/operators/" + approver.name() + "/disable").status());
+        browser.open("/admin/console/home.xhtml");
+        browser.assertOnlyMessage("Your operator can no longer sign in (disabled): the session ended.");
+
+        // idle: with a timeout of 3 seconds, a page after 4 quiet seconds is the sign-in page, saying why
+        java.nio.file.Path override = RaAccount.serverDir().resolve("configDropins/overrides/it-console-idle.xml");
+        try {
+            java.nio.file.Files.writeString(override, "<server><variable name=\"certgate.console.idle.timeout\" "
+                    + "value=\"PT3S\"/></server>\n");
+            eventuallyIdle(true);
+            browser.signIn("admin", Admin.password());
+            Thread.sleep(4000);
+            browser.open("/admin/console/audit.xhtml");
+            assertTrue(browser.driver().getCurrentUrl().startsWith(RaAccount.HTTPS + ConsoleClient.SIGN_IN
+                    + "?ended=idle"), browser.driver().getCurrentUrl());
+            browser.assertOnlyMessage("You were signed out after 3 seconds without activity. Sign in again.");
+            browser.checkPage("0-signed-out-idle");
+        } finally {
+            java.nio.file.Files.deleteIfExists(override);
+            eventuallyIdle(false);
+        }
+    }
+
+    /** Waits until the server applies the idle timeout of the test (3 s) or again its own (minutes). */
+    private static void eventuallyIdle(boolean shortTimeout) throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            ConsoleClient c = ConsoleClient.signedIn("admin", Admin.password());
+            Thread.sleep(4000);
+            HttpResponse<String> page = c.get("/admin/console/home.xhtml");
+            boolean idled = page.statusCode() == 302 && ConsoleClient.location(page).contains("ended=idle");
+            if (idled == shortTimeout) {
+                return;
+            }
+            assertTrue(System.nanoTime() < until, "the server did not apply the idle timeout setting: "
+                    + page.statusCode() + " " + ConsoleClient.location(page));
+        }
     }
 
     @Test
@@ -380,7 +514,8 @@ class AdminConsoleIT {
         assertTrue(browser.text(By.id("enosAccounts:rows")).contains(appKey));
 
         // 2. disabled: the answer is a redirect (a reload repeats the GET); the token service refuses it
-        browser.click(By.cssSelector("[aria-label='Disable EnOS service account " + appKey + "']"));
+        String asked = browser.confirm("Disable EnOS service account " + appKey, "8-credentials-confirm-disable");
+        assertTrue(asked.contains("EnOS service account " + appKey + " can no longer get tokens"), asked);
         browser.assertOnlyMessage("EnOS service account " + appKey + " disabled; its access tokens no longer work.");
         assertEquals(RaAccount.HTTPS + credentialsPage, browser.driver().getCurrentUrl(), "redirected after the post");
         assertTrue(browser.all(By.cssSelector("[aria-label='Disable EnOS service account " + appKey + "']")).isEmpty());
@@ -395,12 +530,32 @@ class AdminConsoleIT {
         browser.find(By.id("newRaAccount:name")).sendKeys(raName);
         browser.find(By.id("newRaAccount:requireApproval")).click();
         browser.click(By.id("newRaAccount:create"));
-        browser.assertOnlyMessage("RA account " + raName + " created. Copy its client certificate (PKCS#12) and "
-                + "password now: they are shown only this once.");
-        java.security.KeyStore p12 = java.security.KeyStore.getInstance("PKCS12");
+        browser.assertOnlyMessage("RA account " + raName + " created. Save its client certificate (PKCS#12) and copy "
+                + "its password now: the file downloads once, the password is shown only this once.");
+        // its PKCS#12 is a file to save (once), opened by openssl with the password shown beside it
         char[] p12Password = browser.text(By.id("shownP12Password")).toCharArray();
-        p12.load(new java.io.ByteArrayInputStream(Base64.getMimeDecoder().decode(
-                browser.find(By.id("shownP12")).getAttribute("value"))), p12Password);
+        assertEquals(List.of(), browser.all(By.tagName("textarea")), "no base64 to copy any more");
+        String download = browser.find(By.id("downloadP12")).getAttribute("href");
+        java.util.Map<String, Object> file = browser.fetch(download);
+        assertEquals(200L, file.get("status"), file.toString());
+        assertEquals("application/x-pkcs12", file.get("type"));
+        assertEquals("attachment; filename=\"" + raName + ".p12\"", file.get("disposition"));
+        assertEquals("no-store", file.get("cache"));
+        byte[] p12Bytes = Base64.getDecoder().decode((String) file.get("body"));
+        java.nio.file.Path p12File = java.nio.file.Path.of(System.getProperty("certgate.screenshots.dir",
+                "target/screenshots")).resolve(raName + ".p12");
+        java.nio.file.Files.write(p12File, p12Bytes);
+        Process openssl = new ProcessBuilder("openssl", "pkcs12", "-info", "-nokeys", "-in", p12File.toString(),
+                "-passin", "pass:" + new String(p12Password)).redirectErrorStream(true).start();
+        String info = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, openssl.waitFor(), info);
+        assertTrue(info.contains("CN = " + raName) || info.contains("CN=" + raName), info);
+        java.nio.file.Files.delete(p12File); // a key: not left beside the screenshots
+        java.util.Map<String, Object> second = browser.fetch(download);
+        assertEquals(404L, second.get("status"), "it downloads once");
+        browserLogOfTheRefusal();
+        java.security.KeyStore p12 = java.security.KeyStore.getInstance("PKCS12");
+        p12.load(new java.io.ByteArrayInputStream(p12Bytes), p12Password);
         X509Certificate client = (X509Certificate) p12.getCertificate(raName);
         List<String> subject = List.of(client.getSubjectX500Principal().getName().split(","));
         assertTrue(subject.containsAll(List.of("CN=" + raName, "OU=RA", "O=" + org)), subject.toString());
@@ -410,7 +565,9 @@ class AdminConsoleIT {
         assertTrue(listed.getBoolean("requireApproval") && !listed.getBoolean("approver"), listed.toString());
         long clientSn = listed.getJsonObject("certificate").getJsonNumber("certSn").longValue();
         browser.open(credentialsPage);
-        browser.click(By.cssSelector("[aria-label='Disable RA account " + raName + " and revoke its certificate']"));
+        asked = browser.confirm("Disable RA account " + raName + " and revoke its certificate");
+        assertTrue(asked.contains("RA account " + raName + " can no longer sign in, and its client certificate " + clientSn
+                + " is revoked"), asked);
         browser.assertOnlyMessage("RA account " + raName + " disabled; its client certificate is revoked.");
         assertFalse(raAccountOf(org, raName).getBoolean("enabled"));
         assertEquals("privilegeWithdrawn", Admin.get("/admin/api/orgs/" + org + "/certificates/" + clientSn).json()
@@ -465,28 +622,42 @@ class AdminConsoleIT {
                         + " f.appendChild(i); }"
                         + "document.body.appendChild(f); f.submit();", RaAccount.HTTPS + credentialsPage, viewState));
         assertFalse(browser.driver().getPageSource().contains("shownAppSecret"), "no secret for the auditor");
-        browser.open(credentialsPage); // leaves the container's error page (its 403, its favicon request)
+        assertEquals("Not allowed", browser.text(By.tagName("h1")), "the console's own 403 page");
+        assertTrue(browser.text(By.id("refusal")).endsWith("Nothing was changed."));
         browserLogOfTheRefusal();
-        HttpResponse<String> forged = TLS.send(HttpRequest.newBuilder(URI.create(RaAccount.HTTPS + credentialsPage))
-                .header("Authorization", Admin.basic(auditor, password))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("enosAccounts=enosAccounts&enosAccounts%3Acreate=x"
-                        + "&jakarta.faces.ViewState=" + URLEncoder.encode(viewState, StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        browser.checkPage("12-refused-403");
+        HttpResponse<String> forged = ConsoleClient.signedIn(auditor, password).post(credentialsPage, java.util.Map.of(
+                "enosAccounts", "enosAccounts", "enosAccounts:create", "x", "jakarta.faces.ViewState", viewState));
         assertEquals(403, forged.statusCode(), "the container keeps auditors to GET");
+        assertTrue(forged.body().contains("<h1>Not allowed</h1>") && !forged.body().contains("Exception"), forged.body());
         assertEquals(credentials, countedCredentials(org), "nothing created");
-        browser.signIn("admin", Admin.password());
+        browser.signIn("admin", Admin.password()); // another operator in the same browser: no sign-out needed
 
         // 7. a new password for the auditor (the old one stops working), then disabled: it cannot sign in
         browser.open("/admin/console/operators.xhtml");
         browserLogOfTheRefusal();
-        browser.click(By.cssSelector("[aria-label='New password for operator " + auditor + "']"));
+        asked = browser.confirm("New password for operator " + auditor);
+        assertTrue(asked.contains("Operator " + auditor + " gets a new password"), asked);
         browser.assertOnlyMessage("Operator " + auditor + " has a new password; the old one no longer works. Copy it "
                 + "now: it is shown only this once.");
         String rotated = browser.text(By.id("shownOperatorPassword"));
         assertEquals(401, Admin.getAs(Admin.basic(auditor, password), "/admin/api/stats").status());
         assertEquals(200, Admin.getAs(Admin.basic(auditor, rotated), "/admin/api/stats").status());
-        browser.click(By.cssSelector("[aria-label='Disable operator " + auditor + "']"));
+        // a role change names the operator and both roles, then asks once more
+        new Select(browser.find(By.id("changeRole:operator"))).selectByValue(auditor);
+        new Select(browser.find(By.id("changeRole:role"))).selectByValue("approver");
+        browser.click(By.id("changeRole:change"));
+        assertTrue(browser.text(By.id("roleChangeNamed")).startsWith("Operator " + auditor + ": auditor → approver."),
+                browser.text(By.id("roleChangeNamed")));
+        assertEquals("auditor", operatorRole(auditor), "nothing changed yet");
+        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});",
+                browser.find(By.id("confirmRoleChange")));
+        browser.checkPage("13-operators-confirm-role");
+        browser.click(By.id("confirmRole:confirm"));
+        browser.assertOnlyMessage("Operator " + auditor + " now has the role approver.");
+        assertEquals("approver", operatorRole(auditor));
+        asked = browser.confirm("Disable operator " + auditor);
+        assertTrue(asked.contains("Operator " + auditor + " (approver) can no longer sign in"), asked);
         browser.assertOnlyMessage("Operator " + auditor + " disabled: it can no longer sign in.");
         assertEquals(RaAccount.HTTPS + "/admin/console/operators.xhtml", browser.driver().getCurrentUrl());
         assertEquals(401, Admin.getAs(Admin.basic(auditor, rotated), "/admin/api/stats").status());
@@ -496,22 +667,42 @@ class AdminConsoleIT {
         browser.click(By.cssSelector("[aria-label='Enable operator " + auditor + "']"));
         browser.assertOnlyMessage("Operator " + auditor + " enabled: it signs in again with its password and role.");
         assertEquals(200, Admin.getAs(Admin.basic(auditor, rotated), "/admin/api/stats").status());
-        browser.click(By.cssSelector("[aria-label='Disable operator " + auditor + "']"));
+        browser.confirm("Disable operator " + auditor);
         browser.assertOnlyMessage("Operator " + auditor + " disabled: it can no longer sign in.");
         List<List<String>> changes = operatorChanges();
-        for (String action : List.of("operator.create", "operator.password", "operator.disable", "operator.enable")) {
+        for (String action : List.of("operator.create", "operator.password", "operator.role", "operator.disable",
+                "operator.enable")) {
             assertTrue(changes.contains(List.of("admin:admin", action, "operator:" + auditor)), action + " in " + changes);
         }
         browser.checkPage(null);
+
+        // 9. nobody disables or demotes itself: no button for it, and the rule refuses what the role form still allows
+        assertTrue(browser.all(By.cssSelector("[aria-label='Disable operator admin']")).isEmpty(), "no self-disable");
+        new Select(browser.find(By.id("changeRole:operator"))).selectByValue("admin");
+        new Select(browser.find(By.id("changeRole:role"))).selectByValue("auditor");
+        browser.click(By.id("changeRole:change"));
+        browser.click(By.id("confirmRole:confirm"));
+        browser.assertOnlyMessage("Changing the role of operator admin: Admin cannot disable itself or change its own "
+                + "role: another admin can.");
+        assertEquals("admin", operatorRole("admin"));
+        browser.checkPage(null);
+    }
+
+    /** An operator's role as the admin API lists it. */
+    private static String operatorRole(String name) {
+        return Admin.get("/admin/api/operators").json().getJsonArray("operators").getValuesAs(JsonObject.class).stream()
+                .filter(o -> o.getString("name").equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no operator " + name)).getString("role");
     }
 
     /**
-     * The browser logs the refused post (403) and the error page's missing favicon.ico (the container's page, not
-     * the console's), possibly late: those and nothing else.
+     * The browser logs the refused request (401, 403, 404) and, on an error page of the container's, a missing favicon.ico,
+     * possibly late: those and nothing else.
      */
     private static void browserLogOfTheRefusal() {
         for (String line : browser.severeLog()) {
-            assertTrue(line.contains("status of 403") || line.contains("/favicon.ico"), line);
+            assertTrue(line.contains("status of 401") || line.contains("status of 403") || line.contains("status of 404")
+                    || line.contains("/favicon.ico"), line);
         }
     }
 

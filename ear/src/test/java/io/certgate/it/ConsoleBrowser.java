@@ -28,9 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven through Debian's chromedriver (nothing is downloaded: both paths are given, so
- * Selenium Manager is not asked). It accepts the server's self-signed TLS certificate, signs in to the console with
- * HTTP BASIC by sending the Authorization header on every request (Chrome DevTools' Network.setExtraHTTPHeaders,
- * through chromedriver), and checks each page: nothing at SEVERE in the browser console, a label for every field,
+ * Selenium Manager is not asked). It accepts the server's self-signed TLS certificate, signs in to the console through
+ * its sign-in form as an operator would, and checks each page: nothing at SEVERE in the browser console, a label for every field,
  * a screenshot under the build output.
  */
 final class ConsoleBrowser implements AutoCloseable {
@@ -75,14 +74,35 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     /**
-     * HTTP BASIC on every request from now on (the console's login, as for the admin API), in a new session: the
-     * cookies of whoever signed in before are dropped (a session belongs to the operator who opened it).
+     * Signs in through the console's sign-in form as this operator and checks that the console greets it. Whoever
+     * was signed in before in this browser is simply replaced (a new session: switching operators needs no sign-out).
      */
     void signIn(String user, String password) {
-        driver.executeCdpCommand("Network.enable", Map.of());
-        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
-        driver.executeCdpCommand("Network.setExtraHTTPHeaders",
-                Map.of("headers", Map.of("Authorization", Admin.basic(user, password))));
+        submitSignIn(user, password);
+        assertTrue(driver.getCurrentUrl().startsWith(RaAccount.HTTPS + "/admin/console/")
+                        && !driver.getCurrentUrl().contains("/signin"),
+                "signed in as " + user + ": " + driver.getCurrentUrl() + " " + messages());
+        assertEquals("Signed in as " + user, text(By.cssSelector(".user")));
+    }
+
+    /** Opens the sign-in page, fills in the form and sends it; the page that answers stays open. */
+    void submitSignIn(String user, String password) {
+        open(ConsoleClient.SIGN_IN);
+        find(By.id("username")).sendKeys(user);
+        find(By.id("password")).sendKeys(password);
+        click(By.id("signIn"));
+    }
+
+    /** The layout's sign-out button; the browser is then on the sign-in page. */
+    void signOut() {
+        click(By.id("signOut:button"));
+        assertEquals(RaAccount.HTTPS + ConsoleClient.SIGN_IN + "?ended=signed-out", driver.getCurrentUrl());
+    }
+
+    /** The value of the console's session cookie now, or null. */
+    String sessionId() {
+        var c = driver.manage().getCookieNamed("JSESSIONID");
+        return c == null ? null : c.getValue();
     }
 
     ChromeDriver driver() {
@@ -116,6 +136,45 @@ final class ConsoleBrowser implements AutoCloseable {
     void click(By by) {
         WebElement e = driver.findElement(by);
         andWait(e::click);
+    }
+
+    /**
+     * A change that asks once more: its button is hidden in a {@code <details>} until its summary is opened. Checks
+     * that, opens it, and returns what the second step says (for the test to check that it names what it affects),
+     * then presses the button and waits for the answer.
+     */
+    String confirm(String ariaLabel) throws Exception {
+        return confirm(ariaLabel, null);
+    }
+
+    /** The same, with a screenshot of the open second step (null: none). */
+    String confirm(String ariaLabel, String screenshotName) throws Exception {
+        WebElement button = driver.findElement(By.cssSelector("[aria-label='" + ariaLabel + "']"));
+        assertTrue(!button.isDisplayed(), "asks first: " + ariaLabel);
+        WebElement step = button.findElement(By.xpath("./ancestor::details[1]"));
+        step.findElement(By.tagName("summary")).click();
+        assertTrue(button.isDisplayed(), "shown once asked for: " + ariaLabel);
+        String says = step.getText().trim();
+        if (screenshotName != null) {
+            driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", step);
+            checkPage(screenshotName);
+        }
+        andWait(button::click);
+        return says;
+    }
+
+    /**
+     * GET of a link as the page would fetch it (the session's cookies), without leaving the page: status, the
+     * headers Content-Type, Content-Disposition and Cache-Control, and the body in base64.
+     */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> fetch(String url) {
+        return (Map<String, Object>) driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.arrayBuffer().then(b => {"
+                + " let s = ''; const a = new Uint8Array(b); for (let i = 0; i < a.length; i++) s += String.fromCharCode(a[i]);"
+                + " done({status: r.status, type: r.headers.get('content-type'), disposition:"
+                + " r.headers.get('content-disposition'), cache: r.headers.get('cache-control'), body: btoa(s)}); }))"
+                + ".catch(e => done({status: -1, error: String(e)}));", url);
     }
 
     String text(By by) {

@@ -119,4 +119,36 @@ class OperatorSignInIT {
         }
         assertEquals(1, failed.size(), "only the wrong password: " + failed);
     }
+
+    /**
+     * Issue 19: the console's form sign-in is the admin API's check, with one count of failures and one throttle: a
+     * wrong password in the form is counted and audited like one over Basic, and once the name has its 20 failures
+     * (19 more over Basic, from an address of the test's own) the form refuses its right password too, with 429 and
+     * Retry-After on the console's own page.
+     */
+    @Test
+    void theConsoleFormSignInIsCountedAndThrottledWithTheApi() throws Exception {
+        OperatorRolesIT.Operator op = OperatorRolesIT.createOperator("auditor");
+        Metrics before = Metrics.scrape();
+        ConsoleClient console = new ConsoleClient();
+        HttpResponse<String> wrong = console.signIn(op.name(), "wrong-password");
+        assertEquals(401, wrong.statusCode(), wrong.body());
+        assertEquals(1.0, Metrics.scrape().since(before, "certgate_authentication_failures_total", "facade", "admin"));
+        assertTrue(OperatorThrottleIT.operatorAudit().stream().anyMatch(r -> r.getString("action")
+                .equals("operator.sign-in-failed") && r.getString("actor").equals("admin:" + op.name())));
+        try (RawHttp c = RawHttp.open(RaAccount.HTTPS, RaAccount.tls((String) null),
+                OperatorThrottleIT.ownLoopbackAddress())) {
+            for (int i = 0; i < 19; i++) {
+                assertEquals(401, c.send("GET", "/admin/api/stats", java.util.Map.of("Authorization",
+                        Admin.basic(op.name(), "guess-" + i)), null).status());
+            }
+        }
+        HttpResponse<String> throttled = console.signIn(op.name(), op.password());
+        assertEquals(429, throttled.statusCode(), throttled.body());
+        long retry = Long.parseLong(throttled.headers().firstValue("Retry-After").orElse("0"));
+        assertTrue(retry > 0 && retry <= 15 * 60, "Retry-After " + retry);
+        assertTrue(throttled.body().contains("Too many failed sign-ins of this operator"), throttled.body());
+        assertFalse(throttled.body().contains(op.password()));
+        assertEquals(null, console.sessionId(), "not signed in");
+    }
 }

@@ -29,7 +29,7 @@ class OperatorThrottleIT {
     private static final String METRIC = "certgate_operator_sign_ins_throttled_total";
 
     /** A loopback address of this run's own (the whole of 127.0.0.0/8 is loopback on Linux). */
-    private static String ownLoopbackAddress() {
+    static String ownLoopbackAddress() {
         return "127." + (1 + RANDOM.nextInt(250)) + "." + (1 + RANDOM.nextInt(250)) + "." + (2 + RANDOM.nextInt(250));
     }
 
@@ -37,7 +37,7 @@ class OperatorThrottleIT {
         return c.send("GET", "/admin/api/stats", Map.of("Authorization", Admin.basic(user, password)), null);
     }
 
-    private static List<JsonObject> operatorAudit() {
+    static List<JsonObject> operatorAudit() {
         Http.Answer a = Admin.get("/admin/api/operators/audit?max=1000");
         assertEquals(200, a.status(), a.body());
         return Json.createReader(new StringReader(a.body())).readArray().getValuesAs(JsonValue::asJsonObject);

@@ -146,19 +146,14 @@ class ServerTlsIT {
         }
     }
 
-    /** Issue 18, 9: the console's session cookie lacked Secure and SameSite. */
+    /** Issue 18, 9: the console's session cookie lacked Secure and SameSite. Issue 19: it is made at the sign-in. */
     @Test
     void theConsoleSessionCookieIsSecureHttpOnlyAndSameSiteStrict() throws Exception {
-        HttpClient client = HttpClient.newBuilder().sslContext(RaAccount.tls(null)).version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
-        // a page with forms: its view state lives in the session
-        HttpResponse<String> page = client.send(HttpRequest.newBuilder(java.net.URI.create(RaAccount.HTTPS
-                + "/admin/console/products.xhtml?org=" + Enos.newOrg()))
-                .header("Authorization", Admin.basic("admin", Admin.password()))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        List<String> cookies = page.headers().allValues("Set-Cookie").stream()
+        HttpResponse<String> signIn = new ConsoleClient().signIn("admin", Admin.password());
+        assertEquals(302, signIn.statusCode(), signIn.body());
+        List<String> cookies = signIn.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("JSESSIONID=")).toList();
-        assertTrue(!cookies.isEmpty(), "the console made a session: " + page.statusCode() + " " + page.headers());
+        assertTrue(!cookies.isEmpty(), "the sign-in made a session: " + signIn.headers());
         for (String c : cookies) {
             String lower = c.toLowerCase(java.util.Locale.ROOT);
             assertTrue(lower.contains("; secure"), c);

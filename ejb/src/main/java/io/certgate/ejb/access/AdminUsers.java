@@ -82,6 +82,16 @@ public class AdminUsers {
         persist(bootstrap, OperatorRules.name(username), password, OperatorRole.ADMIN);
     }
 
+    /**
+     * The role of the operator when it is enabled, else empty (unknown or disabled): what a console session asks on
+     * every request, as the identity store asks the database on every Basic request of the admin API.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public java.util.Optional<OperatorRole> enabledRole(String username) {
+        AdminUser u = username == null ? null : em.find(AdminUser.class, username);
+        return u != null && u.isEnabled() ? java.util.Optional.of(u.getRole()) : java.util.Optional.empty();
+    }
+
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<AdminUser> list() {
         return em.createNamedQuery(AdminUser.ALL, AdminUser.class).getResultList();

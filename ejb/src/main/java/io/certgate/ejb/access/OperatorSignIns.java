@@ -21,8 +21,8 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * Operators' sign-ins, whatever the way (HTTP Basic on the admin API and the console; a console form later calls the
- * same two methods): {@link #refusal} before the password is checked, {@link #failed} after a refused one. Failed
+ * Operators' sign-ins, whatever the way (HTTP Basic on the admin API, the console's sign-in form), through the same
+ * two methods: {@link #refusal} before the password is checked, {@link #failed} after a refused one. Failed
  * sign-ins are audit records (under {@link AuditRecord#OPERATORS_ORG}, action {@value #FAILED}, actor
  * {@code admin:<name>}, target {@code address=<client address>}), so every instance sharing the database counts the
  * same failures; the rule is {@link SignInThrottle}. The failure that reaches a limit adds a record

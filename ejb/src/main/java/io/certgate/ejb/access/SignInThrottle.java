@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The rule of operators' sign-in throttling (issue 18, 6), for every way an operator signs in (HTTP Basic on the
- * admin API and the console today, a form later): once a user name has {@code perUser} failed sign-ins within
+ * admin API, the console's sign-in form): once a user name has {@code perUser} failed sign-ins within
  * {@code window}, or a client address {@code perAddress}, every sign-in of that name, or from that address, is
  * refused without checking its password, also a right one, until the oldest failure that keeps the count at the limit
  * is older than the window. Failures are counted, never successes: a right password does not wipe out a guesser's

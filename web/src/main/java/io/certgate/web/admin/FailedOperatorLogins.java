@@ -15,7 +15,8 @@ import java.util.Set;
  * Counts the operators' failed sign-ins for /metrics. The identity store handler asks the stores in priority
  * order until one validates the credential; this one comes last, so it is asked only about a credential the
  * database store (AdminSecurity) refused, and it never validates anything itself. The BASIC mechanism hands it
- * every Basic credential of the application, EST devices' too: only those sent to the admin API count. For those it
+ * every Basic credential of the application, EST devices' too: only those sent under /admin count (the admin API's
+ * Basic and the console's sign-in form). For those it
  * also spends, when the name is no enabled operator's, the time a password check takes, and records the failure
  * (audit trail), which the sign-in throttling counts ({@link io.certgate.ejb.access.OperatorSignIns}).
  */

@@ -15,7 +15,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * ({@code Basic Zm9v}: StringIndexOutOfBoundsException). It skips that step for a request that asks for a new
  * authentication ({@code SecurityContext.authenticate}), which it recognises by the request attribute that Liberty's
  * Jakarta Security bridge reads ({@value #NEW_AUTHENTICATION}). Request listeners run before the security check, so
- * this one marks such requests; {@link OperatorAuthentication} then finds no credential and challenges. Elsewhere the
+ * this one marks such requests; {@link OperatorAuthentication} then finds no credential and challenges (the console,
+ * which reads no Authorization header, leads to its sign-in page). Elsewhere the
  * mechanism itself keeps Liberty from decoding ({@link OperatorAuthentication#notBasic}).
  */
 @WebListener

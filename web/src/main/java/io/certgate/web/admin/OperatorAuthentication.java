@@ -3,6 +3,8 @@ package io.certgate.web.admin;
 import io.certgate.ejb.access.OperatorSignIns;
 import io.certgate.ejb.access.SignInThrottle;
 import io.certgate.ejb.ca.tls.ServerTlsNames;
+import io.certgate.web.console.ConsoleAuthentication;
+import io.certgate.web.console.ConsolePaths;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +21,9 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * HTTP BASIC for operators, asked only about the requests web.xml protects (/admin/*). The built-in BASIC mechanism
+ * The operators' sign-in: HTTP BASIC for the admin API, asked only about the requests web.xml protects (/admin/*),
+ * and the console's form sign-in and session ({@link ConsoleAuthentication}) for everything under /admin/console
+ * (one mechanism per application: Jakarta Security 3 takes one). Both over HTTPS only. The built-in BASIC mechanism
  * judged every request with an Authorization header: an EnOS {@code Bearer} token or an EST device's Basic secret
  * failed it, and Liberty logged CWWKS1652A ("Authentication failed ... SEND_FAILURE") for each such request before
  * the facade authenticated it successfully; under load that one message tripped Liberty's log throttling. The other
@@ -37,10 +41,14 @@ public class OperatorAuthentication implements HttpAuthenticationMechanism {
     @EJB
     private OperatorSignIns signIns;
 
+    @Inject
+    private ConsoleAuthentication console;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        if (!context.isProtected() && !context.isAuthenticationRequest()) {
+        boolean console = ConsolePaths.console(request);
+        if (!console && !context.isProtected() && !context.isAuthenticationRequest()) {
             notBasic(context);
             return context.doNothing();
         }
@@ -49,6 +57,10 @@ public class OperatorAuthentication implements HttpAuthenticationMechanism {
             return context.redirect(HttpsRedirects.location(request.getHeader("Host"), request.getRequestURI(),
                     request.getQueryString(), ServerTlsNames.configured(), ServerTlsNames.publicBaseUrl(),
                     HttpsRedirects.httpsPort()));
+        }
+        if (console) {
+            notBasic(context); // the console signs in with its form and a session, never with HTTP Basic
+            return this.console.validateRequest(request, context);
         }
         UsernamePasswordCredential credential = basic(request.getHeader("Authorization"));
         if (credential == null) {

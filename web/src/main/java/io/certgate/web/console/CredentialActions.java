@@ -7,14 +7,14 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.Base64;
 import java.util.function.Supplier;
 
 /**
  * The changes of the credentials page, through the admin API's EJBs. What shows a secret (a new EnOS service
  * account or its rotated appSecret, a new or rotated DigiCert key, a new RA account's PKCS#12 and password) shows
  * it in this post's answer and nowhere else: it lives in this request-scoped bean only, and the form's one-shot
- * token ({@link FormTokens}) refuses a reload's second post. The other changes redirect (POST-redirect-GET).
+ * token ({@link FormTokens}) refuses a reload's second post; the PKCS#12 is a file that downloads once
+ * ({@link OneTimeDownloads}). The other changes redirect (POST-redirect-GET).
  */
 @Named
 @RequestScoped
@@ -46,6 +46,9 @@ public class CredentialActions {
     @Inject
     private FormTokens tokens;
 
+    @Inject
+    private OneTimeDownloads downloads;
+
     private String raName;
     private boolean raRequireApproval;
     private boolean raAllowSpecificEndDate;
@@ -55,6 +58,7 @@ public class CredentialActions {
     private ApiCredentials.ServiceAccount enosSecret;
     private String digiCertKey;
     private RaAccountIssuer.NewRaAccount newRaAccount;
+    private String newRaAccountDownload;
 
     public void createEnosServiceAccount() {
         once("Creating an EnOS service account", () -> credentials.createEnosServiceAccount(administering()))
@@ -109,8 +113,11 @@ public class CredentialActions {
                 ConsoleForms.trimmed(raName), raRequireApproval, raAllowSpecificEndDate, raApprover))
                 .ifPresent(a -> {
                     newRaAccount = a;
-                    messages.done("RA account " + a.account().getName() + " created. Copy its client certificate "
-                            + "(PKCS#12) and password now: they are shown only this once.");
+                    newRaAccountDownload = DownloadServlet.url(jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(), downloads.keep(
+                            new OneTimeDownloads.File(a.account().getName() + ".p12", "application/x-pkcs12", a.p12())));
+                    messages.done("RA account " + a.account().getName() + " created. Save its client certificate "
+                            + "(PKCS#12) and copy its password now: the file downloads once, the password is shown "
+                            + "only this once.");
                     raName = null;
                 });
     }
@@ -148,9 +155,9 @@ public class CredentialActions {
         return newRaAccount;
     }
 
-    /** The new RA account's PKCS#12 (certificate, key, root) in base64, as the admin API answers it. */
-    public String getNewRaAccountP12() {
-        return newRaAccount == null ? null : Base64.getMimeEncoder().encodeToString(newRaAccount.p12());
+    /** Where the new RA account's PKCS#12 (certificate, key, root) downloads, once. */
+    public String getNewRaAccountDownload() {
+        return newRaAccountDownload;
     }
 
     public String getRaName() { return raName; }

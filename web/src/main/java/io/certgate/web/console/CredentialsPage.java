@@ -84,6 +84,11 @@ public class CredentialsPage implements Serializable {
         return ra == null ? List.of() : ra;
     }
 
+    /** Whether it is the only enabled one of its kind: disabling it leaves the organization's clients of that kind out. */
+    public boolean onlyEnabled(ApiCredential c) {
+        return c.isEnabled() && of(c.getKind()).stream().filter(ApiCredential::isEnabled).count() == 1;
+    }
+
     private List<ApiCredential> of(CredentialKind kind) {
         return apiCredentials == null ? List.of() : apiCredentials.stream().filter(c -> c.getKind() == kind).toList();
     }

@@ -10,7 +10,8 @@ import jakarta.inject.Named;
  * The changes of the operators page, through the admin API's EJB (its rules: names, roles, never no enabled admin).
  * A new operator's password and a rotated one are shown in this post's answer only, guarded against a reload by the
  * form's one-shot token ({@link FormTokens}); a new role and a disabled or enabled operator redirect
- * (POST-redirect-GET).
+ * (POST-redirect-GET). A role change takes two posts: the first names it ({@link #reviewRoleChange}), the second
+ * makes it.
  */
 @Named
 @RequestScoped
@@ -62,13 +63,42 @@ public class OperatorActions {
                 });
     }
 
+    /** The operator whose role change waits for confirmation (the first step of the form), or null. */
+    private io.certgate.domain.access.AdminUser reviewed;
+
+    /**
+     * The first step of a role change: names the operator, its role now and the new one, and asks once more; nothing
+     * changes yet. The rules (not oneself, not the last admin) are checked by the change itself.
+     */
+    public void reviewRoleChange() {
+        String n = ConsoleForms.trimmed(roleOf);
+        messages.attempt("Changing the role of operator " + n, () -> {
+            guard.server(OperatorAction.ADMINISTER);
+            io.certgate.ejb.access.OperatorRules.role(newRole);
+            return enabled(n).orElseThrow(() -> new io.certgate.ejb.access.UnknownOperatorException(n));
+        }).ifPresent(u -> reviewed = u);
+    }
+
+    private java.util.Optional<io.certgate.domain.access.AdminUser> enabled(String name) {
+        return operators.list().stream().filter(u -> u.getUsername().equals(name) && u.isEnabled()).findFirst();
+    }
+
+    public io.certgate.domain.access.AdminUser getReviewed() {
+        return reviewed;
+    }
+
+    /** The second step; refused, the page shows the step again under the refusal. */
     public String changeRole() {
         String n = ConsoleForms.trimmed(roleOf);
-        return messages.attempt("Changing the role of operator " + n, () -> operators.changeRole(
+        String done = messages.attempt("Changing the role of operator " + n, () -> operators.changeRole(
                 guard.server(OperatorAction.ADMINISTER), n, newRole))
                 .map(u -> redirect("Operator " + u.getUsername() + " now has the role " + u.getRole().roleName()
                         + "."))
                 .orElse(null);
+        if (done == null) {
+            reviewed = enabled(n).orElse(null);
+        }
+        return done;
     }
 
     public String disable(String operator) {

@@ -1,6 +1,8 @@
 /**
- * The operators' console under {@code /admin/console/} (Jakarta Faces; the same HTTP BASIC login, HTTPS only and
- * {@code admin} role as the admin API, from web.xml's /admin/* constraint). A facade like the others: its beans
+ * The operators' console under {@code /admin/console/} (Jakarta Faces; HTTPS only, the admin API's operators and
+ * roles, from web.xml's /admin/* constraint). Operators sign in with a form ({@code SignInPage}), checked by
+ * {@code ConsoleAuthentication} with the admin API's identity stores and throttling, into a session of their own with
+ * an idle timeout; refusals and errors are the console's own pages ({@code ConsoleErrors}, {@code ErrorPage}). A facade like the others: its beans
  * translate form fields and request parameters into the same EJB calls as the admin API, with the operator's
  * {@code Caller} acting for the organization the page names, so every change is in the audit trail; the rules stay
  * in the EJBs.
