@@ -104,7 +104,7 @@ class ConsoleWorkIT {
         // 1. the facts, decoded from the certificate, as openssl would print them
         browser.open("/admin/console/certificate.xhtml?org=" + org + "&sn=" + sn);
         assertEquals(String.valueOf(sn), browser.text(By.id("certSn")));
-        assertEquals(opensslSerial(cert.getSerialNumber()), browser.text(By.id("serialNumber")), "whole bytes, upper case");
+        assertEquals(Pki.opensslSerial(cert.getSerialNumber()), browser.text(By.id("serialNumber")), "whole bytes, upper case");
         assertEquals("RSA 2048", browser.text(By.id("key")));
         assertEquals("SHA256withRSA", browser.text(By.id("signatureAlgorithm")));
         assertTrue(browser.text(By.id("keyUsage")).contains("digitalSignature"), browser.text(By.id("keyUsage")));
@@ -133,7 +133,7 @@ class ConsoleWorkIT {
         Path derFile = Files.write(dir.resolve("c.cer"), der.body());
         assertEquals("sha256 Fingerprint=" + fingerprint(cert, "SHA-256"),
                 openssl("x509", "-inform", "DER", "-in", derFile.toString(), "-noout", "-fingerprint", "-sha256").trim());
-        assertEquals("serial=" + opensslSerial(cert.getSerialNumber()),
+        assertEquals("serial=" + Pki.opensslSerial(cert.getSerialNumber()),
                 openssl("x509", "-inform", "DER", "-in", derFile.toString(), "-noout", "-serial").trim());
         Download chain = download(By.id("downloadChain"));
         chain.expect("application/x-pem-file", "certificate-" + sn + "-chain.pem");
@@ -169,7 +169,7 @@ class ConsoleWorkIT {
         browser.find(By.id("revokeOpen")).click();
         assertTrue(confirm.isDisplayed());
         assertTrue(browser.text(By.id("revokeWarning")).contains("certificate " + sn + " (serial "
-                + opensslSerial(cert.getSerialNumber())), browser.text(By.id("revokeWarning")));
+                + Pki.opensslSerial(cert.getSerialNumber())), browser.text(By.id("revokeWarning")));
         browser.checkPage("work-2-revoke-confirmation");
         new Select(browser.find(By.id("revoke:reason"))).selectByVisibleText("superseded");
         browser.click(By.id("revoke:confirm"));
@@ -403,12 +403,6 @@ class ConsoleWorkIT {
     private static List<String> certSns() {
         return browser.all(By.cssSelector("#results tbody tr td:first-child")).stream().map(e -> e.getText().trim())
                 .toList();
-    }
-
-    /** openssl's way of writing a serial: upper-case hex in whole bytes. */
-    private static String opensslSerial(BigInteger serial) {
-        String hex = serial.toString(16).toUpperCase(Locale.ROOT);
-        return hex.length() % 2 == 1 ? "0" + hex : hex;
     }
 
     private static String fingerprint(X509Certificate cert, String digest) throws Exception {

@@ -224,4 +224,10 @@ final class Pki {
             throw new AssertionError("OCSP at " + base + ": " + e, e);
         }
     }
+
+    /** openssl's way of writing a serial (and the console's): upper-case hex in whole bytes. */
+    static String opensslSerial(java.math.BigInteger serial) {
+        String hex = serial.toString(16).toUpperCase(java.util.Locale.ROOT);
+        return hex.length() % 2 == 1 ? "0" + hex : hex;
+    }
 }
