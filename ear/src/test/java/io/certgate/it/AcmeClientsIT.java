@@ -189,7 +189,7 @@ class AcmeClientsIT {
         String domain = "*.cbdns." + org + ".example";
         Acme.Run issued = certbot(dir, "certonly", "--manual", "--preferred-challenges", "dns",
                 "--manual-auth-hook", hook + " present", "--manual-cleanup-hook", hook + " cleanup", "-d", domain,
-                "--eab-kid", eab.getString("keyId"), "--eab-hmac-key", eab.getString("hmacKey"), "--agree-tos", "-m",
+                "--eab-kid", eab.getString("keyId"), "--eab-hmac-key=" + eab.getString("hmacKey"), "--agree-tos", "-m",
                 "ops@" + org + ".example");
         assertEquals(0, issued.exit(), issued.output());
         Path live = dir.resolve("config/live/cbdns." + org + ".example");
@@ -242,8 +242,9 @@ class AcmeClientsIT {
         Path dir = Files.createTempDirectory("certbot");
         String domain = "cb." + org + ".example";
         Acme.Run issued = certbot(dir, "certonly", "--standalone", "--http-01-port", String.valueOf(HTTP_PORT),
-                "--http-01-address", "127.0.0.1", "-d", domain, "--eab-kid", eab.getString("keyId"), "--eab-hmac-key",
-                eab.getString("hmacKey"), "--agree-tos", "-m", "ops@" + org + ".example");
+                "--http-01-address", "127.0.0.1", "-d", domain, "--eab-kid", eab.getString("keyId"),
+                // one argument with "=": a base64url key may begin with "-", which certbot's parser takes for an option
+                "--eab-hmac-key=" + eab.getString("hmacKey"), "--agree-tos", "-m", "ops@" + org + ".example");
         assertEquals(0, issued.exit(), issued.output());
         Path live = dir.resolve("config/live/" + domain);
         assertEquals(0, Acme.verify(dir, roots, live.resolve("fullchain.pem")).exit());
