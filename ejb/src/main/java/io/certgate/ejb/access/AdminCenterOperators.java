@@ -3,14 +3,10 @@ package io.certgate.ejb.access;
 import io.certgate.domain.access.AdminUser;
 import io.certgate.ejb.common.OwnerOnlyFiles;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
@@ -29,8 +25,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Keeps Liberty's Admin Center open to exactly the enabled admins: writes {@link AdminCenterRegistry}'s
  * configuration into the file that {@code certgate.admin.center.registry} names (server.xml points it into
- * configDropins/overrides, which Liberty watches and reloads). From the database, a few seconds after the start,
- * after every committed operator change, and every 30 seconds, because another instance sharing the database may have changed operators:
+ * configDropins/overrides, which Liberty watches and reloads). From the database, at start, after every committed
+ * operator change, and every 30 seconds, because another instance sharing the database may have changed operators:
  * a disabled or demoted admin leaves the file. The file is owner-only (it holds password hashes) and written only
  * when its content changes, so Liberty reloads its configuration only then.
  */
@@ -44,49 +40,24 @@ public class AdminCenterOperators {
     private static final Logger LOG = Logger.getLogger(AdminCenterOperators.class.getName());
     static final String LOCATION = "certgate.admin.center.registry";
 
-    /**
-     * How long after this bean starts the file is first written. A write makes Liberty reload its configuration,
-     * security included; while the application was still starting, that reload made a request for the security
-     * service fail with an error line (CWWKS0005E, "No available UserRegistry service", LogHygieneIT).
-     */
-    static final long FIRST_WRITE_DELAY_MILLIS = 5_000;
-
     @PersistenceContext(unitName = "certgate")
     private EntityManager em;
-
-    @Resource
-    private TimerService timers;
-
-    private volatile boolean started;
 
     @PostConstruct
     void atStart() {
         file().ifPresentOrElse(f -> LOG.info(() -> "Admin Center operators: the enabled admins, kept in " + f),
                 () -> LOG.info(() -> LOCATION + " is not set: no operator can sign in to Liberty's Admin Center"));
-        timers.createSingleActionTimer(FIRST_WRITE_DELAY_MILLIS, new TimerConfig(null, false));
-    }
-
-    @Timeout
-    void afterStart() {
-        started = true;
         sync();
     }
 
     @Schedule(second = "*/30", minute = "*", hour = "*", persistent = false)
     public void periodically() {
-        if (started) {
-            sync();
-        }
+        sync();
     }
 
-    /**
-     * After the transaction that changed an operator has committed (a rolled-back change leaves no trace); a change
-     * made while the application starts (the bootstrap admin) is written by the first write after the start.
-     */
+    /** After the transaction that changed an operator has committed (a rolled-back change leaves no trace). */
     public void operatorsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) OperatorsChanged change) {
-        if (started) {
-            sync();
-        }
+        sync();
     }
 
     /** Writes the admins of the database into the file, when that changes it. */
