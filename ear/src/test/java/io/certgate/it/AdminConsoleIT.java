@@ -59,10 +59,7 @@ class AdminConsoleIT {
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        ConsoleBrowser.assumeInstalled();
-        RaAccount.awaitClientCertificateTrust();
-        browser = ConsoleBrowser.start();
-        browser.signIn("admin", Admin.password());
+        browser = ConsoleBrowser.startAsAdmin();
     }
 
     @AfterAll

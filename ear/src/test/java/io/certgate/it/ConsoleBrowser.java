@@ -53,6 +53,18 @@ final class ConsoleBrowser implements AutoCloseable {
                 "needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
     }
 
+    /**
+     * A class's browser, signed in as the bootstrap admin once the server trusts client certificates (skipped where
+     * Chromium is missing).
+     */
+    static ConsoleBrowser startAsAdmin() throws Exception {
+        assumeInstalled();
+        RaAccount.awaitClientCertificateTrust();
+        ConsoleBrowser browser = start();
+        browser.signIn("admin", Admin.password());
+        return browser;
+    }
+
     static ConsoleBrowser start() throws Exception {
         Path profile = Files.createTempDirectory("certgate-chromium");
         ChromeOptions options = new ChromeOptions();

@@ -58,10 +58,7 @@ class ConsoleWorkIT {
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        ConsoleBrowser.assumeInstalled();
-        RaAccount.awaitClientCertificateTrust();
-        browser = ConsoleBrowser.start();
-        browser.signIn("admin", Admin.password());
+        browser = ConsoleBrowser.startAsAdmin();
     }
 
     @AfterAll

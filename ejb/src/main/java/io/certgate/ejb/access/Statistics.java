@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -63,6 +64,9 @@ public class Statistics {
         return m;
     }
 
+    /** The entities whose first row brings an organization into being (none of them is ever deleted). */
+    private static final List<String> ORGANIZATION_HOLDERS = List.of("ApiCredential", "RaAccount", "Product");
+
     /** The most organizations the console's picker lists. */
     public static final int MAX_ORGANIZATIONS = 1000;
 
@@ -73,7 +77,7 @@ public class Statistics {
      */
     public java.util.SortedSet<String> organizations() {
         java.util.SortedSet<String> ids = new java.util.TreeSet<>();
-        for (String entity : new String[] {"ApiCredential", "RaAccount", "Product"}) {
+        for (String entity : ORGANIZATION_HOLDERS) {
             ids.addAll(em.createQuery("SELECT DISTINCT e.orgId FROM " + entity + " e", String.class)
                     .setMaxResults(MAX_ORGANIZATIONS + 1).getResultList());
         }
@@ -86,7 +90,7 @@ public class Statistics {
 
     /** Whether the server knows the organization (as {@link #organizations} does, without a limit). */
     public boolean knows(String orgId) {
-        for (String entity : new String[] {"ApiCredential", "RaAccount", "Product"}) {
+        for (String entity : ORGANIZATION_HOLDERS) {
             if (!em.createQuery("SELECT e.orgId FROM " + entity + " e WHERE e.orgId = :orgId", String.class)
                     .setParameter("orgId", orgId).setMaxResults(1).getResultList().isEmpty()) {
                 return true;

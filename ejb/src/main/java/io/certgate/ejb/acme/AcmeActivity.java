@@ -2,7 +2,6 @@ package io.certgate.ejb.acme;
 
 import io.certgate.domain.access.Caller;
 import io.certgate.domain.acme.AcmeAuthorization;
-import io.certgate.domain.acme.AcmeChallenge;
 import io.certgate.domain.acme.AcmeOrder;
 import io.certgate.domain.acme.AcmeStatus;
 import io.certgate.ejb.common.Page;
@@ -45,9 +44,7 @@ public class AcmeActivity {
             for (Long id : order.authorizationIds()) {
                 AcmeAuthorization authz = em.find(AcmeAuthorization.class, id);
                 if (authz != null && authz.getOrgId().equals(orgId)) {
-                    authorizations.add(new AcmeOrders.AuthorizationView(authz, em.createNamedQuery(
-                            AcmeChallenge.OF_AUTHZ, AcmeChallenge.class).setParameter("authz", id).getResultList(),
-                            authz.statusAt(now)));
+                    authorizations.add(AcmeOrders.AuthorizationView.read(em, authz, now));
                 }
             }
             records.add(new OrderRecord(order, AcmeRules.orderStatus(order.getStatus(), order.getExpiresAt(),

@@ -88,6 +88,12 @@ public class AcmeOrders {
     /** An authorization with its challenges and its status now. */
     public record AuthorizationView(AcmeAuthorization authorization, List<AcmeChallenge> challenges,
                                     AcmeStatus status) {
+
+        /** The authorization as it stands now, its challenges read. */
+        static AuthorizationView read(EntityManager em, AcmeAuthorization authz, Instant now) {
+            return new AuthorizationView(authz, em.createNamedQuery(AcmeChallenge.OF_AUTHZ, AcmeChallenge.class)
+                    .setParameter("authz", authz.getId()).getResultList(), authz.statusAt(now));
+        }
     }
 
     /** A certificate as ACME serves it: the leaf and the CA certificates above it, nearest first, without the root. */
@@ -376,8 +382,7 @@ public class AcmeOrders {
         if (authz == null) {
             throw new AcmeException(AcmeError.NOT_FOUND, "no such challenge");
         }
-        return new AuthorizationView(authz, em.createNamedQuery(AcmeChallenge.OF_AUTHZ, AcmeChallenge.class)
-                .setParameter("authz", authz.getId()).getResultList(), authz.statusAt(now));
+        return AuthorizationView.read(em, authz, now);
     }
 
     private static String commonName(X500Name subject) {

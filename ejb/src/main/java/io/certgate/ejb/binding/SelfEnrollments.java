@@ -45,6 +45,9 @@ public class SelfEnrollments {
     public static final Duration DEFAULT_SECRET_LIFETIME = Duration.ofDays(7);
     public static final Duration MAX_SECRET_LIFETIME = Duration.ofDays(90);
 
+    @Resource
+    private SessionContext context;
+
     @PersistenceContext(unitName = "certgate")
     private EntityManager em;
 
@@ -197,9 +200,6 @@ public class SelfEnrollments {
         return em.createNamedQuery(SelfEnrollment.BY_ORG_AND_STATUS, SelfEnrollment.class)
                 .setParameter("orgId", orgId).setParameter("status", SelfEnrollment.Status.PENDING).getResultList();
     }
-
-    @Resource
-    private SessionContext context;
 
     /** An operator approves a pending request: the certificate is issued and bound now. */
     public SelfEnrollment approve(Caller caller, long requestId) {

@@ -2,6 +2,7 @@ package io.certgate.ejb.ca;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
@@ -49,7 +50,8 @@ public record CertificateFacts(List<String> subjectAlternativeNames, String keyT
     }
 
     public static CertificateFacts of(X509Certificate cert) {
-        return new CertificateFacts(names(cert), keyType(cert), keySize(cert), cert.getSigAlgName(),
+        return new CertificateFacts(names(cert), keyType(cert.getPublicKey()), keySize(cert.getPublicKey()),
+                cert.getSigAlgName(),
                 keyUsage(cert), extendedKeyUsage(cert), fingerprint(cert, "SHA-256"), fingerprint(cert, "SHA-1"));
     }
 
@@ -63,7 +65,7 @@ public record CertificateFacts(List<String> subjectAlternativeNames, String keyT
             for (List<?> n : names) {
                 int tag = (Integer) n.get(0);
                 Object value = n.get(1);
-                out.add(NAME_PREFIX.getOrDefault(tag, "othername") + ":"
+                out.add(namePrefix(tag) + ":"
                         + (value instanceof String s ? s : "<" + ((byte[]) value).length + " bytes>"));
             }
             return out;
@@ -72,19 +74,25 @@ public record CertificateFacts(List<String> subjectAlternativeNames, String keyT
         }
     }
 
-    static String keyType(X509Certificate cert) {
-        if (cert.getPublicKey() instanceof RSAPublicKey) {
+    /** How openssl writes a GeneralName's kind (RFC 5280 tag): DNS, IP, email, URI, ... */
+    static String namePrefix(int tag) {
+        return NAME_PREFIX.getOrDefault(tag, "othername");
+    }
+
+    /** RSA, EC, or the key's own algorithm name. */
+    static String keyType(PublicKey key) {
+        if (key instanceof RSAPublicKey) {
             return "RSA";
         }
-        return cert.getPublicKey() instanceof ECPublicKey ? "EC" : cert.getPublicKey().getAlgorithm();
+        return key instanceof ECPublicKey ? "EC" : key.getAlgorithm();
     }
 
     /** RSA: the modulus's bits; EC: the curve's field size (256 for P-256); 0 when not known. */
-    static int keySize(X509Certificate cert) {
-        if (cert.getPublicKey() instanceof RSAPublicKey k) {
+    static int keySize(PublicKey key) {
+        if (key instanceof RSAPublicKey k) {
             return k.getModulus().bitLength();
         }
-        return cert.getPublicKey() instanceof ECPublicKey k ? k.getParams().getCurve().getField().getFieldSize() : 0;
+        return key instanceof ECPublicKey k ? k.getParams().getCurve().getField().getFieldSize() : 0;
     }
 
     static List<String> keyUsage(X509Certificate cert) {

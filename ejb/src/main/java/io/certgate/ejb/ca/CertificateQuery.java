@@ -46,7 +46,7 @@ public record CertificateQuery(Long deviceId, CertificateStatus status, BigInteg
             throw new InvalidArgumentException("subject must be at most " + MAX_SUBJECT + " characters");
         }
         if (order == null) {
-            order = expiringWithinDays != null ? CertificateSort.SOONEST_END : CertificateSort.NEWEST;
+            order = CertificateSort.defaultFor(expiringWithinDays);
         }
     }
 

@@ -36,6 +36,11 @@ public record CertificateSort(Column column, boolean descending) {
     /** Soonest end first: the default when listing what expires. */
     public static final CertificateSort SOONEST_END = new CertificateSort(Column.NOT_AFTER, false);
 
+    /** A search's order when it names none: soonest end first when it lists what expires, otherwise newest first. */
+    public static CertificateSort defaultFor(Integer expiringWithinDays) {
+        return expiringWithinDays != null ? SOONEST_END : NEWEST;
+    }
+
     public CertificateSort {
         if (column == null) {
             throw new InvalidArgumentException("sort needs a column");

@@ -1,7 +1,6 @@
 package io.certgate.ejb.ca;
 
 import java.io.StringReader;
-import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -15,9 +14,11 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 
 /**
- * What a pending request's CSR asks for, as an approver reads it before deciding: the subject, the names
- * (SANs as "DNS:host", "IP:addr"), the key (type and size) and how the CSR is signed. Unreadable CSRs say so
- * instead of failing the page.
+ * What a pending request's CSR asks for, as an approver reads it before deciding, in the console and the admin API
+ * alike: the subject, the names (SANs written as {@link CertificateFacts} writes a certificate's, "DNS:host",
+ * "IP:addr"), the key (type and size) and how the CSR is signed. The CSR may come with or without its PEM lines (the
+ * CertManager contract keeps bare base64). A missing or unreadable CSR says so in the subject instead of failing the
+ * page (the rules checked the CSR when the request was made).
  */
 public record CsrFacts(String subject, List<String> subjectAlternativeNames, String key, String signatureAlgorithm) {
 
@@ -26,21 +27,28 @@ public record CsrFacts(String subject, List<String> subjectAlternativeNames, Str
     }
 
     public static CsrFacts of(String pem) {
-        try (PEMParser parser = new PEMParser(new StringReader(pem == null ? "" : pem))) {
-            Object o = parser.readObject();
-            if (!(o instanceof PKCS10CertificationRequest csr)) {
-                return unreadable();
+        if (pem == null || pem.isBlank()) {
+            return none("(no CSR)");
+        }
+        String text = pem.contains("-----BEGIN") ? pem
+                : "-----BEGIN CERTIFICATE REQUEST-----\n" + pem.trim() + "\n-----END CERTIFICATE REQUEST-----\n";
+        try (PEMParser parser = new PEMParser(new StringReader(text))) {
+            if (!(parser.readObject() instanceof PKCS10CertificationRequest csr)) {
+                return none("(unreadable CSR)");
             }
-            PublicKey key = new JcaPKCS10CertificationRequest(csr).getPublicKey();
-            return new CsrFacts(csr.getSubject().toString(), names(csr), keyOf(key),
+            String subject = csr.getSubject().toString();
+            java.security.PublicKey key = new JcaPKCS10CertificationRequest(csr).getPublicKey();
+            int size = CertificateFacts.keySize(key);
+            return new CsrFacts(subject.isEmpty() ? "(empty subject)" : subject, names(csr),
+                    CertificateFacts.keyType(key) + (size == 0 ? "" : " " + size),
                     new DefaultAlgorithmNameFinder().getAlgorithmName(csr.getSignatureAlgorithm()));
         } catch (Exception e) {
-            return unreadable();
+            return none("(unreadable CSR)");
         }
     }
 
-    private static CsrFacts unreadable() {
-        return new CsrFacts("(unreadable CSR)", List.of(), "", "");
+    private static CsrFacts none(String why) {
+        return new CsrFacts(why, List.of(), "", "");
     }
 
     private static List<String> names(PKCS10CertificationRequest csr) {
@@ -52,20 +60,10 @@ public record CsrFacts(String subject, List<String> subjectAlternativeNames, Str
                 continue;
             }
             for (GeneralName n : names.getNames()) {
-                out.add(prefix(n.getTagNo()) + ":" + value(n));
+                out.add(CertificateFacts.namePrefix(n.getTagNo()) + ":" + value(n));
             }
         }
         return out;
-    }
-
-    private static String prefix(int tag) {
-        return switch (tag) {
-            case GeneralName.dNSName -> "DNS";
-            case GeneralName.iPAddress -> "IP";
-            case GeneralName.rfc822Name -> "email";
-            case GeneralName.uniformResourceIdentifier -> "URI";
-            default -> "name" + tag;
-        };
     }
 
     private static String value(GeneralName n) {
@@ -78,15 +76,5 @@ public record CsrFacts(String subject, List<String> subjectAlternativeNames, Str
             }
         }
         return n.getName().toString();
-    }
-
-    private static String keyOf(PublicKey key) {
-        if (key instanceof java.security.interfaces.RSAPublicKey rsa) {
-            return "RSA " + rsa.getModulus().bitLength();
-        }
-        if (key instanceof java.security.interfaces.ECPublicKey ec) {
-            return "EC " + ec.getParams().getCurve().getField().getFieldSize();
-        }
-        return key.getAlgorithm();
     }
 }

@@ -47,4 +47,31 @@ class CsrFactsTest {
     void anUnreadableCsrSaysSo() {
         assertEquals("(unreadable CSR)", CsrFacts.of("not a CSR").subject());
     }
+
+    private static String csrBase64(String subject) throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+        g.initialize(256);
+        KeyPair kp = g.generateKeyPair();
+        byte[] der = new JcaPKCS10CertificationRequestBuilder(new X500Name(subject), kp.getPublic())
+                .build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate())).getEncoded();
+        return java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der);
+    }
+
+    /** What the pending pages and the admin API show of a request's CSR: its subject, with or without PEM headers. */
+    @Test
+    void theSubjectOfAPemRequestWithOrWithoutHeaders() throws Exception {
+        String b64 = csrBase64("CN=meter-001,O=Acme");
+        assertEquals("CN=meter-001,O=Acme", CsrFacts.of("-----BEGIN CERTIFICATE REQUEST-----\n" + b64
+                + "\n-----END CERTIFICATE REQUEST-----\n").subject());
+        assertEquals("CN=meter-001,O=Acme", CsrFacts.of(b64).subject());
+        assertEquals("EC 256", CsrFacts.of(b64).key());
+    }
+
+    @Test
+    void aNoteForAnythingElse() {
+        assertEquals("(no CSR)", CsrFacts.of(null).subject());
+        assertEquals("(no CSR)", CsrFacts.of(" ").subject());
+        assertEquals("(unreadable CSR)", CsrFacts.of("not a request").subject());
+        assertEquals("(unreadable CSR)", CsrFacts.of("-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----\n").subject());
+    }
 }

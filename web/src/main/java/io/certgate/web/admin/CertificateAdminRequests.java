@@ -69,7 +69,7 @@ public final class CertificateAdminRequests {
         return new BigInteger(hex.startsWith("0x") || hex.startsWith("0X") ? hex.substring(2) : hex, 16);
     }
 
-    static Integer number(String name, String value, Integer absent) {
+    public static Integer number(String name, String value, Integer absent) {
         if (value == null || value.isBlank()) {
             return absent;
         }
@@ -81,7 +81,7 @@ public final class CertificateAdminRequests {
     }
 
     /** A certSn from the path: anything but a positive number names no certificate. */
-    static long certSn(String value) {
+    public static long certSn(String value) {
         try {
             long n = Long.parseLong(value);
             if (n > 0) {

@@ -3,7 +3,7 @@ package io.certgate.web.admin;
 import io.certgate.domain.enrollment.EnrollmentTransaction;
 import io.certgate.domain.enrollment.OrderRequest;
 import io.certgate.ejb.enrollment.CertificateOrders;
-import io.certgate.web.support.CsrSubjects;
+import io.certgate.ejb.ca.CsrFacts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +34,7 @@ public final class PendingViews {
         static PendingTransaction of(EnrollmentTransaction t) {
             return new PendingTransaction(t.getTransactionId(), t.getAccountName(),
                     t.getKind().name().toLowerCase(Locale.ROOT), t.getCertProductType().name(),
-                    CsrSubjects.of(t.getCsrPem()), t.getFirstName(), t.getLastName(), t.getEmail(),
+                    CsrFacts.of(t.getCsrPem()).subject(), t.getFirstName(), t.getLastName(), t.getEmail(),
                     t.getSubjectAltNames(), t.getValidityPeriod(), t.getSignatureAlgorithm(), t.getCreatedAt());
         }
     }
@@ -64,7 +64,7 @@ public final class PendingViews {
             return new PendingDigiCertRequest(r.getId(), r.getOrder().getId(), r.getType(), r.getStatus(),
                     content == null ? null : content.getCommonName(),
                     CertificateOrders.split(content == null ? null : content.getDnsNames()),
-                    CsrSubjects.of(r.getCsrPem()), r.getRequestedBy(), r.getComments(), r.getCreatedAt());
+                    CsrFacts.of(r.getCsrPem()).subject(), r.getRequestedBy(), r.getComments(), r.getCreatedAt());
         }
     }
 

@@ -22,8 +22,12 @@ public class RoleRefusals implements ExceptionMapper<ForbiddenException> {
     @Override
     public Response toResponse(ForbiddenException e) {
         LOG.fine(() -> "refused by role: " + e.getMessage());
-        return Response.status(403).type(MediaType.APPLICATION_JSON_TYPE).entity(Json.createObjectBuilder()
-                .add("error", "forbidden").add("message", "the operator's role does not allow this").build().toString())
-                .build();
+        return Response.status(403).type(MediaType.APPLICATION_JSON_TYPE).entity(body()).build();
+    }
+
+    /** The admin API's error body of a refusal by role (also the container's 403, before any resource runs). */
+    public static String body() {
+        return Json.createObjectBuilder().add("error", "forbidden").add("message", "the operator's role does not allow "
+                + "this").build().toString();
     }
 }

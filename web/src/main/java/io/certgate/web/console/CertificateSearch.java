@@ -17,7 +17,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -104,7 +103,7 @@ public class CertificateSearch {
 
     /** First step of a bulk revocation: the ticked rows, named back for a confirmation. */
     public void chooseForRevocation() {
-        chosen = certSns("certSn");
+        chosen = ConsoleForms.ticked(messages, "Revoking certificates", "certSn").orElse(List.of());
         if (chosen.isEmpty()) {
             messages.error("Revoking certificates: tick the certificates to revoke first.");
         }
@@ -122,33 +121,20 @@ public class CertificateSearch {
     /** Second step: revokes the confirmed certificates with the one reason, each on its own. */
     public void revokeChosen() {
         decided = true;
-        List<Long> confirmed = certSns("confirmedSn");
+        List<Long> confirmed = ConsoleForms.ticked(messages, "Revoking certificates", "confirmedSn").orElse(List.of());
         RevocationReason r = reason == null ? RevocationReason.UNSPECIFIED : reason;
         java.util.Optional<List<BulkOutcome>> result = messages.attempt("Revoking certificates", () -> inventory.revokeAll(
                 guard.changing(organization.getId(), OperatorAction.ADMINISTER), confirmed, r));
         result.ifPresent(all -> {
-                    outcomes = all;
-                    long revoked = all.stream().filter(BulkOutcome::isDone).count();
-                    messages.done(revoked + " of " + all.size() + " certificate(s) revoked ("
-                            + CertificateAdminViews.reasonName(r) + ").");
-                    all.stream().filter(o -> !o.isDone()).forEach(o -> messages.error("Certificate " + o.item()
-                            + " not revoked: " + ConsoleMessages.sentence(o.refusal())));
-                });
+            outcomes = all;
+            messages.bulk(all, "Certificate", "certificate(s)", "revoked", " (" + CertificateAdminViews.reasonName(r)
+                    + ")");
+        });
         if (result.isEmpty()) {
             chosen = confirmed; // refused as a whole (a role, a malformed list): the step stays for another try
         }
     }
 
-    private List<Long> certSns(String parameter) {
-        String[] values = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterValuesMap()
-                .getOrDefault(parameter, new String[0]);
-        try {
-            return Arrays.stream(values).map(String::trim).map(Long::valueOf).distinct().toList();
-        } catch (NumberFormatException e) {
-            messages.error("Revoking certificates: a certificate is named by its certSn, a whole number.");
-            return List.of();
-        }
-    }
 
     public List<IssuedCertificate> getCertificates() {
         return page == null ? List.of() : page.certificates();
@@ -197,7 +183,7 @@ public class CertificateSearch {
         } catch (RuntimeException e) {
             // the search said so
         }
-        return expiring != null ? CertificateSort.SOONEST_END : CertificateSort.NEWEST;
+        return CertificateSort.defaultFor(expiring);
     }
 
     public int getCurrentPage() {

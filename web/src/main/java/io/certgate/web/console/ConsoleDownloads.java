@@ -9,8 +9,8 @@ import io.certgate.ejb.ca.CertificatePage;
 import io.certgate.ejb.ca.CertificateQuery;
 import io.certgate.ejb.ca.UnknownCertificateException;
 import io.certgate.ejb.device.DeviceRegistry;
+import io.certgate.web.admin.CertificateAdminRequests;
 import io.certgate.web.admin.CertificateAdminViews;
-import io.certgate.web.support.CallerContext;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
@@ -24,22 +24,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * The console's files, under the console's path so the console's sign-in and headers cover them, and only by GET:
- * {@code certificate?org=&sn=&format=pem|der|chain|pkcs7} (one certificate of the organization) and
- * {@code certificates.csv?org=&...} (every certificate the certificates page's filter finds, in its order, as the
- * admin API lists them; at most {@value #MAX_EXPORT}). The operator reads the organization as on its pages
- * ({@link ConsoleGuard#reading}): an unknown certificate or another organization's is 404, a refusal 403, with a
- * sentence and never a stack trace.
+ * The console's files, under the console's path so the console's sign-in, headers and error pages
+ * ({@link ConsoleErrors}) cover them, and only by GET: {@code certificate?org=&sn=&format=pem|der|chain|pkcs7} (one
+ * certificate of the organization), {@code certificates.csv?org=&...} (every certificate the certificates page's
+ * filter finds, in its order, as the admin API lists them; at most {@value #MAX_EXPORT}), and {@code once?id=} (a
+ * file an admin's post made, such as a new RA account's PKCS#12: {@link OneTimeDownloads}, once, never cached). The
+ * operator reads the organization as on its pages ({@link ConsoleGuard#reading}): an unknown certificate or another
+ * organization's is 404, a refusal 403, each a console page with a sentence.
  */
-@WebServlet("/admin/console/download/*")
+@WebServlet(ConsoleDownloads.PATH + "/*")
 public class ConsoleDownloads extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(ConsoleDownloads.class.getName());
+    static final String PATH = ConsolePaths.ROOT + "/download";
 
     /** The most rows one export writes: beyond it the operator narrows the filter. */
     static final int MAX_EXPORT = 100_000;
@@ -64,40 +63,62 @@ public class ConsoleDownloads extends HttpServlet {
     private ConsoleGuard guard;
 
     @Inject
-    private CallerContext context;
+    private OneTimeDownloads once;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String what = Objects.requireNonNullElse(request.getPathInfo(), "");
+        if (what.equals("/once")) {
+            kept(request, response);
+            return;
+        }
         if (ConsoleForms.trimmed(request.getParameter("org")) == null) {
-            refuse(response, 400, "Name the organization (org).");
+            refuse(request, response, 400, "Name the organization (org).");
             return;
         }
         try {
             switch (what) {
                 case "/certificate" -> certificate(request, response);
                 case "/certificates.csv" -> certificates(request, response);
-                default -> refuse(response, 404, "No such download.");
+                default -> refuse(request, response, 404, "No such download.");
             }
         } catch (RuntimeException e) {
+            // the rules' refusals as console pages; anything else is ConsoleErrors' (logged, the 500 page)
             Throwable t = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
-            if (response.isCommitted()) {
-                LOG.log(Level.SEVERE, "console download broke off, requestId=" + context.requestId(), e);
-            } else if (t instanceof UnknownCertificateException) {
-                refuse(response, 404, ConsoleMessages.sentence(t.getMessage()));
-            } else if (t instanceof ConsoleRefusedException) {
-                refuse(response, 403, ConsoleMessages.sentence(t.getMessage()));
-            } else if (t instanceof CertgateException) {
-                refuse(response, 400, ConsoleMessages.sentence(t.getMessage()));
-            } else {
-                LOG.log(Level.SEVERE, "console download failed, requestId=" + context.requestId(), e);
-                refuse(response, 500, "Unexpected error (request id " + context.requestId() + ").");
+            if (response.isCommitted() || !(t instanceof CertgateException)) {
+                throw e;
             }
+            refuse(request, response, t instanceof UnknownCertificateException ? 404
+                    : t instanceof ConsoleRefusedException ? 403 : 400, ConsoleMessages.sentence(t.getMessage()));
         }
     }
 
+    /** Where a kept file downloads, once. */
+    static String onceUrl(String contextPath, String id) {
+        return contextPath + PATH + "/once?id=" + id;
+    }
+
+    /** A file of {@link OneTimeDownloads}: only admins made them; a second request, or another session's, is 404. */
+    private void kept(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!request.isUserInRole("admin")) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        var file = once.take(request.getParameter("id"));
+        if (file.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        byte[] content = file.get().content();
+        // the names are identifiers ([A-Za-z0-9_.:-]), safe in the header as they are
+        attachment(response, file.get().mediaType(), file.get().name());
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(content.length);
+        response.getOutputStream().write(content);
+    }
+
     private void certificate(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        long sn = certSn(request.getParameter("sn"));
+        long sn = CertificateAdminRequests.certSn(request.getParameter("sn"));
         CertificateFormat format = format(request.getParameter("format"));
         byte[] file = inventory.file(guard.reading(request.getParameter("org")), sn, format);
         Kind kind = KINDS.get(format);
@@ -111,11 +132,12 @@ public class ConsoleDownloads extends HttpServlet {
         Caller reader = guard.reading(org);
         CertificateQuery query = CertificateSearch.query(devices, reader, ConsoleForms.trimmed(request.getParameter("device")),
                 request.getParameter("status"), request.getParameter("serial"), request.getParameter("subject"),
-                number(request.getParameter("expiring")), ConsoleForms.trimmed(request.getParameter("sort")), 0,
+                CertificateAdminRequests.number("expiring within", request.getParameter("expiring"), null),
+                ConsoleForms.trimmed(request.getParameter("sort")), 0,
                 CertificateQuery.MAX_LIMIT);
         CertificatePage first = inventory.search(reader, query);
         if (first.total() > MAX_EXPORT) {
-            refuse(response, 400, first.total() + " certificates match: an export holds at most " + MAX_EXPORT
+            refuse(request, response, 400, first.total() + " certificates match: an export holds at most " + MAX_EXPORT
                     + ". Narrow the search.");
             return;
         }
@@ -146,14 +168,6 @@ public class ConsoleDownloads extends HttpServlet {
         response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
     }
 
-    private static long certSn(String value) {
-        try {
-            return Long.parseLong(value == null ? "" : value.trim());
-        } catch (NumberFormatException e) {
-            throw new UnknownCertificateException();
-        }
-    }
-
     private static CertificateFormat format(String value) {
         for (CertificateFormat f : CertificateFormat.values()) {
             if (f.name().equalsIgnoreCase(value == null ? "" : value.trim())) {
@@ -163,20 +177,11 @@ public class ConsoleDownloads extends HttpServlet {
         throw new io.certgate.ejb.common.InvalidArgumentException("format must be pem, der, chain or pkcs7");
     }
 
-    private static Integer number(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            throw new io.certgate.ejb.common.InvalidArgumentException("expiring within must be a whole number of days");
-        }
-    }
-
-    private static void refuse(HttpServletResponse response, int status, String sentence) throws IOException {
-        response.setStatus(status);
-        response.setContentType("text/plain; charset=UTF-8");
-        response.getWriter().write(sentence + "\n");
+    /** A refusal as a console page that says why. */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String sentence)
+            throws IOException {
+        ConsolePageWriter.write(request, response, status, status == 404 ? "No such file" : "Download refused",
+                sentence, true, "<p><a id=\"home\" href=\"" + request.getContextPath() + ConsolePaths.HOME
+                        + "\">Go to the console's home page</a></p>");
     }
 }

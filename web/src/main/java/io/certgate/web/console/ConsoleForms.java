@@ -19,6 +19,22 @@ final class ConsoleForms {
         return view + "?faces-redirect=true" + (org == null ? "" : "&org=" + org);
     }
 
+    /**
+     * The rows a post ticked (or names again in a confirmation step): the whole numbers of the request parameter,
+     * each once, in the order sent; empty, with the reason on the page, when one is not a whole number.
+     */
+    static java.util.Optional<java.util.List<Long>> ticked(ConsoleMessages messages, String what, String parameter) {
+        String[] values = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext()
+                .getRequestParameterValuesMap().getOrDefault(parameter, new String[0]);
+        try {
+            return java.util.Optional.of(java.util.Arrays.stream(values).map(String::trim).map(Long::valueOf)
+                    .distinct().toList());
+        } catch (NumberFormatException e) {
+            messages.error(what + ": each row is named by its number, a whole number.");
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The offset of the page before, never below the first. */
     static int previousOffset(int offset, int pageSize) {
         return Math.max(0, offset - pageSize);

@@ -54,6 +54,18 @@ public class ConsoleMessages {
         add(FacesMessage.SEVERITY_INFO, text);
     }
 
+    /**
+     * What a bulk action did: "n of m {plural} {verb}{note}." and, for each item the rules refused, "{Item} x not
+     * {verb}: why." ({@link BulkOutcome}: each item went through the single action's rule on its own).
+     */
+    public void bulk(java.util.List<io.certgate.ejb.common.BulkOutcome> all, String item, String plural, String verb,
+                     String note) {
+        done(all.stream().filter(io.certgate.ejb.common.BulkOutcome::isDone).count() + " of " + all.size() + " "
+                + plural + " " + verb + note + ".");
+        all.stream().filter(o -> !o.isDone()).forEach(o -> error(item + " " + o.item() + " not " + verb + ": "
+                + sentence(o.refusal())));
+    }
+
     /** A request that cannot be made as asked (a form or parameter the console reads itself). */
     public void error(String text) {
         add(FacesMessage.SEVERITY_ERROR, text);

@@ -113,8 +113,9 @@ public class CredentialActions {
                 ConsoleForms.trimmed(raName), raRequireApproval, raAllowSpecificEndDate, raApprover))
                 .ifPresent(a -> {
                     newRaAccount = a;
-                    newRaAccountDownload = DownloadServlet.url(jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(), downloads.keep(
-                            new OneTimeDownloads.File(a.account().getName() + ".p12", "application/x-pkcs12", a.p12())));
+                    newRaAccountDownload = ConsoleDownloads.onceUrl(jakarta.faces.context.FacesContext.getCurrentInstance()
+                            .getExternalContext().getRequestContextPath(), downloads.keep(new OneTimeDownloads.File(
+                            a.account().getName() + ".p12", "application/x-pkcs12", a.p12())));
                     messages.done("RA account " + a.account().getName() + " created. Save its client certificate "
                             + "(PKCS#12) and copy its password now: the file downloads once, the password is shown "
                             + "only this once.");

@@ -1,6 +1,5 @@
 package io.certgate.web.console;
 
-import jakarta.json.Json;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -26,9 +25,8 @@ public class ErrorPage extends HttpServlet {
         Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String uri = failed instanceof String u ? u : request.getRequestURI();
         if (uri.startsWith(request.getContextPath() + "/admin/api/")) {
-            byte[] body = Json.createObjectBuilder().add("error", status == 403 ? "forbidden" : "refused")
-                    .add("message", "the operator's role does not allow this").build().toString()
-                    .getBytes(StandardCharsets.UTF_8);
+            // web.xml sends only the container's 403 here: the API's refusal by role
+            byte[] body = io.certgate.web.admin.RoleRefusals.body().getBytes(StandardCharsets.UTF_8);
             response.setStatus(status);
             response.setContentType("application/json");
             response.setContentLength(body.length);

@@ -18,32 +18,24 @@ public class HomePage {
     public record Count(String label, long value, String link) {
     }
 
-    /** The page that lists what an organization's count counts. */
-    private static final Map<String, String> PAGES = Map.ofEntries(
-            Map.entry("products", "products.xhtml"),
-            Map.entry("devices", "products.xhtml"),
-            Map.entry("certificates", "certificates.xhtml"),
-            Map.entry("revokedCertificates", "certificates.xhtml?status=revoked"),
-            Map.entry("credentials", "credentials.xhtml"),
-            Map.entry("raAccounts", "credentials.xhtml"),
-            Map.entry("pendingTransactions", "pending.xhtml"),
-            Map.entry("pendingDigiCertRequests", "pending.xhtml"),
-            Map.entry("pendingSelfEnrollments", "pending.xhtml"),
-            Map.entry("auditRecords", "audit.xhtml"));
+    /** How a count is named on the page, and the page that lists what an organization's count counts (or none). */
+    private record Shown(String label, String page) {
+    }
 
-    private static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("products", "Products"),
-            Map.entry("devices", "Devices"),
-            Map.entry("certificates", "Certificates"),
-            Map.entry("revokedCertificates", "Revoked certificates"),
-            Map.entry("credentials", "API credentials (EnOS service accounts, DigiCert keys)"),
-            Map.entry("raAccounts", "CertManager RA accounts"),
-            Map.entry("pendingTransactions", "Pending CertManager transactions"),
-            Map.entry("pendingDigiCertRequests", "Pending DigiCert requests"),
-            Map.entry("pendingSelfEnrollments", "Pending device self-enrollments"),
-            Map.entry("auditRecords", "Audit records"),
-            Map.entry("keyBindings", "Public keys bound to devices"),
-            Map.entry("transactions", "CertManager transactions"));
+    private static final Map<String, Shown> SHOWN = Map.ofEntries(
+            Map.entry("products", new Shown("Products", "products.xhtml")),
+            Map.entry("devices", new Shown("Devices", "products.xhtml")),
+            Map.entry("certificates", new Shown("Certificates", "certificates.xhtml")),
+            Map.entry("revokedCertificates", new Shown("Revoked certificates", "certificates.xhtml?status=revoked")),
+            Map.entry("credentials", new Shown("API credentials (EnOS service accounts, DigiCert keys)",
+                    "credentials.xhtml")),
+            Map.entry("raAccounts", new Shown("CertManager RA accounts", "credentials.xhtml")),
+            Map.entry("pendingTransactions", new Shown("Pending CertManager transactions", "pending.xhtml")),
+            Map.entry("pendingDigiCertRequests", new Shown("Pending DigiCert requests", "pending.xhtml")),
+            Map.entry("pendingSelfEnrollments", new Shown("Pending device self-enrollments", "pending.xhtml")),
+            Map.entry("auditRecords", new Shown("Audit records", "audit.xhtml")),
+            Map.entry("keyBindings", new Shown("Public keys bound to devices", null)),
+            Map.entry("transactions", new Shown("CertManager transactions", null)));
 
     @EJB
     private Statistics statistics;
@@ -89,9 +81,12 @@ public class HomePage {
     /** The counts with their names and, for an organization's, a link to the page that lists them. */
     static List<Count> counts(Map<String, Long> raw, String orgId) {
         List<Count> list = new ArrayList<>();
-        raw.forEach((k, v) -> list.add(new Count(LABELS.getOrDefault(k, k), v, orgId == null || !PAGES.containsKey(k)
-                ? null : PAGES.get(k) + (PAGES.get(k).contains("?") ? "&" : "?") + "org="
-                + java.net.URLEncoder.encode(orgId, java.nio.charset.StandardCharsets.UTF_8))));
+        raw.forEach((k, v) -> {
+            Shown shown = SHOWN.getOrDefault(k, new Shown(k, null));
+            list.add(new Count(shown.label(), v, orgId == null || shown.page() == null ? null
+                    : shown.page() + (shown.page().contains("?") ? "&" : "?") + "org="
+                    + java.net.URLEncoder.encode(orgId, java.nio.charset.StandardCharsets.UTF_8)));
+        });
         return list;
     }
 

@@ -7,7 +7,6 @@ import io.certgate.ejb.binding.SelfEnrollments;
 import io.certgate.ejb.enrollment.CertificateOrders;
 import io.certgate.ejb.enrollment.EnrollmentOutcome;
 import io.certgate.ejb.enrollment.EnrollmentService;
-import io.certgate.ejb.common.BulkOutcome;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -83,24 +82,16 @@ public class PendingDecisions {
 
     /** The ticked self-enrollments, each decided on its own with the one comment (the EJB's bulk decision). */
     public void decideTickedSelfEnrollments(boolean approve) {
-        String[] values = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext()
-                .getRequestParameterValuesMap().getOrDefault("requestId", new String[0]);
-        List<Long> ids;
-        try {
-            ids = java.util.Arrays.stream(values).map(String::trim).map(Long::valueOf).toList();
-        } catch (NumberFormatException e) {
-            messages.error("Deciding self-enrollments: a request is named by its id, a whole number.");
+        String what = (approve ? "Approving" : "Rejecting") + " self-enrollments";
+        java.util.Optional<List<Long>> ticked = ConsoleForms.ticked(messages, what, "requestId");
+        if (ticked.isEmpty()) {
             return;
         }
+        List<Long> ids = ticked.get();
         String verb = approve ? "approved" : "rejected";
-        messages.attempt((approve ? "Approving" : "Rejecting") + " self-enrollments", () -> selfEnrollments.decideAll(
-                guard.changing(organization.getId(), OperatorAction.DECIDE), ids, approve, comment))
-                .ifPresent(all -> {
-                    messages.done(all.stream().filter(BulkOutcome::isDone).count() + " of " + all.size()
-                            + " self-enrollment request(s) " + verb + ".");
-                    all.stream().filter(o -> !o.isDone()).forEach(o -> messages.error("Self-enrollment request "
-                            + o.item() + " not " + verb + ": " + ConsoleMessages.sentence(o.refusal())));
-                });
+        messages.attempt(what, () -> selfEnrollments.decideAll(guard.changing(organization.getId(),
+                OperatorAction.DECIDE), ids, approve, comment))
+                .ifPresent(all -> messages.bulk(all, "Self-enrollment request", "self-enrollment request(s)", verb, ""));
     }
 
     /** The certificates the decisions of this post issued (the page links them). */

@@ -8,7 +8,6 @@ import io.certgate.ejb.binding.SelfEnrollments;
 import io.certgate.ejb.device.DeviceRegistry;
 import io.certgate.ejb.enrollment.CertificateOrders;
 import io.certgate.ejb.enrollment.EnrollmentService;
-import io.certgate.web.support.CsrSubjects;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -92,7 +91,7 @@ public class PendingRequests implements Serializable {
 
     /** The subject the request's CSR asks for. */
     public String subject(String csrPem) {
-        return CsrSubjects.of(csrPem);
+        return io.certgate.ejb.ca.CsrFacts.of(csrPem).subject();
     }
 
     /** What a request's CSR asks for: subject, names, key, signature. */
