@@ -13,13 +13,16 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A device of a product. The pair (product, deviceKey) and the assetId are each unique. */
+/**
+ * A device of a product. The pair (product, deviceKey) and the assetId are each unique. The lookups read the product
+ * in the same statement (every caller of them needs it: one statement fewer on each EnOS request).
+ */
 @Entity
 @Table(name = "CG_DEVICE") // schema: ejb META-INF/sql
 @NamedQuery(name = Device.BY_ORG_AND_ASSET,
-        query = "SELECT d FROM Device d WHERE d.orgId = :orgId AND d.assetId = :assetId")
+        query = "SELECT d FROM Device d JOIN FETCH d.product WHERE d.orgId = :orgId AND d.assetId = :assetId")
 @NamedQuery(name = Device.BY_ORG_PRODUCT_AND_KEY,
-        query = "SELECT d FROM Device d WHERE d.orgId = :orgId AND d.product.productKey = :productKey AND d.deviceKey = :deviceKey")
+        query = "SELECT d FROM Device d JOIN FETCH d.product p WHERE d.orgId = :orgId AND p.productKey = :productKey AND d.deviceKey = :deviceKey")
 public class Device {
 
     public static final String BY_ORG_AND_ASSET = "Device.byOrgAndAsset";

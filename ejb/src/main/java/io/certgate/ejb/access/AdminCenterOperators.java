@@ -40,7 +40,10 @@ public class AdminCenterOperators {
     private static final Logger LOG = Logger.getLogger(AdminCenterOperators.class.getName());
     static final String LOCATION = "certgate.admin.center.registry";
     /** Liberty notices a changed drop-in within 0.5 s and reloaded it in 0.5-1.4 s here (CI logs). */
-    private static final long START_WRITE_PAUSE_MILLIS = 4_000;
+    private static final long START_WRITE_PAUSE_NANOS = 4_000_000_000L;
+
+    /** When the reload that the latest write caused is over (System.nanoTime); 0: nothing written yet. */
+    private volatile long reloadSettlesAt;
 
     @PersistenceContext(unitName = "certgate")
     private EntityManager em;
@@ -49,20 +52,26 @@ public class AdminCenterOperators {
     void atStart() {
         file().ifPresentOrElse(f -> LOG.info(() -> "Admin Center operators: the enabled admins, kept in " + f),
                 () -> LOG.info(() -> LOCATION + " is not set: no operator can sign in to Liberty's Admin Center"));
-        if (sync()) {
-            awaitConfigurationReload();
-        }
+        sync();
     }
 
     /**
-     * A write makes Liberty reload its configuration, security included, about a second later. Were the application
-     * to go on starting meanwhile, its web module's start would ask the security service in that second and log
-     * CWWKS0005E ("No available UserRegistry service", LogHygieneIT). So a start that wrote the file (a new server,
-     * or operators changed while it was down) waits a few seconds here, before the web module starts.
+     * A write makes Liberty reload its configuration, security included, about a second later. Were the application's
+     * web module to start meanwhile, its start would ask the security service in that second and log CWWKS0005E
+     * ("No available UserRegistry service", LogHygieneIT). So a start that wrote the file (a new server, or operators
+     * changed while it was down, or the bootstrap admin's event) lets the web module start only a few seconds after the write:
+     * {@link ConfigurationReloadWait}, the last of the EJB module's start-up beans, waits out what is left of them,
+     * so the rest of the start (CA keys, issuing CAs, the HTTPS certificate) runs during the reload, not after it.
      */
-    private static void awaitConfigurationReload() {
+    @jakarta.ejb.Lock(jakarta.ejb.LockType.READ) // a wait, not a change: the schedule and events go on meanwhile
+    public void awaitConfigurationReload() {
+        long left = reloadSettlesAt - System.nanoTime();
+        if (reloadSettlesAt == 0 || left <= 0) {
+            return;
+        }
+        LOG.fine(() -> "Waiting " + left / 1_000_000 + " ms for Liberty's configuration reload");
         try {
-            Thread.sleep(START_WRITE_PAUSE_MILLIS);
+            Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -92,6 +101,7 @@ public class AdminCenterOperators {
                 return false;
             }
             OwnerOnlyFiles.write(f, content);
+            reloadSettlesAt = System.nanoTime() + START_WRITE_PAUSE_NANOS; // only a start waits for it
             LOG.info(() -> "Admin Center operators: " + f + " rewritten");
             return true;
         } catch (IOException e) {
