@@ -25,7 +25,7 @@ final class AuditFilter {
     }
 
     String selectJpql() {
-        return "SELECT a FROM AuditRecord a" + where() + " ORDER BY a.id DESC";
+        return "SELECT a FROM AuditRecord a" + where() + query.order().jpql(AuditColumn.UNIQUE);
     }
 
     String countJpql() {

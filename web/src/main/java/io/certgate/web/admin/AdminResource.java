@@ -206,7 +206,7 @@ public class AdminResource {
     @Operation(summary = "The organization's audit trail, newest first, filtered and paged",
             description = "actor and action are case-insensitive substrings; from is inclusive, to exclusive "
                     + "(ISO-8601, UTC without an offset); a page {total, offset, limit, records}. Without any of "
-                    + "actor, action, from, to, offset, limit the answer is the older form: a plain array of the "
+                    + "actor, action, from, to, offset, limit, sort the answer is the older form: a plain array of the "
                     + "newest max records")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(oneOf = {AuditViews.AuditList.class, AuditViews.AuditRecords.class})))
@@ -224,15 +224,17 @@ public class AdminResource {
             @QueryParam("from") String from,
             @Parameter(description = "before this time (exclusive)") @QueryParam("to") String to,
             @Parameter(description = "how many to skip (default 0)") @QueryParam("offset") String offset,
-            @Parameter(description = "how many at most (1..500, default 50)") @QueryParam("limit") String limit) {
-        if (!AdminPaging.any(actor, action, from, to, offset, limit)) {
+            @Parameter(description = "how many at most (1..500, default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "at, actor or action, - first for descending (default -at); the record's id "
+                    + "breaks ties") @QueryParam("sort") String sort) {
+        if (!AdminPaging.any(actor, action, from, to, offset, limit, sort)) {
             return answer(200, () -> AuditViews.records(audit.recent(operatorFor(orgId),
                     AdminAnswers.number("max", max, 100))));
         }
         return answer(200, () -> {
             Caller operator = operatorFor(orgId);
             return RecordJson.of(AuditViews.AuditList.of(audit.search(operator,
-                    AdminPaging.audit(actor, action, from, to, offset, limit))));
+                    AdminPaging.audit(actor, action, from, to, sort, AdminPaging.page(offset, limit)))));
         });
     }
 
