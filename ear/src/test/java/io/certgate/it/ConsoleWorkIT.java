@@ -224,16 +224,8 @@ class ConsoleWorkIT {
         Download csv = download(By.id("exportCsv"));
         csv.expect("text/csv; charset=UTF-8", "certificates-" + org + ".csv");
         List<List<String>> rows = parseCsv(csv.text());
-        List<String> header = rows.get(0);
         JsonObject api = Admin.get("/admin/api/orgs/" + org + "/certificates?sort=-certSn&limit=500").json();
-        List<JsonObject> listed = api.getJsonArray("certificates").getValuesAs(JsonObject.class);
-        assertEquals(listed.size() + 1, rows.size(), csv.text());
-        for (int i = 0; i < listed.size(); i++) {
-            for (int c = 0; c < header.size(); c++) {
-                assertEquals(text(listed.get(i).get(header.get(c))), rows.get(i + 1).get(c),
-                        "row " + i + ", " + header.get(c));
-            }
-        }
+        assertRowsAreTheApis(rows, api.getJsonArray("certificates").getValuesAs(JsonObject.class), csv.text());
         assertEquals(descending, rows.stream().skip(1).map(r -> r.get(0)).toList());
 
         // 4. bulk revoke: one already revoked is refused for itself, the others go on the CRL
@@ -278,6 +270,71 @@ class ConsoleWorkIT {
     }
 
     @Test
+    void theAuditTrailIsSortedPagedAndExportedAsTheApiAnswers() throws Exception {
+        diagnosed("work-audit", this::auditList);
+    }
+
+    private void auditList() throws Exception {
+        String org = Enos.newOrg();
+        String identity = Enos.byAsset(org, Enos.newDevice(org));
+        for (int i = 0; i < 12; i++) { // records of the same second, told apart by their ids
+            Enos.apply(identity, Pki.rsaCsr("audit" + i + "-" + org), 100, "RSA");
+        }
+        List<String> newest = auditRows("/admin/api/orgs/" + org + "/audit?limit=500");
+        assertTrue(newest.size() > 10, "more than a page of ten: " + newest);
+
+        // 1. pages of ten: every record once, newest first, as the API lists them; the jump goes to a page
+        browser.open("/admin/console/audit.xhtml?org=" + org + "&size=10");
+        long pages = (newest.size() + 9) / 10;
+        assertEquals("Page 1 of " + pages, browser.text(By.id("pageOf")));
+        List<String> seen = new ArrayList<>(shownAuditRows());
+        for (int p = 2; p <= pages; p++) {
+            browser.click(By.id("nextPage"));
+            seen.addAll(shownAuditRows());
+        }
+        assertEquals(newest, seen);
+        browser.find(By.id("page")).clear();
+        browser.find(By.id("page")).sendKeys("1");
+        browser.click(By.id("go"));
+        assertEquals(newest.subList(0, 10), shownAuditRows());
+        browser.open("/admin/console/audit.xhtml?org=" + org + "&size=7");
+        browser.assertOnlyMessage("Reading the audit trail: Rows per page must be one of [10, 25, 50, 100, 200].");
+
+        // 2. a header sorts, a second click turns it round: the API's order for the same sort
+        browser.open("/admin/console/audit.xhtml?org=" + org + "&size=200");
+        browser.click(By.cssSelector("th a[id$='sortAction']"));
+        assertTrue(browser.driver().getCurrentUrl().contains("sort=action"), browser.driver().getCurrentUrl());
+        assertEquals(auditRows("/admin/api/orgs/" + org + "/audit?sort=action&limit=500"), shownAuditRows());
+        browser.click(By.cssSelector("th a[id$='sortAction']"));
+        List<String> byActionDescending = auditRows("/admin/api/orgs/" + org + "/audit?sort=-action&limit=500");
+        assertEquals(byActionDescending, shownAuditRows());
+        assertNotEquals(newest, byActionDescending, "another order than the default");
+        browser.checkPage("work-10-audit-sorted");
+
+        // 3. the CSV of a filter in that order is the admin API's answer for it, row for row
+        browser.open("/admin/console/audit.xhtml?org=" + org + "&action=certificate&sort=-action&size=10");
+        Download csv = download(By.id("exportCsv"));
+        csv.expect("text/csv; charset=UTF-8", "audit-" + org + ".csv");
+        JsonObject api = Admin.get("/admin/api/orgs/" + org + "/audit?action=certificate&sort=-action&limit=500").json();
+        List<JsonObject> listed = api.getJsonArray("records").getValuesAs(JsonObject.class);
+        assertTrue(listed.size() >= 12 && listed.size() < newest.size(), "the filter holds: " + listed.size());
+        assertRowsAreTheApis(parseCsv(csv.text()), listed, csv.text());
+        assertEquals(List.of("at", "orgId", "actor", "action", "target", "outcome", "requestId"), parseCsv(csv.text()).get(0));
+    }
+
+    /** The API's records as "action target" lines. */
+    private static List<String> auditRows(String path) {
+        return Admin.get(path).json().getJsonArray("records").getValuesAs(JsonObject.class).stream()
+                .map(r -> r.getString("action") + " " + r.getString("target")).toList();
+    }
+
+    /** The audit page's rows as "action target" lines. */
+    private static List<String> shownAuditRows() {
+        return browser.all(By.cssSelector("#records tbody tr")).stream().map(tr -> tr.findElement(By.className("action"))
+                .getText().trim() + " " + tr.findElement(By.className("target")).getText().trim()).toList();
+    }
+
+    @Test
     void anApproverDecidesInBulkWithACommentAndReachesApproveAt390Pixels() throws Exception {
         diagnosed("work-pending", this::pending);
     }
@@ -300,7 +357,10 @@ class ConsoleWorkIT {
             requests.add(row.findElement(By.className("request-id")).getText().trim());
             assertEquals("RSA 2048, SHA256WITHRSA", row.findElement(By.className("key")).getText().trim()
                     .toUpperCase(Locale.ROOT));
-            assertEquals("valid 730 days (the product's default)", row.findElement(By.className("validity")).getText().trim());
+            String until = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(730).toString();
+            String validity = row.findElement(By.className("validity")).getText().trim();
+            assertEquals("valid 730 days, until " + until + " (the product's default)", validity,
+                    "what an approval issues now (a new organization's CA ends long after)");
         }
         assertEquals(2, requests.size());
 
@@ -346,6 +406,55 @@ class ConsoleWorkIT {
         }
         browser.open("/admin/console/audit.xhtml?org=" + org + "&action=enrollment.approve");
         assertTrue(browser.text(By.id("records")).contains(comment), "the comment in the console's audit too");
+        // kept with the requests themselves, shown where the API shows decided requests
+        List<JsonObject> decided = Admin.get("/admin/api/orgs/" + org + "/self-enrollments?status=issued").json()
+                .getJsonArray("pending").getValuesAs(JsonObject.class);
+        assertEquals(requests, decided.stream().map(r -> String.valueOf(r.getJsonNumber("requestId").longValue())).toList());
+        for (JsonObject r : decided) {
+            assertEquals(comment, r.getString("decisionComment"), r.toString());
+            assertEquals("admin:admin", r.getString("decidedBy"), r.toString());
+        }
+
+        // every kind of pending request has the bulk decision: CertManager transactions and DigiCert requests
+        List<String> transactions = List.of(AdminReadsIT.PendingEnrollment.submit(org).transactionId(),
+                AdminReadsIT.PendingEnrollment.submit(org).transactionId());
+        DigiCertClient digiCert = DigiCert.newKey(org);
+        List<Long> digiCertRequests = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String cn = "bulk" + i + "-" + UUID.randomUUID().toString().substring(0, 6) + ".internal.test";
+            JsonObject order = digiCert.order("private_ssl_plus", DigiCert.order(DigiCert.certificate(cn, null,
+                    Pki.rsaCsr(cn), "sha256"), false).build()).expect(201);
+            digiCertRequests.add(DigiCert.intId(order.getJsonArray("requests").getJsonObject(0), "id"));
+        }
+        browser.open("/admin/console/pending.xhtml?org=" + org);
+        for (String id : transactions) {
+            browser.find(By.cssSelector("input.pick[name='transactionId'][value='" + id + "']")).click();
+        }
+        String txComment = "no purchase order " + UUID.randomUUID().toString().substring(0, 6);
+        browser.find(By.id("transactions:comment")).sendKeys(txComment);
+        browser.click(By.id("transactions:rejectTicked"));
+        assertEquals(List.of("2 of 2 CertManager transaction(s) rejected."), browser.messages());
+        JsonObject txAudit = Admin.get("/admin/api/orgs/" + org + "/audit?action=transaction.reject").json();
+        assertEquals(2, txAudit.getInt("total"), txAudit.toString());
+        for (JsonObject r : txAudit.getJsonArray("records").getValuesAs(JsonObject.class)) {
+            assertTrue(r.getString("outcome").startsWith("rejected by admin:admin; requested by ra:")
+                    && r.getString("outcome").endsWith("; comment: " + txComment), r.toString());
+        }
+        assertEquals(0, Admin.get("/admin/api/orgs/" + org + "/transactions").json().getInt("total"), "none waits");
+
+        for (long id : digiCertRequests) {
+            browser.find(By.cssSelector("input.pick[name='digicertRequestId'][value='" + id + "']")).click();
+        }
+        String dcComment = "duplicate of an existing order " + UUID.randomUUID().toString().substring(0, 6);
+        browser.find(By.id("digicertRequests:comment")).sendKeys(dcComment);
+        browser.click(By.id("digicertRequests:rejectTicked"));
+        assertEquals(List.of("2 of 2 DigiCert request(s) rejected."), browser.messages());
+        browser.checkPage("work-8-pending-bulk-kinds");
+        for (long id : digiCertRequests) {
+            JsonObject request = digiCert.request(id).expect(200);
+            assertEquals("rejected", request.getString("status"), request.toString());
+            assertEquals(dcComment, request.getString("processor_comment"), "kept with the request: " + request);
+        }
     }
 
     @Test
@@ -395,6 +504,18 @@ class ConsoleWorkIT {
         byte[] ext = crl.getExtensionValue(org.bouncycastle.asn1.x509.Extension.cRLNumber.getId());
         return org.bouncycastle.asn1.ASN1Integer.getInstance(org.bouncycastle.asn1.ASN1OctetString.getInstance(ext)
                 .getOctets()).getValue();
+    }
+
+    /** The CSV's rows are the API's objects, row for row, each header's cell the object's member of that name. */
+    private static void assertRowsAreTheApis(List<List<String>> rows, List<JsonObject> listed, String csv) {
+        List<String> header = rows.get(0);
+        assertEquals(listed.size() + 1, rows.size(), csv);
+        for (int i = 0; i < listed.size(); i++) {
+            for (int c = 0; c < header.size(); c++) {
+                assertEquals(text(listed.get(i).get(header.get(c))), rows.get(i + 1).get(c),
+                        "row " + i + ", " + header.get(c));
+            }
+        }
     }
 
     private static List<String> certSns() {

@@ -58,6 +58,19 @@ public final class AdminPaging {
         }
     }
 
+    /** The self-enrollments' {@code status}: absent is pending; pending, issued or rejected in any letter case. */
+    static io.certgate.domain.binding.SelfEnrollment.Status selfEnrollmentStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return io.certgate.domain.binding.SelfEnrollment.Status.PENDING;
+        }
+        for (io.certgate.domain.binding.SelfEnrollment.Status s : io.certgate.domain.binding.SelfEnrollment.Status.values()) {
+            if (s.name().equalsIgnoreCase(status.trim())) {
+                return s;
+            }
+        }
+        throw new InvalidArgumentException("status must be pending, issued or rejected");
+    }
+
     /** Whether a request names any audit filter or page (then it gets the page, not the older array). */
     static boolean any(String... values) {
         for (String v : values) {

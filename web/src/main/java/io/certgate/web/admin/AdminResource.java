@@ -402,7 +402,7 @@ public class AdminResource {
         });
     }
 
-    /** Self-enrollment requests waiting for an operator, oldest first. */
+    /** Self-enrollment requests waiting for an operator (or decided, by status), oldest first. */
     @GET
     @Path("orgs/{orgId}/self-enrollments")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
@@ -411,10 +411,13 @@ public class AdminResource {
             schema = @Schema(implementation = AdminDecisions.PendingSelfEnrollments.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     public Response pendingSelfEnrollments(
-            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId) {
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "pending (the default), issued or rejected: the decided ones with who decided "
+                    + "and the comment (listed under pending all the same)") @QueryParam("status") String status) {
         return answer(200, () -> {
             JsonArrayBuilder list = Json.createArrayBuilder();
-            for (io.certgate.domain.binding.SelfEnrollment r : selfEnrollments.pending(operatorFor(orgId))) {
+            for (io.certgate.domain.binding.SelfEnrollment r : selfEnrollments.inStatus(operatorFor(orgId),
+                    AdminPaging.selfEnrollmentStatus(status))) {
                 list.add(selfEnrollment(r));
             }
             return Json.createObjectBuilder().add("orgId", orgId).add("pending", list).build();
@@ -451,6 +454,9 @@ public class AdminResource {
         }
         if (r.getDecidedBy() != null) {
             b.add("decidedBy", r.getDecidedBy());
+        }
+        if (r.getDecisionComment() != null) {
+            b.add("decisionComment", r.getDecisionComment());
         }
         return b;
     }

@@ -39,16 +39,15 @@ public class PendingDecisions {
     @Inject
     private ConsoleMessages messages;
 
-    /** The operator's comment on the decisions of this post, kept in their audit records. */
+    /** The operator's comment on the decisions of this post, kept with the requests and in their audit records. */
     private String comment;
     private final List<Long> issued = new java.util.ArrayList<>();
 
     public void decideTransaction(EnrollmentTransaction t, boolean approve) {
         String id = t.getTransactionId();
-        messages.attempt((approve ? "Approving" : "Rejecting") + " CertManager transaction " + id, () -> {
-            var operator = guard.changing(organization.getId(), OperatorAction.DECIDE);
-            return approve ? enrollments.approveAsOperator(operator, id) : enrollments.rejectAsOperator(operator, id);
-        }).ifPresent((EnrollmentOutcome o) -> messages.done("CertManager transaction " + id + " "
+        messages.attempt((approve ? "Approving" : "Rejecting") + " CertManager transaction " + id, () ->
+                enrollments.decideAsOperator(guard.changing(organization.getId(), OperatorAction.DECIDE), id, approve,
+                        comment)).ifPresent((EnrollmentOutcome o) -> messages.done("CertManager transaction " + id + " "
                 + o.status().name().toLowerCase(java.util.Locale.ROOT)
                 + (o.serialNumber() == null ? "." : ": certificate serial " + o.serialNumber() + ".")));
     }
@@ -56,7 +55,7 @@ public class PendingDecisions {
     public void decideDigiCertRequest(OrderRequest r, boolean approve) {
         long id = r.getId();
         messages.attempt((approve ? "Approving" : "Rejecting") + " DigiCert request " + id, () -> orders.decide(
-                guard.changing(organization.getId(), OperatorAction.DECIDE), id, approve, null))
+                guard.changing(organization.getId(), OperatorAction.DECIDE), id, approve, comment))
                 .ifPresent(d -> {
                     messages.done("DigiCert request " + id + " " + d.getStatus() + (d.getCertificate() == null ? "."
                             : ": certificate " + d.getCertificate().getCertSn() + " issued."));
@@ -80,18 +79,32 @@ public class PendingDecisions {
         });
     }
 
-    /** The ticked self-enrollments, each decided on its own with the one comment (the EJB's bulk decision). */
-    public void decideTickedSelfEnrollments(boolean approve) {
-        String what = (approve ? "Approving" : "Rejecting") + " self-enrollments";
-        java.util.Optional<List<Long>> ticked = ConsoleForms.ticked(messages, what, "requestId");
-        if (ticked.isEmpty()) {
-            return;
-        }
-        List<Long> ids = ticked.get();
+    /**
+     * The ticked requests of one kind ({@code self-enrollment}, {@code transaction}, {@code digicert}), each decided on
+     * its own with the one comment (the EJBs' bulk decisions); one message for all, one for each refused request.
+     */
+    public void decideTicked(String kind, boolean approve) {
         String verb = approve ? "approved" : "rejected";
-        messages.attempt(what, () -> selfEnrollments.decideAll(guard.changing(organization.getId(),
-                OperatorAction.DECIDE), ids, approve, comment))
-                .ifPresent(all -> messages.bulk(all, "Self-enrollment request", "self-enrollment request(s)", verb, ""));
+        String doing = approve ? "Approving" : "Rejecting";
+        switch (kind) {
+            case "self-enrollment" -> ConsoleForms.ticked(messages, doing + " self-enrollments", "requestId")
+                    .ifPresent(ids -> messages.attempt(doing + " self-enrollments", () -> selfEnrollments.decideAll(
+                            deciding(), ids, approve, comment)).ifPresent(all -> messages.bulk(all,
+                            "Self-enrollment request", "self-enrollment request(s)", verb, "")));
+            case "transaction" -> messages.attempt(doing + " CertManager transactions", () -> enrollments
+                    .decideAllAsOperator(deciding(), ConsoleForms.tickedTexts("transactionId"), approve, comment))
+                    .ifPresent(all -> messages.bulk(all, "CertManager transaction", "CertManager transaction(s)", verb,
+                            ""));
+            case "digicert" -> ConsoleForms.ticked(messages, doing + " DigiCert requests", "digicertRequestId")
+                    .ifPresent(ids -> messages.attempt(doing + " DigiCert requests", () -> orders.decideAll(deciding(),
+                            ids, approve, comment)).ifPresent(all -> messages.bulk(all, "DigiCert request",
+                            "DigiCert request(s)", verb, "")));
+            default -> messages.error("No such kind of request: " + kind + ".");
+        }
+    }
+
+    private io.certgate.domain.access.Caller deciding() {
+        return guard.changing(organization.getId(), OperatorAction.DECIDE);
     }
 
     /** The certificates the decisions of this post issued (the page links them). */

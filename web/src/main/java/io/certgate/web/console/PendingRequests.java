@@ -52,8 +52,10 @@ public class PendingRequests implements Serializable {
     private transient List<OrderRequest> digiCertRequests = List.of();
     private transient List<SelfEnrollment> deviceRequests = List.of();
     private transient Map<Long, String> assetIds = Map.of();
-    /** What an approval issues for: the product's default validity, in days, by device id. */
-    private transient Map<Long, Integer> validDays = Map.of();
+    /** What an approval would issue now, by request id: the product's default, capped at the issuing CA's end. */
+    private transient Map<Long, io.certgate.ejb.ca.ValidityPeriod> validity = Map.of();
+    /** The product's default validity in days, by request id (to say when the CA's end caps it). */
+    private transient Map<Long, Integer> defaultDays = Map.of();
 
     /** Before every rendering, after the decisions. */
     public void load() {
@@ -69,10 +71,14 @@ public class PendingRequests implements Serializable {
             Caller reader = guard.reading(org);
             List<SelfEnrollment> pending = selfEnrollments.pending(reader);
             assetIds = devices.assetIds(reader, pending.stream().map(SelfEnrollment::getDeviceId).distinct().toList());
+            Map<Long, io.certgate.ejb.ca.ValidityPeriod> periods = new java.util.HashMap<>();
             Map<Long, Integer> days = new java.util.HashMap<>();
-            pending.stream().map(SelfEnrollment::getDeviceId).distinct().forEach(id -> days.put(id,
-                    devices.byId(reader, id).getProduct().getDefaultValidDay()));
-            validDays = days;
+            for (SelfEnrollment r : pending) {
+                periods.put(r.getId(), selfEnrollments.validityOnApproval(reader, r.getId()));
+                days.put(r.getId(), devices.byId(reader, r.getDeviceId()).getProduct().getDefaultValidDay());
+            }
+            validity = periods;
+            defaultDays = days;
             return pending;
         }).ifPresent(r -> deviceRequests = r);
     }
@@ -99,8 +105,20 @@ public class PendingRequests implements Serializable {
         return io.certgate.ejb.ca.CsrFacts.of(csrPem);
     }
 
-    public Integer validDays(SelfEnrollment r) {
-        return validDays.get(r.getDeviceId());
+    /**
+     * What an approval would issue now: "valid 730 days, until 2028-12-06 (the product's default)", or, when the
+     * issuing CA ends sooner, its end and the default it cuts short.
+     */
+    public String validity(SelfEnrollment r) {
+        io.certgate.ejb.ca.ValidityPeriod p = validity.get(r.getId());
+        Integer days = defaultDays.get(r.getId());
+        if (p == null || days == null) {
+            return "";
+        }
+        String until = java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(p.notAfter().atZone(java.time.ZoneOffset.UTC));
+        return "valid " + p.days() + " days, until " + until + (p.days() < days
+                ? " (the issuing CA's end: the product's default of " + days + " days is longer)"
+                : " (the product's default)");
     }
 
     public String assetId(SelfEnrollment r) {
