@@ -252,10 +252,16 @@ class ConsoleWorkIT {
 
         // 5. ids are links: the audit's certSns, the home page's counts; an unknown organization is said to be one
         browser.open("/admin/console/audit.xhtml?org=" + org + "&action=certificate.revoke");
-        List<String> linked = browser.all(By.cssSelector("#records .target a")).stream().map(WebElement::getText).toList();
+        List<String> linked = browser.all(By.cssSelector("#records .target a.certsn")).stream().map(WebElement::getText).toList();
         assertEquals(List.of(String.valueOf(sns.get(2)), String.valueOf(sns.get(1)), String.valueOf(sns.get(0))), linked);
+        String serialLink = browser.all(By.cssSelector("#records .target a.serial")).get(0).getText();
         browser.click(By.linkText(String.valueOf(sns.get(1))));
         assertEquals("revoked", browser.text(By.id("status")));
+        // a serial in a target links to the search by serial, which finds that one certificate
+        browser.open("/admin/console/audit.xhtml?org=" + org + "&action=certificate.revoke");
+        browser.click(By.linkText(serialLink));
+        assertEquals("1 certificate(s)", browser.text(By.id("resultsHeading")));
+        assertEquals(List.of(String.valueOf(sns.get(2))), certSns());
         browser.open("/admin/console/home.xhtml?org=" + org);
         browser.click(By.xpath("//table[@id='organizationCounts']//tr[th='Revoked certificates']/td/a"));
         assertEquals("3 certificate(s)", browser.text(By.id("resultsHeading")), "the count's link lists them");

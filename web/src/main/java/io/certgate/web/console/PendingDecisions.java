@@ -46,17 +46,18 @@ public class PendingDecisions {
     public void decideTransaction(EnrollmentTransaction t, boolean approve) {
         String id = t.getTransactionId();
         messages.attempt((approve ? "Approving" : "Rejecting") + " CertManager transaction " + id, () ->
-                enrollments.decideAsOperator(guard.changing(organization.getId(), OperatorAction.DECIDE), id, approve,
-                        comment)).ifPresent((EnrollmentOutcome o) -> messages.done("CertManager transaction " + id + " "
-                + o.status().name().toLowerCase(java.util.Locale.ROOT)
-                + (o.serialNumber() == null ? "." : ": certificate serial " + o.serialNumber() + ".")));
+                enrollments.decideAsOperator(deciding(), id, approve, comment)).ifPresent((EnrollmentOutcome o) -> {
+                    messages.done("CertManager transaction " + id + " " + o.status().name().toLowerCase(java.util.Locale.ROOT)
+                            + (o.serialNumber() == null ? "." : ": certificate serial " + o.serialNumber() + "."));
+                    comment = null;
+                });
     }
 
     public void decideDigiCertRequest(OrderRequest r, boolean approve) {
         long id = r.getId();
         messages.attempt((approve ? "Approving" : "Rejecting") + " DigiCert request " + id, () -> orders.decide(
-                guard.changing(organization.getId(), OperatorAction.DECIDE), id, approve, comment))
-                .ifPresent(d -> {
+                deciding(), id, approve, comment)).ifPresent(d -> {
+                    comment = null;
                     messages.done("DigiCert request " + id + " " + d.getStatus() + (d.getCertificate() == null ? "."
                             : ": certificate " + d.getCertificate().getCertSn() + " issued."));
                     if (d.getCertificate() != null) {
@@ -68,9 +69,10 @@ public class PendingDecisions {
     public void decideSelfEnrollment(SelfEnrollment r, boolean approve) {
         long id = r.getId();
         messages.attempt((approve ? "Approving" : "Rejecting") + " self-enrollment request " + id, () -> {
-            var operator = guard.changing(organization.getId(), OperatorAction.DECIDE);
+            var operator = deciding();
             return approve ? selfEnrollments.approve(operator, id, comment) : selfEnrollments.reject(operator, id, comment);
         }).ifPresent((SelfEnrollment d) -> {
+            comment = null;
             messages.done("Self-enrollment request " + id + " " + d.getStatus().name().toLowerCase(java.util.Locale.ROOT)
                     + (d.getCertSn() == null ? "." : ": certificate " + d.getCertSn() + " issued."));
             if (d.getCertSn() != null) {
@@ -88,19 +90,29 @@ public class PendingDecisions {
         String doing = approve ? "Approving" : "Rejecting";
         switch (kind) {
             case "self-enrollment" -> ConsoleForms.ticked(messages, doing + " self-enrollments", "requestId")
-                    .ifPresent(ids -> messages.attempt(doing + " self-enrollments", () -> selfEnrollments.decideAll(
-                            deciding(), ids, approve, comment)).ifPresent(all -> messages.bulk(all,
-                            "Self-enrollment request", "self-enrollment request(s)", verb, "")));
-            case "transaction" -> messages.attempt(doing + " CertManager transactions", () -> enrollments
-                    .decideAllAsOperator(deciding(), ConsoleForms.tickedTexts("transactionId"), approve, comment))
-                    .ifPresent(all -> messages.bulk(all, "CertManager transaction", "CertManager transaction(s)", verb,
-                            ""));
+                    .ifPresent(ids -> bulk(doing + " self-enrollments", "Self-enrollment request",
+                            "self-enrollment request(s)", verb, () -> selfEnrollments.decideAll(deciding(), ids, approve,
+                                    comment)));
+            case "transaction" -> bulk(doing + " CertManager transactions", "CertManager transaction",
+                    "CertManager transaction(s)", verb, () -> enrollments.decideAllAsOperator(deciding(),
+                            ConsoleForms.tickedTexts("transactionId"), approve, comment));
             case "digicert" -> ConsoleForms.ticked(messages, doing + " DigiCert requests", "digicertRequestId")
-                    .ifPresent(ids -> messages.attempt(doing + " DigiCert requests", () -> orders.decideAll(deciding(),
-                            ids, approve, comment)).ifPresent(all -> messages.bulk(all, "DigiCert request",
-                            "DigiCert request(s)", verb, "")));
+                    .ifPresent(ids -> bulk(doing + " DigiCert requests", "DigiCert request", "DigiCert request(s)",
+                            verb, () -> orders.decideAll(deciding(), ids, approve, comment)));
             default -> messages.error("No such kind of request: " + kind + ".");
         }
+    }
+
+    /**
+     * A bulk decision and its messages; once it ran, the comment is spent (the page's comment fields start empty
+     * again, so it never goes with the next decision unseen).
+     */
+    private void bulk(String doing, String item, String plural, String verb,
+                      java.util.function.Supplier<List<io.certgate.ejb.common.BulkOutcome>> decideAll) {
+        messages.attempt(doing, decideAll).ifPresent(all -> {
+            messages.bulk(all, item, plural, verb, "");
+            comment = null;
+        });
     }
 
     private io.certgate.domain.access.Caller deciding() {
