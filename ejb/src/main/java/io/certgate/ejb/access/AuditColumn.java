@@ -4,13 +4,12 @@ import io.certgate.ejb.common.ListOrder;
 import io.certgate.ejb.common.SortColumn;
 
 /**
- * The columns an audit search may be ordered by ({@link ListOrder}); the record's id, unique and growing, breaks
- * every tie, so records of the same millisecond (or actor, or action) keep one order from page to page.
+ * The columns an audit search may be ordered by ({@link ListOrder}): at, actor, action, each the record's field of
+ * that name; the record's id, unique and growing, breaks every tie, so records of the same millisecond (or actor, or
+ * action) keep one order from page to page.
  */
 public enum AuditColumn implements SortColumn {
-    AT("a.at", "at"),
-    ACTOR("a.actor", "actor"),
-    ACTION("a.action", "action");
+    AT, ACTOR, ACTION;
 
     /** The unique key that breaks ties. */
     static final String UNIQUE = "a.id";
@@ -18,22 +17,9 @@ public enum AuditColumn implements SortColumn {
     /** Newest first: the default. */
     public static final ListOrder<AuditColumn> NEWEST = new ListOrder<>(AT, true);
 
-    private final String path;
-    private final String key;
-
-    AuditColumn(String path, String key) {
-        this.path = path;
-        this.key = key;
-    }
-
-    @Override
-    public String key() {
-        return key;
-    }
-
     @Override
     public String path() {
-        return path;
+        return "a." + key();
     }
 
     /** {@code -at}, {@code actor}, {@code action}; null or blank is null. */

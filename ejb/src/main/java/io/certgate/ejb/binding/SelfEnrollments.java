@@ -199,6 +199,19 @@ public class SelfEnrollments {
         return inStatus(caller, SelfEnrollment.Status.PENDING);
     }
 
+    /**
+     * One page of the organization's requests waiting for an operator, in the order asked for (oldest first when
+     * none), the request id breaking ties.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public io.certgate.ejb.common.Page<SelfEnrollment> pending(Caller caller,
+            io.certgate.ejb.common.ListOrder<SelfEnrollmentColumn> order, io.certgate.ejb.common.PageRequest page) {
+        String orgId = Caller.require(caller).requireOrganization();
+        return io.certgate.ejb.common.OrderedPages.inStatus(em, SelfEnrollment.class, "e", orgId,
+                SelfEnrollment.Status.PENDING, order, new io.certgate.ejb.common.ListOrder<>(SelfEnrollmentColumn.ID,
+                        false), "e.id", page);
+    }
+
     /** The organization's requests in a status (pending, issued, rejected), oldest first. */
     public List<SelfEnrollment> inStatus(Caller caller, SelfEnrollment.Status status) {
         String orgId = Caller.require(caller).requireOrganization();

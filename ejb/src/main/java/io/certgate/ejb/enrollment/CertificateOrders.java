@@ -329,6 +329,18 @@ public class CertificateOrders {
         return r;
     }
 
+    /**
+     * One page of the organization's requests waiting for an approver, in the order asked for (oldest first when
+     * none), the request id breaking ties.
+     */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.SUPPORTS)
+    public io.certgate.ejb.common.Page<OrderRequest> pendingRequests(Caller caller,
+            io.certgate.ejb.common.ListOrder<OrderRequestColumn> order, io.certgate.ejb.common.PageRequest page) {
+        String orgId = Caller.require(caller).requireOrganization();
+        return io.certgate.ejb.common.OrderedPages.inStatus(em, OrderRequest.class, "r", orgId, "pending", order,
+                new io.certgate.ejb.common.ListOrder<>(OrderRequestColumn.ID, false), "r.id", page);
+    }
+
     public List<OrderRequest> requests(Caller caller, String status) {
         String orgId = Caller.require(caller).requireOrganization();
         return status == null

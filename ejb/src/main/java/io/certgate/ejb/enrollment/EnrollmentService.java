@@ -135,6 +135,19 @@ public class EnrollmentService {
                 .setParameter("status", TransactionStatus.PENDING).getResultList();
     }
 
+    /**
+     * One page of the organization's transactions waiting for an approver, in the order asked for (oldest first
+     * when none), the transaction id breaking ties.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public io.certgate.ejb.common.Page<EnrollmentTransaction> pending(Caller caller,
+            io.certgate.ejb.common.ListOrder<TransactionColumn> order, io.certgate.ejb.common.PageRequest page) {
+        String orgId = Caller.require(caller).requireOrganization();
+        return io.certgate.ejb.common.OrderedPages.inStatus(em, EnrollmentTransaction.class, "t", orgId,
+                TransactionStatus.PENDING, order, new io.certgate.ejb.common.ListOrder<>(TransactionColumn.CREATED_AT,
+                        false), "t.transactionId", page);
+    }
+
     /** An RA account with the approver role approves another account's pending request. */
     public EnrollmentOutcome approve(Caller caller, RaAccount approver, String transactionId) {
         return decide(caller, requireApprover(caller, approver), transactionId, true);

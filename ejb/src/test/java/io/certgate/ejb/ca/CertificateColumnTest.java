@@ -26,6 +26,12 @@ class CertificateColumnTest {
     }
 
     @Test
+    void theNamesAreTheConstantsInLowerCamelCase() {
+        assertEquals(java.util.List.of("issued", "notAfter", "subject", "certSn"), java.util.Arrays.stream(
+                CertificateColumn.values()).map(CertificateColumn::key).toList());
+    }
+
+    @Test
     void certSnAloneIsUnique() {
         assertEquals(" ORDER BY c.certSn DESC", CertificateColumn.parse("-certsn").jpql(CertificateColumn.UNIQUE));
         assertEquals(" ORDER BY c.certSn ASC", CertificateColumn.parse("-certSn").reversed().jpql(CertificateColumn.UNIQUE));

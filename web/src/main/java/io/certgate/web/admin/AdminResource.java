@@ -418,7 +418,7 @@ public class AdminResource {
             JsonArrayBuilder list = Json.createArrayBuilder();
             for (io.certgate.domain.binding.SelfEnrollment r : selfEnrollments.inStatus(operatorFor(orgId),
                     AdminPaging.selfEnrollmentStatus(status))) {
-                list.add(selfEnrollment(r));
+                list.add(PendingViews.selfEnrollment(r));
             }
             return Json.createObjectBuilder().add("orgId", orgId).add("pending", list).build();
         });
@@ -440,26 +440,11 @@ public class AdminResource {
             @Parameter(description = "approve or reject") @PathParam("decision") String decision) {
         return answer(200, () -> {
             Caller operator = operatorFor(orgId);
-            return selfEnrollment("approve".equals(decision) ? selfEnrollments.approve(operator, requestId)
+            return PendingViews.selfEnrollment("approve".equals(decision) ? selfEnrollments.approve(operator, requestId)
                     : selfEnrollments.reject(operator, requestId)).build();
         });
     }
 
-    private static JsonObjectBuilder selfEnrollment(io.certgate.domain.binding.SelfEnrollment r) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("requestId", r.getId()).add("deviceId", r.getDeviceId())
-                .add("protocol", r.getProtocol()).add("status", r.getStatus().name().toLowerCase(java.util.Locale.ROOT))
-                .add("requestedAt", r.getRequestedAt().toString()).add("csr", r.getCsrPem());
-        if (r.getCertSn() != null) {
-            b.add("certSn", r.getCertSn());
-        }
-        if (r.getDecidedBy() != null) {
-            b.add("decidedBy", r.getDecidedBy());
-        }
-        if (r.getDecisionComment() != null) {
-            b.add("decisionComment", r.getDecisionComment());
-        }
-        return b;
-    }
 
     /** The operator of this request, acting on the organization it names. */
     private Caller operatorFor(String orgId) {

@@ -6,7 +6,6 @@ import io.certgate.ejb.access.AuditQuery;
 import io.certgate.ejb.common.ListOrder;
 import io.certgate.ejb.access.AuditTrail;
 import io.certgate.ejb.common.Page;
-import io.certgate.ejb.common.PageRequest;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -66,7 +65,7 @@ public class AuditPage extends ConsoleList<AuditColumn> {
             return;
         }
         messages.attempt("Reading the audit trail", () -> audit.search(guard.reading(organization.getId()),
-                new AuditQuery(actor, action, start.orElse(null), end.orElse(null), new PageRequest(offset(), size()),
+                new AuditQuery(actor, action, start.orElse(null), end.orElse(null), pageRequest(),
                 order()))).ifPresent(p -> page = p);
     }
 

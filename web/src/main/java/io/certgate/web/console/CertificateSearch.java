@@ -88,7 +88,7 @@ public class CertificateSearch extends ConsoleList<CertificateColumn> {
         messages.attempt("Searching certificates", () -> {
             Caller reader = guard.reading(organization.getId());
             CertificatePage found = inventory.search(reader, query(devices, reader, device, status, serial, subject,
-                    expiring, getSort(), offset(), size()));
+                    expiring, getSort(), getOffset(), getSize()));
             List<Long> ids = found.certificates().stream().map(IssuedCertificate::getDeviceId)
                     .filter(Objects::nonNull).distinct().toList();
             assetIds = devices.assetIds(reader, ids);

@@ -22,6 +22,15 @@ record ConsoleCsv(List<String> columns) {
     static final ConsoleCsv AUDIT = new ConsoleCsv(List.of("at", "orgId", "actor", "action", "target", "outcome",
             "requestId"));
 
+    /** The pending lists: the admin API's answers for pending self-enrollments, transactions and DigiCert requests. */
+    static final ConsoleCsv SELF_ENROLLMENTS = new ConsoleCsv(List.of("requestId", "deviceId", "protocol", "status",
+            "requestedAt", "csr"));
+    static final ConsoleCsv TRANSACTIONS = new ConsoleCsv(List.of("transactionId", "accountName", "kind",
+            "certProductType", "subject", "firstName", "lastName", "email", "subjectAltNames", "validityPeriod",
+            "signatureAlgorithm", "createdAt"));
+    static final ConsoleCsv DIGICERT_REQUESTS = new ConsoleCsv(List.of("requestId", "orderId", "type", "status",
+            "commonName", "dnsNames", "subject", "requestedBy", "comments", "createdAt"));
+
     ConsoleCsv {
         columns = List.copyOf(columns);
     }

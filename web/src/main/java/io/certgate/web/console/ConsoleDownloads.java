@@ -3,7 +3,6 @@ package io.certgate.web.console;
 import io.certgate.domain.CertgateException;
 import io.certgate.domain.access.Caller;
 import io.certgate.domain.ca.IssuedCertificate;
-import io.certgate.domain.access.AuditRecord;
 import io.certgate.ejb.access.AuditQuery;
 import io.certgate.ejb.access.AuditTrail;
 import io.certgate.ejb.ca.CertificateFormat;
@@ -16,6 +15,14 @@ import io.certgate.ejb.common.PageRequest;
 import io.certgate.ejb.device.DeviceRegistry;
 import io.certgate.web.admin.AdminPaging;
 import io.certgate.web.admin.AuditViews;
+import io.certgate.web.admin.PendingViews;
+import io.certgate.ejb.binding.SelfEnrollmentColumn;
+import io.certgate.ejb.binding.SelfEnrollments;
+import io.certgate.ejb.common.ListOrder;
+import io.certgate.ejb.enrollment.CertificateOrders;
+import io.certgate.ejb.enrollment.EnrollmentService;
+import io.certgate.ejb.enrollment.OrderRequestColumn;
+import io.certgate.ejb.enrollment.TransactionColumn;
 import io.certgate.web.admin.CertificateAdminRequests;
 import io.certgate.web.admin.CertificateAdminViews;
 import jakarta.ejb.EJB;
@@ -39,7 +46,7 @@ import java.util.function.IntFunction;
  * ({@link ConsoleErrors}) cover them, and only by GET: {@code certificate?org=&sn=&format=pem|der|chain|pkcs7} (one
  * certificate of the organization), {@code certificates.csv?org=&...} and {@code audit.csv?org=&...} (every
  * certificate, or audit record, the list page's filter finds, in its order, as the admin API lists them; at most
- * {@value #MAX_EXPORT}), and {@code once?id=} (a
+ * {@value #MAX_EXPORT}), {@code pending.csv?org=&kind=&sort=} (one of the pending page's lists), and {@code once?id=} (a
  * file an admin's post made, such as a new RA account's PKCS#12: {@link OneTimeDownloads}, once, never cached). The
  * operator reads the organization as on its pages ({@link ConsoleGuard#reading}): an unknown certificate or another
  * organization's is 404, a refusal 403, each a console page with a sentence.
@@ -72,6 +79,15 @@ public class ConsoleDownloads extends HttpServlet {
     @EJB
     private AuditTrail audit;
 
+    @EJB
+    private SelfEnrollments selfEnrollments;
+
+    @EJB
+    private EnrollmentService enrollments;
+
+    @EJB
+    private CertificateOrders orders;
+
     @Inject
     private ConsoleGuard guard;
 
@@ -94,6 +110,7 @@ public class ConsoleDownloads extends HttpServlet {
                 case "/certificate" -> certificate(request, response);
                 case "/certificates.csv" -> certificates(request, response);
                 case "/audit.csv" -> audit(request, response);
+                case "/pending.csv" -> pending(request, response);
                 default -> refuse(request, response, 404, "No such download.");
             }
         } catch (RuntimeException e) {
@@ -165,10 +182,39 @@ public class ConsoleDownloads extends HttpServlet {
         AuditQuery query = AdminPaging.audit(request.getParameter("actor"), request.getParameter("action"),
                 request.getParameter("from"), request.getParameter("to"), request.getParameter("sort"),
                 new PageRequest(0, PageRequest.MAX_LIMIT));
-        export(request, response, ConsoleCsv.AUDIT, "audit records", "audit", offset -> {
-            Page<AuditRecord> page = audit.search(reader, query.page(new PageRequest(offset, PageRequest.MAX_LIMIT)));
-            return new Rows(page.total(), page.items().stream().map(AuditViews::entry).toList());
-        });
+        export(request, response, ConsoleCsv.AUDIT, "audit records", "audit", offset -> rows(audit.search(reader,
+                query.page(exportPage(offset))), AuditViews::entry));
+    }
+
+    /**
+     * One of the pending page's lists ({@code kind} self-enrollment, transaction or digicert), every row of it in its
+     * order ({@code sort}), as the admin API lists it.
+     */
+    private void pending(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Caller reader = guard.reading(request.getParameter("org"));
+        String sort = request.getParameter("sort");
+        String kind = String.valueOf(request.getParameter("kind"));
+        switch (kind) {
+            case "self-enrollment" -> export(request, response, ConsoleCsv.SELF_ENROLLMENTS, "requests",
+                    "pending-self-enrollments", offset -> rows(selfEnrollments.pending(reader, ListOrder.parse(
+                            SelfEnrollmentColumn.class, sort), exportPage(offset)), r -> PendingViews.selfEnrollment(r)
+                            .build()));
+            case "transaction" -> export(request, response, ConsoleCsv.TRANSACTIONS, "transactions",
+                    "pending-transactions", offset -> rows(enrollments.pending(reader, ListOrder.parse(
+                            TransactionColumn.class, sort), exportPage(offset)), PendingViews::transaction));
+            case "digicert" -> export(request, response, ConsoleCsv.DIGICERT_REQUESTS, "requests",
+                    "pending-digicert-requests", offset -> rows(orders.pendingRequests(reader, ListOrder.parse(
+                            OrderRequestColumn.class, sort), exportPage(offset)), PendingViews::digiCertRequest));
+            default -> refuse(request, response, 400, "kind must be self-enrollment, transaction or digicert.");
+        }
+    }
+
+    private static PageRequest exportPage(int offset) {
+        return new PageRequest(offset, PageRequest.MAX_LIMIT);
+    }
+
+    private static <T> Rows rows(Page<T> page, java.util.function.Function<T, JsonObject> json) {
+        return new Rows(page.total(), page.items().stream().map(json).toList());
     }
 
     /** One page of an export: how many match in all, and this page's rows as the admin API writes them. */

@@ -1,7 +1,9 @@
 package io.certgate.web.console;
 
 import io.certgate.ejb.common.ListOrder;
+import io.certgate.ejb.common.PageRequest;
 import io.certgate.ejb.common.SortColumn;
+import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -14,24 +16,33 @@ import java.util.stream.Collectors;
  * {@code sort}; a header's link asks for its column, the other way round when it is the current one), a page size
  * from {@link #SIZES}, a page chosen by number ({@code page}) or offset, and the filter carried by links, the jump
  * to a page and the CSV export ({@link #getCarried}, {@link #getExportQuery}). The lists' beans say what they list:
- * their columns, their default order, their filter and what the search found.
+ * their columns, their default order, their filter and what the search found. Several lists on one page name their
+ * parameters with a prefix each ({@code tsort}, {@code tsize}, {@code tpage}).
  */
-public abstract class ConsoleList<C extends Enum<C> & SortColumn> {
+public abstract class ConsoleList<C extends Enum<C> & SortColumn> implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** The page sizes offered; anything else is refused. */
     static final List<Integer> SIZES = List.of(10, 25, 50, 100, 200);
 
     private final Class<C> columns;
     private final int defaultSize;
+    private final String prefix;
     private String sort;
     private Integer size;
     private Integer pageNumber;
     private Integer offset = 0;
 
     protected ConsoleList(Class<C> columns, int defaultSize) {
+        this(columns, defaultSize, "");
+    }
+
+    protected ConsoleList(Class<C> columns, int defaultSize, String prefix) {
         this.columns = columns;
         this.defaultSize = defaultSize;
         this.size = defaultSize;
+        this.prefix = prefix;
     }
 
     /** The order when the link names none. */
@@ -59,6 +70,11 @@ public abstract class ConsoleList<C extends Enum<C> & SortColumn> {
             offset = Math.max(0, pageNumber - 1) * size;
         }
         return true;
+    }
+
+    /** The page asked for, as the business layer takes it. */
+    protected PageRequest pageRequest() {
+        return new PageRequest(offset, size);
     }
 
     /** The order asked for, or the default; an unknown column is the rules' refusal (the search reports it). */
@@ -103,8 +119,8 @@ public abstract class ConsoleList<C extends Enum<C> & SortColumn> {
     /** The filter, the order and the page size: what the jump to a page sends again. */
     public List<Map.Entry<String, String>> getCarried() {
         Map<String, String> carried = new LinkedHashMap<>(filter());
-        carried.put("sort", sort);
-        carried.put("size", String.valueOf(size));
+        carried.put(prefix + "sort", sort);
+        carried.put(prefix + "size", String.valueOf(size));
         return carried.entrySet().stream().filter(e -> e.getValue() != null).toList();
     }
 
@@ -126,16 +142,13 @@ public abstract class ConsoleList<C extends Enum<C> & SortColumn> {
         return m;
     }
 
+    /** What this list's parameters start with (empty when it is the page's only list). */
+    public String getPrefix() {
+        return prefix;
+    }
+
     public List<Integer> getSizes() {
         return SIZES;
-    }
-
-    protected int offset() {
-        return offset;
-    }
-
-    protected int size() {
-        return size;
     }
 
     public String getSort() { return sort; }
