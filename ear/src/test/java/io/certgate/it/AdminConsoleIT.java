@@ -248,6 +248,71 @@ class AdminConsoleIT {
         }
     }
 
+    /**
+     * Issue 19: a console sign-in is an audit record; an operator given a new password by an admin, or disabled, is
+     * signed out of its live console sessions at their next request, each page saying why; the new password signs in.
+     */
+    @Test
+    void aSignInIsAuditedAndANewPasswordOrADisableEndsTheOperatorsSessions() {
+        OperatorRolesIT.Operator op = OperatorRolesIT.createOperator("auditor");
+        ConsoleClient first = ConsoleClient.signedIn(op.name(), op.password());
+        ConsoleClient second = ConsoleClient.signedIn(op.name(), op.password());
+        for (ConsoleClient c : List.of(first, second)) {
+            assertEquals(200, c.get("/admin/console/home.xhtml").statusCode());
+        }
+        List<JsonObject> signIns = jakarta.json.Json.createReader(new java.io.StringReader(
+                        Admin.get("/admin/api/operators/audit?max=1000").body())).readArray().getValuesAs(JsonObject.class)
+                .stream().filter(r -> r.getString("actor").equals("admin:" + op.name())
+                        && r.getString("action").equals("operator.sign-in")).toList();
+        assertEquals(2, signIns.size(), "one record per sign-in: " + signIns);
+        assertTrue(signIns.get(0).getString("target").startsWith("address="), signIns.get(0).toString());
+
+        // a new password, given by an admin through the API: both sessions end at their next request
+        Http.Answer rotated = Admin.post("/admin/api/operators/" + op.name() + "/password");
+        assertEquals(200, rotated.status(), rotated.body());
+        for (ConsoleClient c : List.of(first, second)) {
+            HttpResponse<String> page = c.get("/admin/console/home.xhtml");
+            assertEquals(302, page.statusCode(), page.body());
+            assertTrue(ConsoleClient.location(page).startsWith(ConsoleClient.SIGN_IN + "?ended=password-changed"),
+                    ConsoleClient.location(page));
+        }
+        assertTrue(first.get(ConsoleClient.SIGN_IN + "?ended=password-changed").body().contains(
+                "Your operator was given a new password: the session ended. Sign in with the new password."));
+        assertFalse(new ConsoleClient().signIn(op.name(), op.password()).statusCode() == 302,
+                "the old password no longer signs in");
+
+        // with the new password: a session again, which a disable ends
+        ConsoleClient third = ConsoleClient.signedIn(op.name(), rotated.json().getString("password"));
+        assertEquals(200, third.get("/admin/console/home.xhtml").statusCode());
+        assertEquals(200, Admin.post("/admin/api/operators/" + op.name() + "/disable").status());
+        HttpResponse<String> page = third.get("/admin/console/home.xhtml");
+        assertEquals(302, page.statusCode(), page.body());
+        assertTrue(ConsoleClient.location(page).startsWith(ConsoleClient.SIGN_IN + "?ended=disabled"),
+                ConsoleClient.location(page));
+    }
+
+    /**
+     * Issue 19: a request of a method a console address does not take is the styled 405 page, and the server logs
+     * no warning for it.
+     */
+    @Test
+    void aWrongMethodIsTheStyledPageWithoutAWarning() throws Exception {
+        ConsoleClient c = ConsoleClient.signedIn("admin", Admin.password());
+        long from = LogHygieneIT.size();
+        for (String method : List.of("PUT", "DELETE")) {
+            HttpResponse<String> page = c.send(HttpRequest.newBuilder(URI.create(RaAccount.HTTPS
+                    + "/admin/console/download/certificates.csv?org=x")).method(method, HttpRequest.BodyPublishers.noBody()));
+            assertEquals(405, page.statusCode(), method + ": " + page.body());
+            assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), method);
+            assertTrue(page.body().contains("Not possible here") && page.body().contains("id=\"refusal\"")
+                    && page.body().contains("stylesheet"), page.body());
+            assertFalse(page.body().contains("Exception") || page.body().contains("at java."), page.body());
+        }
+        // a sign-in after them is logged (its audit line): what the server wrote up to it holds no warning
+        ConsoleClient.signedIn("admin", Admin.password());
+        LogHygieneIT.assertClean(LogHygieneIT.awaitLog(from, "action=operator.sign-in"));
+    }
+
     @Test
     void anOperatorRunsAnOrganizationFromTheBrowser() throws Exception {
         try {

@@ -196,20 +196,8 @@ class ConsoleWorkIT {
         java.util.Collections.reverse(descending);
 
         // 1. two pages of ten: every certificate once, none twice, newest first (certSn breaking ties)
-        List<String> seen = new ArrayList<>();
-        browser.open("/admin/console/certificates.xhtml?org=" + org + "&size=10&page=1");
-        assertEquals("Page 1 of 2", browser.text(By.id("pageOf")));
-        seen.addAll(certSns());
-        browser.click(By.id("nextPage"));
-        seen.addAll(certSns());
-        assertEquals(descending, seen);
-        // the jump goes to a page; a size not offered is refused with a word, not a silent default
-        browser.find(By.id("page")).clear();
-        browser.find(By.id("page")).sendKeys("1");
-        browser.click(By.id("go"));
-        assertEquals(descending.subList(0, 10), certSns());
-        browser.open("/admin/console/certificates.xhtml?org=" + org + "&size=7");
-        browser.assertOnlyMessage("Searching certificates: Rows per page must be one of [10, 25, 50, 100, 200].");
+        assertPagesOfTen("/admin/console/certificates.xhtml?org=" + org, descending, ConsoleWorkIT::certSns,
+                "Searching certificates");
 
         // 2. a header sorts, a second click turns it round
         browser.open("/admin/console/certificates.xhtml?org=" + org + "&size=25");
@@ -224,16 +212,8 @@ class ConsoleWorkIT {
         Download csv = download(By.id("exportCsv"));
         csv.expect("text/csv; charset=UTF-8", "certificates-" + org + ".csv");
         List<List<String>> rows = parseCsv(csv.text());
-        List<String> header = rows.get(0);
         JsonObject api = Admin.get("/admin/api/orgs/" + org + "/certificates?sort=-certSn&limit=500").json();
-        List<JsonObject> listed = api.getJsonArray("certificates").getValuesAs(JsonObject.class);
-        assertEquals(listed.size() + 1, rows.size(), csv.text());
-        for (int i = 0; i < listed.size(); i++) {
-            for (int c = 0; c < header.size(); c++) {
-                assertEquals(text(listed.get(i).get(header.get(c))), rows.get(i + 1).get(c),
-                        "row " + i + ", " + header.get(c));
-            }
-        }
+        assertRowsAreTheApis(rows, api.getJsonArray("certificates").getValuesAs(JsonObject.class), csv.text());
         assertEquals(descending, rows.stream().skip(1).map(r -> r.get(0)).toList());
 
         // 4. bulk revoke: one already revoked is refused for itself, the others go on the CRL
@@ -260,10 +240,16 @@ class ConsoleWorkIT {
 
         // 5. ids are links: the audit's certSns, the home page's counts; an unknown organization is said to be one
         browser.open("/admin/console/audit.xhtml?org=" + org + "&action=certificate.revoke");
-        List<String> linked = browser.all(By.cssSelector("#records .target a")).stream().map(WebElement::getText).toList();
+        List<String> linked = browser.all(By.cssSelector("#records .target a.certsn")).stream().map(WebElement::getText).toList();
         assertEquals(List.of(String.valueOf(sns.get(2)), String.valueOf(sns.get(1)), String.valueOf(sns.get(0))), linked);
+        String serialLink = browser.all(By.cssSelector("#records .target a.serial")).get(0).getText();
         browser.click(By.linkText(String.valueOf(sns.get(1))));
         assertEquals("revoked", browser.text(By.id("status")));
+        // a serial in a target links to the search by serial, which finds that one certificate
+        browser.open("/admin/console/audit.xhtml?org=" + org + "&action=certificate.revoke");
+        browser.click(By.linkText(serialLink));
+        assertEquals("1 certificate(s)", browser.text(By.id("resultsHeading")));
+        assertEquals(List.of(String.valueOf(sns.get(2))), certSns());
         browser.open("/admin/console/home.xhtml?org=" + org);
         browser.click(By.xpath("//table[@id='organizationCounts']//tr[th='Revoked certificates']/td/a"));
         assertEquals("3 certificate(s)", browser.text(By.id("resultsHeading")), "the count's link lists them");
@@ -275,6 +261,107 @@ class ConsoleWorkIT {
                 + "or product names it): choose one of the list.");
         assertTrue(browser.all(By.id("organizationCounts")).isEmpty(), "no silent zeros");
         browser.checkPage("work-9-unknown-organization");
+    }
+
+    @Test
+    void theAuditTrailIsSortedPagedAndExportedAsTheApiAnswers() throws Exception {
+        diagnosed("work-audit", this::auditList);
+    }
+
+    private void auditList() throws Exception {
+        String org = Enos.newOrg();
+        String identity = Enos.byAsset(org, Enos.newDevice(org));
+        for (int i = 0; i < 12; i++) { // records of the same second, told apart by their ids
+            Enos.apply(identity, Pki.rsaCsr("audit" + i + "-" + org), 100, "RSA");
+        }
+        List<String> newest = auditRows("/admin/api/orgs/" + org + "/audit?limit=500");
+        assertTrue(newest.size() > 10, "more than a page of ten: " + newest);
+
+        // 1. pages of ten: every record once, newest first, as the API lists them
+        assertPagesOfTen("/admin/console/audit.xhtml?org=" + org, newest, ConsoleWorkIT::shownAuditRows,
+                "Reading the audit trail");
+
+        // 2. a header sorts, a second click turns it round: the API's order for the same sort
+        browser.open("/admin/console/audit.xhtml?org=" + org + "&size=200");
+        browser.click(By.cssSelector("th a[id$='sortAction']"));
+        assertTrue(browser.driver().getCurrentUrl().contains("sort=action"), browser.driver().getCurrentUrl());
+        assertEquals(auditRows("/admin/api/orgs/" + org + "/audit?sort=action&limit=500"), shownAuditRows());
+        browser.click(By.cssSelector("th a[id$='sortAction']"));
+        List<String> byActionDescending = auditRows("/admin/api/orgs/" + org + "/audit?sort=-action&limit=500");
+        assertEquals(byActionDescending, shownAuditRows());
+        assertNotEquals(newest, byActionDescending, "another order than the default");
+        browser.checkPage("work-10-audit-sorted");
+
+        // 3. the CSV of a filter in that order is the admin API's answer for it, row for row
+        browser.open("/admin/console/audit.xhtml?org=" + org + "&action=certificate&sort=-action&size=10");
+        Download csv = download(By.id("exportCsv"));
+        csv.expect("text/csv; charset=UTF-8", "audit-" + org + ".csv");
+        JsonObject api = Admin.get("/admin/api/orgs/" + org + "/audit?action=certificate&sort=-action&limit=500").json();
+        List<JsonObject> listed = api.getJsonArray("records").getValuesAs(JsonObject.class);
+        assertTrue(listed.size() >= 12 && listed.size() < newest.size(), "the filter holds: " + listed.size());
+        assertRowsAreTheApis(parseCsv(csv.text()), listed, csv.text());
+        assertEquals(List.of("at", "orgId", "actor", "action", "target", "outcome", "requestId"), parseCsv(csv.text()).get(0));
+    }
+
+    /**
+     * A list of more than ten rows in pages of ten: every row once, in the expected order, page after page; the jump
+     * goes back to page 1; a page size not offered is refused with a word, not a silent default.
+     */
+    private static void assertPagesOfTen(String list, List<String> expected, java.util.function.Supplier<List<String>> shown,
+                                         String what) {
+        assertPagesOfTen(list, "", expected, shown, what);
+    }
+
+    /** The same for one of several lists on a page, whose parameters and pager ids start with {@code prefix}. */
+    private static void assertPagesOfTen(String list, String prefix, List<String> expected,
+                                         java.util.function.Supplier<List<String>> shown, String what) {
+        browser.open(list + "&" + prefix + "size=10");
+        long pages = (expected.size() + 9) / 10;
+        assertEquals("Page 1 of " + pages, browser.text(By.id(prefix + "pageOf")));
+        List<String> seen = new ArrayList<>(shown.get());
+        for (int p = 2; p <= pages; p++) {
+            browser.click(By.id(prefix + "nextPage"));
+            seen.addAll(shown.get());
+        }
+        assertEquals(expected, seen);
+        browser.find(By.id(prefix + "page")).clear();
+        browser.find(By.id(prefix + "page")).sendKeys("1");
+        browser.click(By.id(prefix + "go"));
+        assertEquals(expected.subList(0, 10), shown.get());
+        browser.open(list + "&" + prefix + "size=7");
+        browser.assertOnlyMessage(what + ": Rows per page must be one of [10, 25, 50, 100, 200].");
+    }
+
+    /**
+     * Ticks these rows of one of the pending page's forms, types the comment into its (empty) comment field and
+     * presses its bulk button; the page's messages.
+     */
+    private static List<String> decideTicked(String form, List<?> ids, String comment, String button) {
+        for (Object id : ids) {
+            browser.find(By.cssSelector("form[id='" + form + "'] input.pick[value='" + id + "']")).click();
+        }
+        assertEquals("", browser.find(By.id(form + ":comment")).getAttribute("value"), "no comment of before");
+        browser.find(By.id(form + ":comment")).sendKeys(comment);
+        browser.click(By.id(form + ":" + button));
+        return browser.messages();
+    }
+
+    /** The API's records as "action target" lines. */
+    private static List<String> auditRows(String path) {
+        return Admin.get(path).json().getJsonArray("records").getValuesAs(JsonObject.class).stream()
+                .map(r -> r.getString("action") + " " + r.getString("target")).toList();
+    }
+
+    /** The pending page's DigiCert request ids, as shown. */
+    private static List<String> shownDigiCertRows() {
+        return browser.all(By.cssSelector("#digicertRequests\\:rows tbody tr .request-id")).stream()
+                .map(e -> e.getText().trim()).toList();
+    }
+
+    /** The audit page's rows as "action target" lines. */
+    private static List<String> shownAuditRows() {
+        return browser.all(By.cssSelector("#records tbody tr")).stream().map(tr -> tr.findElement(By.className("action"))
+                .getText().trim() + " " + tr.findElement(By.className("target")).getText().trim()).toList();
     }
 
     @Test
@@ -300,7 +387,10 @@ class ConsoleWorkIT {
             requests.add(row.findElement(By.className("request-id")).getText().trim());
             assertEquals("RSA 2048, SHA256WITHRSA", row.findElement(By.className("key")).getText().trim()
                     .toUpperCase(Locale.ROOT));
-            assertEquals("valid 730 days (the product's default)", row.findElement(By.className("validity")).getText().trim());
+            String until = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(730).toString();
+            String validity = row.findElement(By.className("validity")).getText().trim();
+            assertEquals("valid 730 days, until " + until + " (the product's default)", validity,
+                    "what an approval issues now (a new organization's CA ends long after)");
         }
         assertEquals(2, requests.size());
 
@@ -330,13 +420,9 @@ class ConsoleWorkIT {
 
         // both approved at once with one comment; each decision is audited with it, the issued ones are links
         browser.open("/admin/console/pending.xhtml?org=" + org);
-        for (String id : requests) {
-            browser.find(By.cssSelector("input.pick[value='" + id + "']")).click();
-        }
         String comment = "checked against the delivery note " + UUID.randomUUID().toString().substring(0, 6);
-        browser.find(By.id("deviceRequests:comment")).sendKeys(comment);
-        browser.click(By.id("deviceRequests:approveTicked"));
-        assertEquals(List.of("2 of 2 self-enrollment request(s) approved."), browser.messages());
+        assertEquals(List.of("2 of 2 self-enrollment request(s) approved."), decideTicked("deviceRequests", requests,
+                comment, "approveTicked"));
         browser.checkPage("work-7-pending-approved");
         JsonObject audited = Admin.get("/admin/api/orgs/" + org + "/audit?action=enrollment.approve").json();
         List<JsonObject> records = audited.getJsonArray("records").getValuesAs(JsonObject.class);
@@ -346,6 +432,75 @@ class ConsoleWorkIT {
         }
         browser.open("/admin/console/audit.xhtml?org=" + org + "&action=enrollment.approve");
         assertTrue(browser.text(By.id("records")).contains(comment), "the comment in the console's audit too");
+        // kept with the requests themselves, shown where the API shows decided requests
+        List<JsonObject> decided = Admin.get("/admin/api/orgs/" + org + "/self-enrollments?status=issued").json()
+                .getJsonArray("pending").getValuesAs(JsonObject.class);
+        assertEquals(requests, decided.stream().map(r -> String.valueOf(r.getJsonNumber("requestId").longValue())).toList());
+        for (JsonObject r : decided) {
+            assertEquals(comment, r.getString("decisionComment"), r.toString());
+            assertEquals("admin:admin", r.getString("decidedBy"), r.toString());
+        }
+
+        // every kind of pending request has the bulk decision: CertManager transactions and DigiCert requests
+        List<String> transactions = List.of(AdminReadsIT.PendingEnrollment.submit(org).transactionId(),
+                AdminReadsIT.PendingEnrollment.submit(org).transactionId());
+        DigiCertClient digiCert = DigiCert.newKey(org);
+        List<Long> digiCertRequests = new ArrayList<>();
+        for (int i = 0; i < 11; i++) { // more than a page of ten
+            String cn = "bulk" + i + "-" + UUID.randomUUID().toString().substring(0, 6) + ".internal.test";
+            JsonObject order = digiCert.order("private_ssl_plus", DigiCert.order(DigiCert.certificate(cn, null,
+                    Pki.rsaCsr(cn), "sha256"), false).build()).expect(201);
+            digiCertRequests.add(DigiCert.intId(order.getJsonArray("requests").getJsonObject(0), "id"));
+        }
+        // the pending lists page, sort and export as the others: the DigiCert requests in pages of ten, oldest first
+        List<String> oldestFirst = digiCertRequests.stream().map(String::valueOf).toList();
+        assertPagesOfTen("/admin/console/pending.xhtml?org=" + org, "r", oldestFirst, ConsoleWorkIT::shownDigiCertRows,
+                "Listing pending DigiCert requests");
+        browser.open("/admin/console/pending.xhtml?org=" + org + "&rsize=25");
+        browser.click(By.cssSelector("th a[id$='sortDigiCertId']"));
+        assertTrue(browser.driver().getCurrentUrl().contains("rsort=-id"), browser.driver().getCurrentUrl());
+        List<String> newestFirst = new ArrayList<>(oldestFirst);
+        java.util.Collections.reverse(newestFirst);
+        assertEquals(newestFirst, shownDigiCertRows());
+        browser.click(By.cssSelector("th a[id$='sortTransactionId']")); // another list's order; this one's stays
+        assertEquals(transactions.stream().sorted().toList(), browser.all(By.cssSelector(
+                "#transactions\\:rows tbody tr .transaction-id")).stream().map(e -> e.getText().trim()).toList());
+        assertEquals(newestFirst, shownDigiCertRows());
+        browser.checkPage("work-8-pending-sorted");
+        // each list's CSV in its order is the admin API's list, row for row
+        Download dcCsv = download(By.id("exportDigiCertCsv"));
+        dcCsv.expect("text/csv; charset=UTF-8", "pending-digicert-requests-" + org + ".csv");
+        List<JsonObject> apiRequests = new ArrayList<>(Admin.get("/admin/api/orgs/" + org + "/digicert-requests").json()
+                .getJsonArray("requests").getValuesAs(JsonObject.class));
+        java.util.Collections.reverse(apiRequests); // the API lists oldest first; the page is newest first now
+        assertRowsAreTheApis(parseCsv(dcCsv.text()), apiRequests, dcCsv.text());
+        Download txCsv = download(By.id("exportTransactionsCsv"));
+        List<JsonObject> apiTransactions = Admin.get("/admin/api/orgs/" + org + "/transactions").json()
+                .getJsonArray("transactions").getValuesAs(JsonObject.class).stream()
+                .sorted(java.util.Comparator.comparing(t -> t.getString("transactionId"))).toList();
+        assertRowsAreTheApis(parseCsv(txCsv.text()), apiTransactions, txCsv.text());
+
+        browser.open("/admin/console/pending.xhtml?org=" + org);
+        String txComment = "no purchase order " + UUID.randomUUID().toString().substring(0, 6);
+        assertEquals(List.of("2 of 2 CertManager transaction(s) rejected."), decideTicked("transactions", transactions,
+                txComment, "rejectTicked"));
+        JsonObject txAudit = Admin.get("/admin/api/orgs/" + org + "/audit?action=transaction.reject").json();
+        assertEquals(2, txAudit.getInt("total"), txAudit.toString());
+        for (JsonObject r : txAudit.getJsonArray("records").getValuesAs(JsonObject.class)) {
+            assertTrue(r.getString("outcome").startsWith("rejected by admin:admin; requested by ra:")
+                    && r.getString("outcome").endsWith("; comment: " + txComment), r.toString());
+        }
+        assertEquals(0, Admin.get("/admin/api/orgs/" + org + "/transactions").json().getInt("total"), "none waits");
+
+        String dcComment = "duplicate of an existing order " + UUID.randomUUID().toString().substring(0, 6);
+        assertEquals(List.of("2 of 2 DigiCert request(s) rejected."), decideTicked("digicertRequests",
+                digiCertRequests.subList(0, 2), dcComment, "rejectTicked"));
+        browser.checkPage("work-8-pending-bulk-kinds");
+        for (long id : digiCertRequests.subList(0, 2)) {
+            JsonObject request = digiCert.request(id).expect(200);
+            assertEquals("rejected", request.getString("status"), request.toString());
+            assertEquals(dcComment, request.getString("processor_comment"), "kept with the request: " + request);
+        }
     }
 
     @Test
@@ -395,6 +550,18 @@ class ConsoleWorkIT {
         byte[] ext = crl.getExtensionValue(org.bouncycastle.asn1.x509.Extension.cRLNumber.getId());
         return org.bouncycastle.asn1.ASN1Integer.getInstance(org.bouncycastle.asn1.ASN1OctetString.getInstance(ext)
                 .getOctets()).getValue();
+    }
+
+    /** The CSV's rows are the API's objects, row for row, each header's cell the object's member of that name. */
+    private static void assertRowsAreTheApis(List<List<String>> rows, List<JsonObject> listed, String csv) {
+        List<String> header = rows.get(0);
+        assertEquals(listed.size() + 1, rows.size(), csv);
+        for (int i = 0; i < listed.size(); i++) {
+            for (int c = 0; c < header.size(); c++) {
+                assertEquals(text(listed.get(i).get(header.get(c))), rows.get(i + 1).get(c),
+                        "row " + i + ", " + header.get(c));
+            }
+        }
     }
 
     private static List<String> certSns() {

@@ -72,6 +72,10 @@ public class SelfEnrollment {
     @Column(name = "DECIDED_AT")
     private Instant decidedAt;
 
+    /** The deciding operator's comment, if it gave one. */
+    @Column(name = "DECISION_COMMENT", length = 200)
+    private String decisionComment;
+
     @Column(name = "CERT_SN")
     private Long certSn;
 
@@ -106,6 +110,13 @@ public class SelfEnrollment {
         this.decidedBy = by;
         this.decidedAt = at;
     }
+
+    /** The comment an operator gave with its decision (null: none). */
+    public void commented(String comment) {
+        this.decisionComment = comment;
+    }
+
+    public String getDecisionComment() { return decisionComment; }
 
     /**
      * Frees the transaction for a new request (its answer was given, or its certificate is gone); the row stays

@@ -99,6 +99,10 @@ public class EnrollmentTransaction {
     @Column(name = "DECIDED_BY", length = 64)
     private String decidedBy;
 
+    /** The deciding operator's comment, if it gave one. */
+    @Column(name = "DECISION_COMMENT", length = 200)
+    private String decisionComment;
+
     protected EnrollmentTransaction() {
     }
 
@@ -141,6 +145,13 @@ public class EnrollmentTransaction {
         this.decidedBy = by;
         this.decidedAt = at;
     }
+
+    /** The comment an operator gave with its decision (null: none). */
+    public void commented(String comment) {
+        this.decisionComment = comment;
+    }
+
+    public String getDecisionComment() { return decisionComment; }
 
     public String getTransactionId() { return transactionId; }
     public String getOrgId() { return orgId; }

@@ -91,6 +91,33 @@ public class AdminUsers {
         return u != null && u.isEnabled() ? java.util.Optional.of(u.getRole()) : java.util.Optional.empty();
     }
 
+    /**
+     * What a console session keeps of the credential it signed in with: a digest of the operator's password hash.
+     * Every new password is hashed with a new salt, so a changed password changes the stamp; empty for an unknown
+     * or disabled operator.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public java.util.Optional<String> credentialStamp(String username) {
+        AdminUser u = username == null ? null : em.find(AdminUser.class, username);
+        return u != null && u.isEnabled() ? java.util.Optional.of(stamp(u)) : java.util.Optional.empty();
+    }
+
+    /**
+     * The role of a signed-in session's operator while it is enabled and its password is still the one the session
+     * signed in with (the stamp of {@link #credentialStamp}); empty once it is disabled or has a new password, so
+     * such a change ends its other sessions at their next request.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public java.util.Optional<OperatorRole> sessionRole(String username, String stamp) {
+        AdminUser u = username == null ? null : em.find(AdminUser.class, username);
+        return u != null && u.isEnabled() && stamp(u).equals(stamp) ? java.util.Optional.of(u.getRole())
+                : java.util.Optional.empty();
+    }
+
+    static String stamp(AdminUser u) {
+        return io.certgate.ejb.common.Digests.sha256Hex(u.getPasswordHash().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<AdminUser> list() {
         return em.createNamedQuery(AdminUser.ALL, AdminUser.class).getResultList();

@@ -25,7 +25,12 @@ final class AuditFilter {
     }
 
     String selectJpql() {
-        return "SELECT a FROM AuditRecord a" + where() + " ORDER BY a.id DESC";
+        return "SELECT a FROM AuditRecord a" + where() + orderBy();
+    }
+
+    /** The query's order, the record's id breaking ties. */
+    String orderBy() {
+        return query.order().jpql(AuditColumn.UNIQUE);
     }
 
     String countJpql() {

@@ -1,6 +1,7 @@
 package io.certgate.ejb.access;
 
 import io.certgate.ejb.common.InvalidArgumentException;
+import io.certgate.ejb.common.ListOrder;
 import io.certgate.ejb.common.PageRequest;
 import java.time.Instant;
 import java.util.Objects;
@@ -8,9 +9,11 @@ import java.util.Objects;
 /**
  * What an operator looks for in an organization's audit trail: every criterion is optional and they all hold at
  * once. {@code actor} and {@code action} are case-insensitive substrings ("admin:" finds every operator, "revoke"
- * every revocation); {@code from} is inclusive and {@code to} exclusive; newest first, one page.
+ * every revocation); {@code from} is inclusive and {@code to} exclusive; in the order asked for (newest first when
+ * none), one page.
  */
-public record AuditQuery(String actor, String action, Instant from, Instant to, PageRequest page) {
+public record AuditQuery(String actor, String action, Instant from, Instant to, PageRequest page,
+                         ListOrder<AuditColumn> order) {
 
     /** The actor column's length: a longer substring cannot match. */
     public static final int MAX_ACTOR = 128;
@@ -24,6 +27,7 @@ public record AuditQuery(String actor, String action, Instant from, Instant to, 
         actor = blankToNull(actor);
         action = blankToNull(action);
         Objects.requireNonNull(page, "page");
+        order = order == null ? AuditColumn.NEWEST : order;
         if (actor != null && actor.length() > MAX_ACTOR) {
             throw new InvalidArgumentException("actor must be at most " + MAX_ACTOR + " characters");
         }
@@ -37,9 +41,19 @@ public record AuditQuery(String actor, String action, Instant from, Instant to, 
         }
     }
 
+    /** Newest first. */
+    public AuditQuery(String actor, String action, Instant from, Instant to, PageRequest page) {
+        this(actor, action, from, to, page, null);
+    }
+
     /** Everything, newest first, one page. */
     public static AuditQuery all(PageRequest page) {
         return new AuditQuery(null, null, null, null, page);
+    }
+
+    /** The same search, another page. */
+    public AuditQuery page(PageRequest other) {
+        return new AuditQuery(actor, action, from, to, other, order);
     }
 
     /** A time beyond what the database stores (a year such as +99999) is the caller's mistake, not a failure. */

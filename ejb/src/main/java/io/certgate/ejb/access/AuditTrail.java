@@ -3,16 +3,13 @@ package io.certgate.ejb.access;
 import io.certgate.domain.access.AuditRecord;
 import io.certgate.domain.access.Caller;
 import io.certgate.ejb.common.Page;
-import io.certgate.ejb.common.PageRequest;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -69,16 +66,8 @@ public class AuditTrail {
     public Page<AuditRecord> search(Caller caller, AuditQuery query) {
         String orgId = Caller.require(caller).requireOrganization();
         AuditFilter filter = new AuditFilter(orgId, java.util.Objects.requireNonNull(query, "query"));
-        TypedQuery<Long> count = em.createQuery(filter.countJpql(), Long.class);
-        TypedQuery<AuditRecord> select = em.createQuery(filter.selectJpql(), AuditRecord.class);
-        for (Map.Entry<String, Object> p : filter.parameters().entrySet()) {
-            count.setParameter(p.getKey(), p.getValue());
-            select.setParameter(p.getKey(), p.getValue());
-        }
-        long total = count.getSingleResult();
-        PageRequest page = query.page();
-        return new Page<>(total, page, total <= page.offset() ? List.of()
-                : select.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList());
+        return io.certgate.ejb.common.OrderedPages.of(em, AuditRecord.class, "a", filter.where(), filter.parameters(),
+                filter.orderBy(), query.page());
     }
 
     private static String clip(String s, int max) {

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.metrics.Tag;
 public class OperatorSignIns {
 
     public static final String FAILED = "operator.sign-in-failed";
+    public static final String SIGNED_IN = "operator.sign-in";
     public static final String THROTTLED = "operator.sign-in-throttled";
     public static final String THROTTLED_METRIC = "certgate_operator_sign_ins_throttled";
 
@@ -84,6 +85,16 @@ public class OperatorSignIns {
                         ? t.perUser() + " failed sign-ins of this name" : t.perAddress() + " failed sign-ins from this "
                         + "address") + " within " + t.window() + ": further sign-ins of it are refused for up to "
                         + t.window()));
+    }
+
+    /**
+     * After a sign-in to the console went through: the audit record (action {@value #SIGNED_IN}, actor
+     * {@code admin:<name>}, target {@code address=<client address>}), in its own transaction.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void succeeded(String user, String address, String requestId) {
+        audit.record(new Caller(AuditRecord.OPERATORS_ORG, actor(user), requestId), SIGNED_IN, target(address),
+                "signed in to the console");
     }
 
     private record Failures(List<Instant> byUser, List<Instant> byAddress) {

@@ -196,9 +196,28 @@ public class SelfEnrollments {
 
     /** The organization's requests waiting for an operator, oldest first. */
     public List<SelfEnrollment> pending(Caller caller) {
+        return inStatus(caller, SelfEnrollment.Status.PENDING);
+    }
+
+    /**
+     * One page of the organization's requests waiting for an operator, in the order asked for (oldest first when
+     * none), the request id breaking ties.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public io.certgate.ejb.common.Page<SelfEnrollment> pending(Caller caller,
+            io.certgate.ejb.common.ListOrder<SelfEnrollmentColumn> order, io.certgate.ejb.common.PageRequest page) {
+        String orgId = Caller.require(caller).requireOrganization();
+        return io.certgate.ejb.common.OrderedPages.inStatus(em, SelfEnrollment.class, "e", orgId,
+                SelfEnrollment.Status.PENDING, order, new io.certgate.ejb.common.ListOrder<>(SelfEnrollmentColumn.ID,
+                        false), "e.id", page);
+    }
+
+    /** The organization's requests in a status (pending, issued, rejected), oldest first. */
+    public List<SelfEnrollment> inStatus(Caller caller, SelfEnrollment.Status status) {
         String orgId = Caller.require(caller).requireOrganization();
         return em.createNamedQuery(SelfEnrollment.BY_ORG_AND_STATUS, SelfEnrollment.class)
-                .setParameter("orgId", orgId).setParameter("status", SelfEnrollment.Status.PENDING).getResultList();
+                .setParameter("orgId", orgId).setParameter("status", java.util.Objects.requireNonNull(status, "status"))
+                .getResultList();
     }
 
     /** An operator approves a pending request: the certificate is issued and bound now. */
@@ -229,9 +248,22 @@ public class SelfEnrollments {
         });
     }
 
-    /** Approves with the operator's comment, which the audit record keeps beside the decision. */
+    /**
+     * What approving a pending request would issue now: the product's default validity, clamped to the end of the
+     * issuing CA that would sign it (as {@link #approve} issues).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public io.certgate.ejb.ca.ValidityPeriod validityOnApproval(Caller caller, long requestId) {
+        SelfEnrollment request = pendingRequest(caller, requestId);
+        io.certgate.domain.product.Product product = devices.byId(caller, request.getDeviceId()).getProduct();
+        return ledger.validityIfIssuedNow(caller, io.certgate.ejb.ca.ValidityRequest.days(product.getDefaultValidDay(),
+                product.getMaxValidDay()), ledger.authorityFor(request.getCsrPem()));
+    }
+
+    /** Approves with the operator's comment, which the request and the audit record keep beside the decision. */
     public SelfEnrollment approve(Caller caller, long requestId, String comment) {
         SelfEnrollment request = pendingRequest(caller, requestId);
+        request.commented(DecisionComments.of(comment));
         Device device = devices.byId(caller, request.getDeviceId());
         IssuedCertificate cert = bindings.apply(caller, DeviceIdentifier.of(device.getAssetId(), null, null),
                 request.getCsrPem(), null, ledger.authorityFor(request.getCsrPem()));
@@ -241,9 +273,10 @@ public class SelfEnrollments {
         return request;
     }
 
-    /** Rejects with the operator's comment, which the audit record keeps beside the decision. */
+    /** Rejects with the operator's comment, which the request and the audit record keep beside the decision. */
     public SelfEnrollment reject(Caller caller, long requestId, String comment) {
         SelfEnrollment request = pendingRequest(caller, requestId);
+        request.commented(DecisionComments.of(comment));
         request.reject(caller.actor(), Instant.now());
         audit.record(caller, "enrollment.reject", "requestId=" + requestId, DecisionComments.outcome("success", comment));
         return request;

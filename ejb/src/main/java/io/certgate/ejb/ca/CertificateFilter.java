@@ -101,7 +101,7 @@ final class CertificateFilter {
 
     /** The query's order (soonest end first when listing what expires, otherwise newest first); certSn breaks ties. */
     String orderBy() {
-        return query.order().jpql();
+        return query.order().jpql(CertificateColumn.UNIQUE);
     }
 
     /** The values of the named parameters {@link #where} uses, by name. */

@@ -175,6 +175,21 @@ public class CertificateLedger {
     }
 
     /** The CA for a CSR's key: RSA keys from the RSA root, EC keys from the ECC root. */
+    /**
+     * The validity a certificate of the caller's organization gets if issued now for this request by the authority:
+     * the request's length clamped to the end of the issuing CA that signs now ({@link ValidityPolicy}, as
+     * {@link #issue} applies it). Nothing is made: an organization without an issuing CA yet gets one at issuance,
+     * which outlives any product's maximum, so then nothing clamps.
+     */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.SUPPORTS)
+    public ValidityPeriod validityIfIssuedNow(Caller caller, ValidityRequest request, IssueAuthority authority) {
+        String orgId = Caller.require(caller).requireOrganization();
+        Instant now = Instant.now();
+        Instant caEnd = issuing.signing(issuing.scopeOf(orgId), authority, now).map(LoadedIssuingCa::notAfter)
+                .orElse(Instant.MAX);
+        return ValidityPolicy.resolve(request, caEnd, now);
+    }
+
     public IssueAuthority authorityFor(String csrPem) {
         return csrValidator.keyAuthority(csrPem);
     }

@@ -2,6 +2,7 @@ package io.certgate.ejb.ca;
 
 import io.certgate.domain.ca.CertificateStatus;
 import io.certgate.ejb.common.InvalidArgumentException;
+import io.certgate.ejb.common.ListOrder;
 import java.math.BigInteger;
 
 /**
@@ -15,7 +16,7 @@ import java.math.BigInteger;
  * {@value #MAX_LIMIT}).
  */
 public record CertificateQuery(Long deviceId, CertificateStatus status, BigInteger serial, String subject,
-                               Integer expiringWithinDays, int offset, int limit, CertificateSort order) {
+                               Integer expiringWithinDays, int offset, int limit, ListOrder<CertificateColumn> order) {
 
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 500;
@@ -46,7 +47,7 @@ public record CertificateQuery(Long deviceId, CertificateStatus status, BigInteg
             throw new InvalidArgumentException("subject must be at most " + MAX_SUBJECT + " characters");
         }
         if (order == null) {
-            order = CertificateSort.defaultFor(expiringWithinDays);
+            order = CertificateColumn.defaultFor(expiringWithinDays);
         }
     }
 
@@ -62,7 +63,7 @@ public record CertificateQuery(Long deviceId, CertificateStatus status, BigInteg
     }
 
     /** The same search in another order. */
-    public CertificateQuery orderedBy(CertificateSort o) {
+    public CertificateQuery orderedBy(ListOrder<CertificateColumn> o) {
         return new CertificateQuery(deviceId, status, serial, subject, expiringWithinDays, offset, limit, o);
     }
 

@@ -51,6 +51,9 @@ public class CertificateOrders {
     @PersistenceContext(unitName = "certgate")
     private EntityManager em;
 
+    @jakarta.annotation.Resource
+    private jakarta.ejb.SessionContext context;
+
     @EJB
     private CertificateLedger ledger;
 
@@ -326,6 +329,18 @@ public class CertificateOrders {
         return r;
     }
 
+    /**
+     * One page of the organization's requests waiting for an approver, in the order asked for (oldest first when
+     * none), the request id breaking ties.
+     */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.SUPPORTS)
+    public io.certgate.ejb.common.Page<OrderRequest> pendingRequests(Caller caller,
+            io.certgate.ejb.common.ListOrder<OrderRequestColumn> order, io.certgate.ejb.common.PageRequest page) {
+        String orgId = Caller.require(caller).requireOrganization();
+        return io.certgate.ejb.common.OrderedPages.inStatus(em, OrderRequest.class, "r", orgId, "pending", order,
+                new io.certgate.ejb.common.ListOrder<>(OrderRequestColumn.ID, false), "r.id", page);
+    }
+
     public List<OrderRequest> requests(Caller caller, String status) {
         String orgId = Caller.require(caller).requireOrganization();
         return status == null
@@ -333,6 +348,20 @@ public class CertificateOrders {
                         .getResultList()
                 : em.createNamedQuery(OrderRequest.BY_ORG_AND_STATUS, OrderRequest.class).setParameter("orgId", orgId)
                         .setParameter("status", status.toLowerCase(Locale.ROOT)).getResultList();
+    }
+
+    /**
+     * Approves or rejects each request with the one comment ({@link io.certgate.ejb.common.DecisionComments}), each
+     * in its own transaction through the single decision (the same rules, one audit record each); the outcome per
+     * request id, in the order given.
+     */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
+    public List<io.certgate.ejb.common.BulkOutcome> decideAll(Caller caller, List<Long> requestIds, boolean approve,
+                                                          String comment) {
+        Caller.require(caller).requireOrganization();
+        String c = io.certgate.ejb.common.DecisionComments.of(comment);
+        CertificateOrders self = context.getBusinessObject(CertificateOrders.class);
+        return io.certgate.ejb.common.BulkRun.each(requestIds, "request", id -> self.decide(caller, id, approve, c));
     }
 
     /**

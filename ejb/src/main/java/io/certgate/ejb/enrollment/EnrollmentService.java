@@ -16,10 +16,17 @@ import io.certgate.ejb.ca.Pem;
 import io.certgate.ejb.ca.UnknownCertificateException;
 import io.certgate.ejb.ca.ValidatedCsr;
 import io.certgate.ejb.ca.ValidityRequest;
+import io.certgate.ejb.common.BulkOutcome;
+import io.certgate.ejb.common.BulkRun;
+import io.certgate.ejb.common.DecisionComments;
 import io.certgate.ejb.common.InvalidArgumentException;
 import io.certgate.ejb.common.MissingParameterException;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigInteger;
@@ -48,6 +55,9 @@ public class EnrollmentService {
 
     @PersistenceContext(unitName = "certgate")
     private EntityManager em;
+
+    @Resource
+    private SessionContext context;
 
     @EJB
     private CertificateLedger ledger;
@@ -125,6 +135,19 @@ public class EnrollmentService {
                 .setParameter("status", TransactionStatus.PENDING).getResultList();
     }
 
+    /**
+     * One page of the organization's transactions waiting for an approver, in the order asked for (oldest first
+     * when none), the transaction id breaking ties.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public io.certgate.ejb.common.Page<EnrollmentTransaction> pending(Caller caller,
+            io.certgate.ejb.common.ListOrder<TransactionColumn> order, io.certgate.ejb.common.PageRequest page) {
+        String orgId = Caller.require(caller).requireOrganization();
+        return io.certgate.ejb.common.OrderedPages.inStatus(em, EnrollmentTransaction.class, "t", orgId,
+                TransactionStatus.PENDING, order, new io.certgate.ejb.common.ListOrder<>(TransactionColumn.CREATED_AT,
+                        false), "t.transactionId", page);
+    }
+
     /** An RA account with the approver role approves another account's pending request. */
     public EnrollmentOutcome approve(Caller caller, RaAccount approver, String transactionId) {
         return decide(caller, requireApprover(caller, approver), transactionId, true);
@@ -137,15 +160,41 @@ public class EnrollmentService {
 
     /** An operator (admin API, acting for the organization it names) approves a pending request. */
     public EnrollmentOutcome approveAsOperator(Caller operator, String transactionId) {
-        return decide(operator, null, transactionId, true);
+        return decideAsOperator(operator, transactionId, true, null);
     }
 
     /** An operator (admin API, acting for the organization it names) rejects a pending request. */
     public EnrollmentOutcome rejectAsOperator(Caller operator, String transactionId) {
-        return decide(operator, null, transactionId, false);
+        return decideAsOperator(operator, transactionId, false, null);
+    }
+
+    /**
+     * An operator approves or rejects a pending request with a comment ({@link DecisionComments}), which the
+     * transaction keeps and its audit record names.
+     */
+    public EnrollmentOutcome decideAsOperator(Caller operator, String transactionId, boolean approve, String comment) {
+        return decide(operator, null, transactionId, approve, DecisionComments.of(comment));
+    }
+
+    /**
+     * Approves or rejects each transaction with the one comment, each in its own transaction through the single
+     * decision (the same rules, one audit record each); the outcome per transaction id, in the order given.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<BulkOutcome> decideAllAsOperator(Caller operator, List<String> transactionIds, boolean approve,
+                                                 String comment) {
+        Caller.require(operator).requireOrganization();
+        String c = DecisionComments.of(comment);
+        EnrollmentService self = context.getBusinessObject(EnrollmentService.class);
+        return BulkRun.each(transactionIds, "transaction", id -> self.decideAsOperator(operator, id, approve, c));
     }
 
     private EnrollmentOutcome decide(Caller caller, String approverAccount, String transactionId, boolean approve) {
+        return decide(caller, approverAccount, transactionId, approve, null);
+    }
+
+    private EnrollmentOutcome decide(Caller caller, String approverAccount, String transactionId, boolean approve,
+                                     String comment) {
         Caller.require(caller);
         EnrollmentTransaction t = find(caller, EnrollmentRules.transactionId("transaction_id", transactionId));
         if (approverAccount != null && approverAccount.equals(t.getAccountName())) {
@@ -161,8 +210,9 @@ public class EnrollmentService {
         } else {
             t.rejected(decider(caller), Instant.now());
         }
+        t.commented(comment);
         audit.record(caller, approve ? "transaction.approve" : "transaction.reject",
-                "transaction=" + t.getTransactionId(), decision);
+                "transaction=" + t.getTransactionId(), DecisionComments.outcome(decision, comment));
         LOG.info(() -> "Transaction " + t.getTransactionId() + " " + decision + " requestId=" + caller.requestId());
         return outcome(t);
     }

@@ -98,11 +98,22 @@ class AuditFilterTest {
             assertEquals(f.parameters().keySet(), used, jpql);
             assertEquals(4, jpql.chars().filter(ch -> ch == '\'').count(), "only the two ESCAPE literals: " + jpql);
         }
-        assertTrue(f.selectJpql().endsWith(" ORDER BY a.id DESC"), "newest first");
+        assertTrue(f.selectJpql().endsWith(" ORDER BY a.at DESC, a.id DESC"), "newest first, the id breaking ties");
         assertFalse(f.countJpql().contains("ORDER BY"));
         AuditFilter none = new AuditFilter("acme", AuditQuery.all(PageRequest.first()));
         assertEquals(" WHERE a.orgId = :orgId", none.where());
         assertEquals(Set.of("orgId"), none.parameters().keySet());
+    }
+
+    @Test
+    void anOrderByAnyColumnEndsWithTheIdInTheSameDirection() {
+        assertTrue(new AuditFilter("acme", new AuditQuery(null, null, null, null, PageRequest.first(),
+                AuditColumn.parse("actor"))).selectJpql().endsWith(" ORDER BY a.actor ASC, a.id ASC"));
+        assertTrue(new AuditFilter("acme", new AuditQuery(null, null, null, null, PageRequest.first(),
+                AuditColumn.parse("-ACTION"))).selectJpql().endsWith(" ORDER BY a.action DESC, a.id DESC"));
+        assertEquals("-action", AuditColumn.parse("-ACTION").toString(), "written as the links write it");
+        assertThrows(InvalidArgumentException.class, () -> AuditColumn.parse("target; DROP TABLE x"));
+        assertThrows(InvalidArgumentException.class, () -> AuditColumn.parse("issued"), "a certificate column");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.certgate.web.admin;
 
+import io.certgate.ejb.access.AuditColumn;
 import io.certgate.ejb.access.AuditQuery;
 import io.certgate.ejb.common.InvalidArgumentException;
 import io.certgate.ejb.common.PageRequest;
@@ -15,7 +16,7 @@ import java.time.format.DateTimeParseException;
  * filter, and {@code status} of the pending lists. Absent or blank is the default; malformed is 400 naming the
  * parameter.
  */
-final class AdminPaging {
+public final class AdminPaging {
 
     private AdminPaging() {
     }
@@ -25,16 +26,16 @@ final class AdminPaging {
                 CertificateAdminRequests.number("limit", limit, PageRequest.DEFAULT_LIMIT));
     }
 
-    /** The audit search: actor and action substrings, period {@code [from, to)}, one page. */
-    static AuditQuery audit(String actor, String action, String from, String to, String offset, String limit) {
-        return new AuditQuery(actor, action, time("from", from), time("to", to), page(offset, limit));
+    /** The audit search: actor and action substrings, period {@code [from, to)}, an order, one page. */
+    public static AuditQuery audit(String actor, String action, String from, String to, String sort, PageRequest page) {
+        return new AuditQuery(actor, action, time("from", from), time("to", to), page, AuditColumn.parse(sort));
     }
 
     /**
      * An instant such as {@code 2026-11-01T10:15:00Z} or with an offset; without one (as a browser's date-time field
      * sends it, {@code 2026-11-01T10:15}) it is UTC, as on the console's audit page.
      */
-    static Instant time(String name, String value) {
+    public static Instant time(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -55,6 +56,19 @@ final class AdminPaging {
         if (status != null && !status.isBlank() && !status.trim().equalsIgnoreCase("pending")) {
             throw new InvalidArgumentException("status must be pending");
         }
+    }
+
+    /** The self-enrollments' {@code status}: absent is pending; pending, issued or rejected in any letter case. */
+    static io.certgate.domain.binding.SelfEnrollment.Status selfEnrollmentStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return io.certgate.domain.binding.SelfEnrollment.Status.PENDING;
+        }
+        for (io.certgate.domain.binding.SelfEnrollment.Status s : io.certgate.domain.binding.SelfEnrollment.Status.values()) {
+            if (s.name().equalsIgnoreCase(status.trim())) {
+                return s;
+            }
+        }
+        throw new InvalidArgumentException("status must be pending, issued or rejected");
     }
 
     /** Whether a request names any audit filter or page (then it gets the page, not the older array). */

@@ -206,7 +206,7 @@ public class AdminResource {
     @Operation(summary = "The organization's audit trail, newest first, filtered and paged",
             description = "actor and action are case-insensitive substrings; from is inclusive, to exclusive "
                     + "(ISO-8601, UTC without an offset); a page {total, offset, limit, records}. Without any of "
-                    + "actor, action, from, to, offset, limit the answer is the older form: a plain array of the "
+                    + "actor, action, from, to, offset, limit, sort the answer is the older form: a plain array of the "
                     + "newest max records")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(oneOf = {AuditViews.AuditList.class, AuditViews.AuditRecords.class})))
@@ -224,15 +224,17 @@ public class AdminResource {
             @QueryParam("from") String from,
             @Parameter(description = "before this time (exclusive)") @QueryParam("to") String to,
             @Parameter(description = "how many to skip (default 0)") @QueryParam("offset") String offset,
-            @Parameter(description = "how many at most (1..500, default 50)") @QueryParam("limit") String limit) {
-        if (!AdminPaging.any(actor, action, from, to, offset, limit)) {
+            @Parameter(description = "how many at most (1..500, default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "at, actor or action, - first for descending (default -at); the record's id "
+                    + "breaks ties") @QueryParam("sort") String sort) {
+        if (!AdminPaging.any(actor, action, from, to, offset, limit, sort)) {
             return answer(200, () -> AuditViews.records(audit.recent(operatorFor(orgId),
                     AdminAnswers.number("max", max, 100))));
         }
         return answer(200, () -> {
             Caller operator = operatorFor(orgId);
             return RecordJson.of(AuditViews.AuditList.of(audit.search(operator,
-                    AdminPaging.audit(actor, action, from, to, offset, limit))));
+                    AdminPaging.audit(actor, action, from, to, sort, AdminPaging.page(offset, limit)))));
         });
     }
 
@@ -400,7 +402,7 @@ public class AdminResource {
         });
     }
 
-    /** Self-enrollment requests waiting for an operator, oldest first. */
+    /** Self-enrollment requests waiting for an operator (or decided, by status), oldest first. */
     @GET
     @Path("orgs/{orgId}/self-enrollments")
     @RolesAllowed({ADMIN, APPROVER, AUDITOR})
@@ -409,11 +411,14 @@ public class AdminResource {
             schema = @Schema(implementation = AdminDecisions.PendingSelfEnrollments.class)))
     @APIResponse(responseCode = "400", ref = OpenApiNames.ADMIN_ERROR)
     public Response pendingSelfEnrollments(
-            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId) {
+            @Parameter(description = "the organization acted on") @PathParam("orgId") String orgId,
+            @Parameter(description = "pending (the default), issued or rejected: the decided ones with who decided "
+                    + "and the comment (listed under pending all the same)") @QueryParam("status") String status) {
         return answer(200, () -> {
             JsonArrayBuilder list = Json.createArrayBuilder();
-            for (io.certgate.domain.binding.SelfEnrollment r : selfEnrollments.pending(operatorFor(orgId))) {
-                list.add(selfEnrollment(r));
+            for (io.certgate.domain.binding.SelfEnrollment r : selfEnrollments.inStatus(operatorFor(orgId),
+                    AdminPaging.selfEnrollmentStatus(status))) {
+                list.add(PendingViews.selfEnrollment(r));
             }
             return Json.createObjectBuilder().add("orgId", orgId).add("pending", list).build();
         });
@@ -435,23 +440,11 @@ public class AdminResource {
             @Parameter(description = "approve or reject") @PathParam("decision") String decision) {
         return answer(200, () -> {
             Caller operator = operatorFor(orgId);
-            return selfEnrollment("approve".equals(decision) ? selfEnrollments.approve(operator, requestId)
+            return PendingViews.selfEnrollment("approve".equals(decision) ? selfEnrollments.approve(operator, requestId)
                     : selfEnrollments.reject(operator, requestId)).build();
         });
     }
 
-    private static JsonObjectBuilder selfEnrollment(io.certgate.domain.binding.SelfEnrollment r) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("requestId", r.getId()).add("deviceId", r.getDeviceId())
-                .add("protocol", r.getProtocol()).add("status", r.getStatus().name().toLowerCase(java.util.Locale.ROOT))
-                .add("requestedAt", r.getRequestedAt().toString()).add("csr", r.getCsrPem());
-        if (r.getCertSn() != null) {
-            b.add("certSn", r.getCertSn());
-        }
-        if (r.getDecidedBy() != null) {
-            b.add("decidedBy", r.getDecidedBy());
-        }
-        return b;
-    }
 
     /** The operator of this request, acting on the organization it names. */
     private Caller operatorFor(String orgId) {

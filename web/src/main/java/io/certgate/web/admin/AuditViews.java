@@ -53,6 +53,11 @@ public final class AuditViews {
         }
     }
 
+    /** One record as the API's page lists it (the console's CSV export writes the same). */
+    public static jakarta.json.JsonObject entry(AuditRecord r) {
+        return RecordJson.of(AuditEntry.of(r));
+    }
+
     static JsonArray records(List<AuditRecord> records) {
         JsonArrayBuilder a = jakarta.json.Json.createArrayBuilder();
         for (AuditRecord r : records) {

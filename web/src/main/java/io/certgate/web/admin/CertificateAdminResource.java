@@ -9,7 +9,7 @@ import io.certgate.domain.access.Caller;
 import io.certgate.domain.ca.IssuedCertificate;
 import io.certgate.domain.device.DeviceIdentifier;
 import io.certgate.ejb.ca.CertificateInventory;
-import io.certgate.ejb.ca.CertificateSort;
+import io.certgate.ejb.ca.CertificateColumn;
 import io.certgate.ejb.ca.CertificatePage;
 import io.certgate.ejb.ca.CertificateQuery;
 import io.certgate.ejb.device.DeviceRegistry;
@@ -103,7 +103,7 @@ public class CertificateAdminResource {
         return answer(200, () -> {
             Caller operator = operatorFor(orgId);
             CertificateQuery q = CertificateAdminRequests.query(null, status, serial, subject, expiringWithinDays,
-                    offset, limit).orderedBy(CertificateSort.parse(sort));
+                    offset, limit).orderedBy(CertificateColumn.parse(sort));
             DeviceIdentifier named = DeviceIdentifier.of(device, productKey, deviceKey);
             if (named.assetId() != null || named.productKey() != null || named.deviceKey() != null) {
                 q = q.forDevice(devices.find(operator, named).getId());

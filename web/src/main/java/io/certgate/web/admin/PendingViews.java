@@ -77,4 +77,31 @@ public final class PendingViews {
                     pending.stream().map(PendingDigiCertRequest::of).toList());
         }
     }
+
+    /** A device's self-enrollment request as the admin API answers it (the console's CSV export writes the same). */
+    public static jakarta.json.JsonObjectBuilder selfEnrollment(io.certgate.domain.binding.SelfEnrollment r) {
+        jakarta.json.JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder().add("requestId", r.getId()).add("deviceId", r.getDeviceId())
+                .add("protocol", r.getProtocol()).add("status", r.getStatus().name().toLowerCase(java.util.Locale.ROOT))
+                .add("requestedAt", r.getRequestedAt().toString()).add("csr", r.getCsrPem());
+        if (r.getCertSn() != null) {
+            b.add("certSn", r.getCertSn());
+        }
+        if (r.getDecidedBy() != null) {
+            b.add("decidedBy", r.getDecidedBy());
+        }
+        if (r.getDecisionComment() != null) {
+            b.add("decisionComment", r.getDecisionComment());
+        }
+        return b;
+    }
+
+    /** A pending transaction as the admin API lists it (the console's CSV export writes the same). */
+    public static jakarta.json.JsonObject transaction(EnrollmentTransaction t) {
+        return RecordJson.of(PendingTransaction.of(t));
+    }
+
+    /** A pending DigiCert request as the admin API lists it (the console's CSV export writes the same). */
+    public static jakarta.json.JsonObject digiCertRequest(OrderRequest r) {
+        return RecordJson.of(PendingDigiCertRequest.of(r));
+    }
 }

@@ -1,10 +1,11 @@
 package io.certgate.web.console;
 
 import io.certgate.domain.access.AuditRecord;
+import io.certgate.ejb.access.AuditColumn;
 import io.certgate.ejb.access.AuditQuery;
+import io.certgate.ejb.common.ListOrder;
 import io.certgate.ejb.access.AuditTrail;
 import io.certgate.ejb.common.Page;
-import io.certgate.ejb.common.PageRequest;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -15,16 +16,19 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The organization's audit trail, newest first, a page at a time, filtered by actor and action (substrings) and a
- * period ({@code from} inclusive, {@code to} exclusive; times as a browser's date-time field sends them, in UTC).
- * The filter form is a GET: a filtered view is a link.
+ * The organization's audit trail, filtered by actor and action (substrings) and a period ({@code from} inclusive,
+ * {@code to} exclusive; times as a browser's date-time field sends them, in UTC), newest first or in a column's
+ * order (the record's id breaking ties), a page of a chosen size at a time, with a jump to any page, and its CSV
+ * export ({@link ConsoleDownloads}), as the certificate list does ({@link ConsoleList}). The filter form is a GET: a
+ * filtered view is a link.
  */
 @Named
 @RequestScoped
-public class AuditPage {
+public class AuditPage extends ConsoleList<AuditColumn> {
 
     static final int PAGE = 50;
 
@@ -44,11 +48,15 @@ public class AuditPage {
     private String action;
     private String from;
     private String to;
-    private Integer offset = 0;
     private Page<AuditRecord> page;
 
+    public AuditPage() {
+        super(AuditColumn.class, PAGE);
+    }
+
     public void load() {
-        if (!organization.isChosen() || FacesContext.getCurrentInstance().isValidationFailed()) {
+        if (!organization.isChosen() || FacesContext.getCurrentInstance().isValidationFailed()
+                || !paged(messages, "Reading the audit trail")) {
             return;
         }
         Optional<Instant> start = time("From", from);
@@ -57,8 +65,23 @@ public class AuditPage {
             return;
         }
         messages.attempt("Reading the audit trail", () -> audit.search(guard.reading(organization.getId()),
-                new AuditQuery(actor, action, start.orElse(null), end.orElse(null), new PageRequest(offset, PAGE))))
-                .ifPresent(p -> page = p);
+                new AuditQuery(actor, action, start.orElse(null), end.orElse(null), pageRequest(),
+                order()))).ifPresent(p -> page = p);
+    }
+
+    @Override
+    protected ListOrder<AuditColumn> defaultOrder() {
+        return AuditColumn.NEWEST;
+    }
+
+    @Override
+    protected Map<String, String> filter() {
+        return named("org", organization.getId(), "actor", actor, "action", action, "from", from, "to", to);
+    }
+
+    @Override
+    protected int shown() {
+        return getRecords().size();
     }
 
     /** A date-time field's value ({@code 2026-11-01T10:15}, seconds optional) as an instant in UTC. */
@@ -87,20 +110,9 @@ public class AuditPage {
         return page != null;
     }
 
+    @Override
     public long getTotal() {
         return page == null ? 0 : page.total();
-    }
-
-    public boolean isMore() {
-        return page != null && page.hasMore();
-    }
-
-    public Integer getPreviousOffset() {
-        return ConsoleForms.previousOffset(offset, PAGE);
-    }
-
-    public Integer getNextOffset() {
-        return offset + PAGE;
     }
 
     public String getActor() { return actor; }
@@ -111,7 +123,5 @@ public class AuditPage {
     public void setFrom(String v) { from = ConsoleForms.trimmed(v); }
     public String getTo() { return to; }
     public void setTo(String v) { to = ConsoleForms.trimmed(v); }
-    public Integer getOffset() { return offset; }
-    public void setOffset(Integer v) { offset = v == null ? 0 : v; }
 
 }

@@ -6,13 +6,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An audit record's target ("certSn=24 serial=1a", "assetId=x7", "requestId=3 certSn=25") in pieces, so that the
- * audit page links the ids it names: a certSn to its certificate, an assetId to the device's certificates. The
+ * An audit record's target ("certSn=24 serial=1a", "assetId=x7", "requestId=3 certSn=25", "productKey=p1") in pieces,
+ * so that the audit page links the ids it names: a certSn to its certificate, an assetId to the device's
+ * certificates, a serial to the certificate search by serial, a productKey to its row on the products page. The
  * pieces together are the target as written.
  */
 public final class AuditTargets {
 
-    private static final Pattern LINKED = Pattern.compile("\\b(certSn|assetId)=([A-Za-z0-9_.-]+)");
+    private static final Pattern LINKED = Pattern.compile("\\b(certSn|assetId|serial|productKey)=([A-Za-z0-9_.-]+)");
 
     /** Text before a link (or all of it), and the link's kind and value when there is one. */
     public static final class Piece {

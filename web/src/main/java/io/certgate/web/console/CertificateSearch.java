@@ -5,7 +5,8 @@ import io.certgate.domain.ca.IssuedCertificate;
 import io.certgate.domain.ca.RevocationReason;
 import io.certgate.domain.device.DeviceIdentifier;
 import io.certgate.ejb.ca.CertificateInventory;
-import io.certgate.ejb.ca.CertificateSort;
+import io.certgate.ejb.ca.CertificateColumn;
+import io.certgate.ejb.common.ListOrder;
 import io.certgate.ejb.ca.CertificatePage;
 import io.certgate.ejb.ca.CertificateQuery;
 import io.certgate.ejb.common.BulkOutcome;
@@ -30,11 +31,9 @@ import java.util.Objects;
  */
 @Named
 @RequestScoped
-public class CertificateSearch {
+public class CertificateSearch extends ConsoleList<CertificateColumn> {
 
     static final int PAGE = 25;
-    /** The page sizes offered; anything else is refused. */
-    static final List<Integer> SIZES = List.of(10, 25, 50, 100, 200);
 
     @EJB
     private CertificateInventory inventory;
@@ -56,10 +55,6 @@ public class CertificateSearch {
     private String serial;
     private String subject;
     private Integer expiring;
-    private String sort;
-    private Integer size = PAGE;
-    private Integer pageNumber;
-    private Integer offset = 0;
 
     private CertificatePage page;
     private Map<Long, String> assetIds = Map.of();
@@ -67,6 +62,10 @@ public class CertificateSearch {
     private RevocationReason reason = RevocationReason.UNSPECIFIED;
     private List<BulkOutcome> outcomes = List.of();
     private boolean decided;
+
+    public CertificateSearch() {
+        super(CertificateColumn.class, PAGE);
+    }
 
     /**
      * The console's search as the business layer's query: the same readings of status and serial as the admin
@@ -76,24 +75,20 @@ public class CertificateSearch {
                                   String subject, Integer expiring, String sort, int offset, int limit) {
         Long deviceId = device == null ? null : devices.find(reader, DeviceIdentifier.of(device, null, null)).getId();
         return new CertificateQuery(deviceId, CertificateAdminRequests.status(status),
-                CertificateAdminRequests.serial(serial), subject, expiring, offset, limit, CertificateSort.parse(sort));
+                CertificateAdminRequests.serial(serial), subject, expiring, offset, limit, CertificateColumn.parse(sort));
     }
 
     public void load() {
         if (!organization.isChosen() || FacesContext.getCurrentInstance().isValidationFailed()) {
             return;
         }
-        if (!SIZES.contains(size)) {
-            messages.error("Searching certificates: Rows per page must be one of " + SIZES + ".");
+        if (!paged(messages, "Searching certificates")) {
             return;
-        }
-        if (pageNumber != null) {
-            offset = Math.max(0, pageNumber - 1) * size;
         }
         messages.attempt("Searching certificates", () -> {
             Caller reader = guard.reading(organization.getId());
             CertificatePage found = inventory.search(reader, query(devices, reader, device, status, serial, subject,
-                    expiring, sort, offset, size));
+                    expiring, getSort(), getOffset(), getSize()));
             List<Long> ids = found.certificates().stream().map(IssuedCertificate::getDeviceId)
                     .filter(Objects::nonNull).distinct().toList();
             assetIds = devices.assetIds(reader, ids);
@@ -149,57 +144,29 @@ public class CertificateSearch {
         return page != null || FacesContext.getCurrentInstance().getCurrentPhaseId() != jakarta.faces.event.PhaseId.RENDER_RESPONSE;
     }
 
+    @Override
     public long getTotal() {
         return page == null ? 0 : page.total();
-    }
-
-    public boolean isMore() {
-        return page != null && offset + page.certificates().size() < page.total();
     }
 
     public String assetId(IssuedCertificate c) {
         return c.getDeviceId() == null ? "" : assetIds.getOrDefault(c.getDeviceId(), "");
     }
 
-    /** The order a column's header link asks for: that column, the other way round when it is the current one. */
-    public String sortBy(String column) {
-        CertificateSort current = currentOrder();
-        return current.column() == CertificateSort.parse(column).column() ? current.reversed().toString() : column;
+    @Override
+    protected ListOrder<CertificateColumn> defaultOrder() {
+        return CertificateColumn.defaultFor(expiring);
     }
 
-    /** ▲ or ▼ beside the column the rows are ordered by. */
-    public String arrow(String column) {
-        CertificateSort current = currentOrder();
-        return current.column() == CertificateSort.parse(column).column() ? (current.descending() ? " ▼" : " ▲") : "";
+    @Override
+    protected Map<String, String> filter() {
+        return named("org", organization.getId(), "device", device, "status", status, "serial", serial, "subject",
+                subject, "expiring", expiring == null ? null : String.valueOf(expiring));
     }
 
-    /** The order the rows are in (a malformed sort is reported by the search; the headers then offer the default). */
-    private CertificateSort currentOrder() {
-        try {
-            CertificateSort o = CertificateSort.parse(sort);
-            if (o != null) {
-                return o;
-            }
-        } catch (RuntimeException e) {
-            // the search said so
-        }
-        return CertificateSort.defaultFor(expiring);
-    }
-
-    public int getCurrentPage() {
-        return offset / size + 1;
-    }
-
-    public long getPages() {
-        return page == null ? 0 : Math.max(1, (page.total() + size - 1) / size);
-    }
-
-    public Integer getPreviousOffset() {
-        return ConsoleForms.previousOffset(offset, size);
-    }
-
-    public Integer getNextOffset() {
-        return offset + size;
+    @Override
+    protected int shown() {
+        return page == null ? 0 : page.certificates().size();
     }
 
     public List<Long> getChosen() {
@@ -208,10 +175,6 @@ public class CertificateSearch {
 
     public List<BulkOutcome> getOutcomes() {
         return outcomes;
-    }
-
-    public List<Integer> getSizes() {
-        return SIZES;
     }
 
     public RevocationReason getReason() { return reason; }
@@ -226,12 +189,4 @@ public class CertificateSearch {
     public void setSubject(String v) { subject = ConsoleForms.trimmed(v); }
     public Integer getExpiring() { return expiring; }
     public void setExpiring(Integer v) { expiring = v; }
-    public String getSort() { return sort; }
-    public void setSort(String v) { sort = ConsoleForms.trimmed(v); }
-    public Integer getSize() { return size; }
-    public void setSize(Integer v) { size = v == null ? PAGE : v; }
-    public Integer getPageNumber() { return pageNumber; }
-    public void setPageNumber(Integer v) { pageNumber = v; }
-    public Integer getOffset() { return offset; }
-    public void setOffset(Integer v) { offset = v == null ? 0 : v; }
 }

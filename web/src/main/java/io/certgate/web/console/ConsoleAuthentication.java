@@ -24,8 +24,8 @@ import java.util.Set;
  * every request under /admin/console: a form sign-in ({@link SignInPage} hands the credential over through
  * {@code SecurityContext.authenticate}) checked by the same identity stores and the same throttling as the admin
  * API's Basic sign-in, then a session that names the operator. Each later request is the operator's while the session
- * was active within the idle timeout and the operator is still enabled (its role read from the database each time);
- * otherwise the session ends and a page goes to the sign-in page. Authorization headers are not looked at here.
+ * was active within the idle timeout and the operator is still enabled with the password it signed in with (its role
+ * and credential stamp read from the database each time); otherwise the session ends and a page goes to the sign-in page. Authorization headers are not looked at here.
  */
 @ApplicationScoped
 public class ConsoleAuthentication {
@@ -42,6 +42,9 @@ public class ConsoleAuthentication {
     @EJB
     private AdminUsers operators;
 
+    @Inject
+    private io.certgate.web.support.CallerContext callerContext;
+
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpMessageContext context) {
         if (context.isAuthenticationRequest()
                 && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential credential) {
@@ -57,8 +60,9 @@ public class ConsoleAuthentication {
             if (signedIn.idleAt(now, ConsoleSettings.idleTimeout())) {
                 ended = SignInPage.IDLE;
             } else {
-                role = operators.enabledRole(signedIn.operator());
-                ended = SignInPage.DISABLED;
+                role = operators.sessionRole(signedIn.operator(), signedIn.credentialStamp());
+                ended = role.isPresent() || operators.enabledRole(signedIn.operator()).isEmpty() ? SignInPage.DISABLED
+                        : SignInPage.PASSWORD_CHANGED;
             }
             if (role.isPresent()) {
                 signedIn.seenAt(now);
@@ -77,7 +81,8 @@ public class ConsoleAuthentication {
      * The sign-in form's credential: throttled as the admin API's (the password is then not checked), validated by the
      * identity stores (a refusal is counted and audited by web.admin.FailedOperatorLogins), and on success a new
      * session: whatever session the browser held (another operator's, or one from before) is invalidated first, so
-     * the session id changes at every sign-in (no session fixation, no session of another operator).
+     * the session id changes at every sign-in (no session fixation, no session of another operator). The session
+     * keeps the operator's credential stamp, and the sign-in is audited ({@value OperatorSignIns#SIGNED_IN}).
      */
     private AuthenticationStatus signIn(UsernamePasswordCredential credential, HttpServletRequest request,
                                         HttpMessageContext context) {
@@ -87,7 +92,9 @@ public class ConsoleAuthentication {
             return context.responseUnauthorized();
         }
         CredentialValidationResult result = identityStores.validate(credential);
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+        Optional<String> stamp = result.getStatus() == CredentialValidationResult.Status.VALID
+                ? operators.credentialStamp(result.getCallerPrincipal().getName()) : Optional.empty();
+        if (stamp.isEmpty()) {
             return context.responseUnauthorized();
         }
         HttpSession before = request.getSession(false);
@@ -98,8 +105,17 @@ public class ConsoleAuthentication {
         Duration idle = ConsoleSettings.idleTimeout();
         // the container keeps the session a little longer than the idle timeout, which this class decides
         session.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, idle.toSeconds() + 60));
-        session.setAttribute(ConsoleSession.KEY, new ConsoleSession(result.getCallerPrincipal().getName(),
-                Instant.now()));
+        String operator = result.getCallerPrincipal().getName();
+        session.setAttribute(ConsoleSession.KEY, new ConsoleSession(operator, stamp.get(), Instant.now()));
+        signIns.succeeded(operator, request.getRemoteAddr(), requestId());
         return context.notifyContainerAboutLogin(result);
+    }
+
+    private String requestId() {
+        try {
+            return callerContext.requestId();
+        } catch (RuntimeException noRequestScope) {
+            return java.util.UUID.randomUUID().toString();
+        }
     }
 }

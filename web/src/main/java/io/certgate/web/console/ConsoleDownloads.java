@@ -3,17 +3,32 @@ package io.certgate.web.console;
 import io.certgate.domain.CertgateException;
 import io.certgate.domain.access.Caller;
 import io.certgate.domain.ca.IssuedCertificate;
+import io.certgate.ejb.access.AuditQuery;
+import io.certgate.ejb.access.AuditTrail;
 import io.certgate.ejb.ca.CertificateFormat;
 import io.certgate.ejb.ca.CertificateInventory;
 import io.certgate.ejb.ca.CertificatePage;
 import io.certgate.ejb.ca.CertificateQuery;
 import io.certgate.ejb.ca.UnknownCertificateException;
+import io.certgate.ejb.common.Page;
+import io.certgate.ejb.common.PageRequest;
 import io.certgate.ejb.device.DeviceRegistry;
+import io.certgate.web.admin.AdminPaging;
+import io.certgate.web.admin.AuditViews;
+import io.certgate.web.admin.PendingViews;
+import io.certgate.ejb.binding.SelfEnrollmentColumn;
+import io.certgate.ejb.binding.SelfEnrollments;
+import io.certgate.ejb.common.ListOrder;
+import io.certgate.ejb.enrollment.CertificateOrders;
+import io.certgate.ejb.enrollment.EnrollmentService;
+import io.certgate.ejb.enrollment.OrderRequestColumn;
+import io.certgate.ejb.enrollment.TransactionColumn;
 import io.certgate.web.admin.CertificateAdminRequests;
 import io.certgate.web.admin.CertificateAdminViews;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,12 +39,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * The console's files, under the console's path so the console's sign-in, headers and error pages
  * ({@link ConsoleErrors}) cover them, and only by GET: {@code certificate?org=&sn=&format=pem|der|chain|pkcs7} (one
- * certificate of the organization), {@code certificates.csv?org=&...} (every certificate the certificates page's
- * filter finds, in its order, as the admin API lists them; at most {@value #MAX_EXPORT}), and {@code once?id=} (a
+ * certificate of the organization), {@code certificates.csv?org=&...} and {@code audit.csv?org=&...} (every
+ * certificate, or audit record, the list page's filter finds, in its order, as the admin API lists them; at most
+ * {@value #MAX_EXPORT}), {@code pending.csv?org=&kind=&sort=} (one of the pending page's lists), and {@code once?id=} (a
  * file an admin's post made, such as a new RA account's PKCS#12: {@link OneTimeDownloads}, once, never cached). The
  * operator reads the organization as on its pages ({@link ConsoleGuard#reading}): an unknown certificate or another
  * organization's is 404, a refusal 403, each a console page with a sentence.
@@ -59,6 +76,18 @@ public class ConsoleDownloads extends HttpServlet {
     @EJB
     private DeviceRegistry devices;
 
+    @EJB
+    private AuditTrail audit;
+
+    @EJB
+    private SelfEnrollments selfEnrollments;
+
+    @EJB
+    private EnrollmentService enrollments;
+
+    @EJB
+    private CertificateOrders orders;
+
     @Inject
     private ConsoleGuard guard;
 
@@ -80,6 +109,8 @@ public class ConsoleDownloads extends HttpServlet {
             switch (what) {
                 case "/certificate" -> certificate(request, response);
                 case "/certificates.csv" -> certificates(request, response);
+                case "/audit.csv" -> audit(request, response);
+                case "/pending.csv" -> pending(request, response);
                 default -> refuse(request, response, 404, "No such download.");
             }
         } catch (RuntimeException e) {
@@ -135,30 +166,88 @@ public class ConsoleDownloads extends HttpServlet {
                 CertificateAdminRequests.number("expiring within", request.getParameter("expiring"), null),
                 ConsoleForms.trimmed(request.getParameter("sort")), 0,
                 CertificateQuery.MAX_LIMIT);
-        CertificatePage first = inventory.search(reader, query);
-        if (first.total() > MAX_EXPORT) {
-            refuse(request, response, 400, first.total() + " certificates match: an export holds at most " + MAX_EXPORT
-                    + ". Narrow the search.");
-            return;
-        }
-        attachment(response, "text/csv; charset=UTF-8", "certificates-" + org.replaceAll("[^A-Za-z0-9_.-]", "_") + ".csv");
-        Writer out = response.getWriter();
-        out.write(CertificateCsv.header());
-        CertificatePage page = first;
-        int offset = 0;
-        while (true) {
+        export(request, response, ConsoleCsv.CERTIFICATES, "certificates", "certificates", offset -> {
+            CertificatePage page = inventory.search(reader, query.page(offset, CertificateQuery.MAX_LIMIT));
             List<Long> ids = page.certificates().stream().map(IssuedCertificate::getDeviceId).filter(Objects::nonNull)
                     .distinct().toList();
             Map<Long, String> assetIds = devices.assetIds(reader, ids);
-            for (IssuedCertificate c : page.certificates()) {
-                out.write(CertificateCsv.row(CertificateAdminViews.summary(c, page.at(),
-                        c.getDeviceId() == null ? null : assetIds.get(c.getDeviceId()))));
+            return new Rows(page.total(), page.certificates().stream().map(c -> CertificateAdminViews.summary(c,
+                    page.at(), c.getDeviceId() == null ? null : assetIds.get(c.getDeviceId()))).toList());
+        });
+    }
+
+    /** The audit trail's records that the audit page's filter finds, in its order, as the admin API pages them. */
+    private void audit(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Caller reader = guard.reading(request.getParameter("org"));
+        AuditQuery query = AdminPaging.audit(request.getParameter("actor"), request.getParameter("action"),
+                request.getParameter("from"), request.getParameter("to"), request.getParameter("sort"),
+                new PageRequest(0, PageRequest.MAX_LIMIT));
+        export(request, response, ConsoleCsv.AUDIT, "audit records", "audit", offset -> rows(audit.search(reader,
+                query.page(exportPage(offset))), AuditViews::entry));
+    }
+
+    /**
+     * One of the pending page's lists ({@code kind} self-enrollment, transaction or digicert), every row of it in its
+     * order ({@code sort}), as the admin API lists it.
+     */
+    private void pending(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Caller reader = guard.reading(request.getParameter("org"));
+        String sort = request.getParameter("sort");
+        String kind = String.valueOf(request.getParameter("kind"));
+        switch (kind) {
+            case "self-enrollment" -> export(request, response, ConsoleCsv.SELF_ENROLLMENTS, "requests",
+                    "pending-self-enrollments", offset -> rows(selfEnrollments.pending(reader, ListOrder.parse(
+                            SelfEnrollmentColumn.class, sort), exportPage(offset)), r -> PendingViews.selfEnrollment(r)
+                            .build()));
+            case "transaction" -> export(request, response, ConsoleCsv.TRANSACTIONS, "transactions",
+                    "pending-transactions", offset -> rows(enrollments.pending(reader, ListOrder.parse(
+                            TransactionColumn.class, sort), exportPage(offset)), PendingViews::transaction));
+            case "digicert" -> export(request, response, ConsoleCsv.DIGICERT_REQUESTS, "requests",
+                    "pending-digicert-requests", offset -> rows(orders.pendingRequests(reader, ListOrder.parse(
+                            OrderRequestColumn.class, sort), exportPage(offset)), PendingViews::digiCertRequest));
+            default -> refuse(request, response, 400, "kind must be self-enrollment, transaction or digicert.");
+        }
+    }
+
+    private static PageRequest exportPage(int offset) {
+        return new PageRequest(offset, PageRequest.MAX_LIMIT);
+    }
+
+    private static <T> Rows rows(Page<T> page, java.util.function.Function<T, JsonObject> json) {
+        return new Rows(page.total(), page.items().stream().map(json).toList());
+    }
+
+    /** One page of an export: how many match in all, and this page's rows as the admin API writes them. */
+    private record Rows(long total, List<JsonObject> items) {
+    }
+
+    /**
+     * A list's CSV, page after page from offset 0 until every row the first page counted is written; refused as a
+     * whole when more than {@value #MAX_EXPORT} match.
+     */
+    private static void export(HttpServletRequest request, HttpServletResponse response, ConsoleCsv table, String what,
+                               String fileName, IntFunction<Rows> pageAt) throws IOException {
+        Rows page = pageAt.apply(0);
+        long total = page.total();
+        if (total > MAX_EXPORT) {
+            refuse(request, response, 400, total + " " + what + " match: an export holds at most " + MAX_EXPORT
+                    + ". Narrow the search.");
+            return;
+        }
+        String org = request.getParameter("org").replaceAll("[^A-Za-z0-9_.-]", "_");
+        attachment(response, "text/csv; charset=UTF-8", fileName + "-" + org + ".csv");
+        Writer out = response.getWriter();
+        out.write(table.header());
+        int offset = 0;
+        while (true) {
+            for (JsonObject item : page.items()) {
+                out.write(table.row(item));
             }
-            offset += page.certificates().size();
-            if (page.certificates().isEmpty() || offset >= first.total()) {
+            offset += page.items().size();
+            if (page.items().isEmpty() || offset >= total) {
                 break;
             }
-            page = inventory.search(reader, query.page(offset, CertificateQuery.MAX_LIMIT));
+            page = pageAt.apply(offset);
         }
         out.flush();
     }

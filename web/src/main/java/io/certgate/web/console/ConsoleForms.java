@@ -35,6 +35,13 @@ final class ConsoleForms {
         }
     }
 
+    /** The rows a post ticked that are named by text (a CertManager transaction id): each once, in the order sent. */
+    static java.util.List<String> tickedTexts(String parameter) {
+        String[] values = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext()
+                .getRequestParameterValuesMap().getOrDefault(parameter, new String[0]);
+        return java.util.Arrays.stream(values).map(String::trim).filter(v -> !v.isEmpty()).distinct().toList();
+    }
+
     /** The offset of the page before, never below the first. */
     static int previousOffset(int offset, int pageSize) {
         return Math.max(0, offset - pageSize);

@@ -58,9 +58,20 @@ public class OperatorActions {
         tokens.once(messages, "Giving operator " + operator + " a new password", () -> operators.rotatePassword(
                 guard.server(OperatorAction.ADMINISTER), operator)).ifPresent(rotated -> {
                     password = rotated;
+                    keepOwnSession(operator);
                     messages.done("Operator " + operator + " has a new password; the old one no longer works. Copy "
                             + "it now: it is shown only this once.");
                 });
+    }
+
+    /** An operator who gave itself a new password goes on in this session; its other sessions end. */
+    private void keepOwnSession(String operator) {
+        java.util.Map<String, Object> session = jakarta.faces.context.FacesContext.getCurrentInstance()
+                .getExternalContext().getSessionMap();
+        if (session.get(ConsoleSession.KEY) instanceof ConsoleSession own && own.operator().equals(operator)) {
+            operators.credentialStamp(operator).ifPresent(own::restamp);
+            session.put(ConsoleSession.KEY, own);
+        }
     }
 
     /** The operator whose role change waits for confirmation (the first step of the form), or null. */

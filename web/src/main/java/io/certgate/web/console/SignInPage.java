@@ -25,10 +25,14 @@ public class SignInPage extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    /** Why a page came here: the operator signed out, idled too long, was disabled, or the session is gone. */
+    /**
+     * Why a page came here: the operator signed out, idled too long, was disabled or given a new password, or the
+     * session is gone.
+     */
     static final String SIGNED_OUT = "signed-out";
     static final String IDLE = "idle";
     static final String DISABLED = "disabled";
+    static final String PASSWORD_CHANGED = "password-changed";
     static final String ENDED = "ended";
 
     @Inject
@@ -41,6 +45,8 @@ public class SignInPage extends HttpServlet {
             case IDLE -> "You were signed out after " + spoken(ConsoleSettings.idleTimeout())
                     + " without activity. Sign in again.";
             case DISABLED -> "Your operator can no longer sign in (disabled): the session ended.";
+            case PASSWORD_CHANGED -> "Your operator was given a new password: the session ended. Sign in with the "
+                    + "new password.";
             case ENDED -> "Your console session ended (signed out, timed out or the server restarted). Sign in again.";
             default -> request.getRemoteUser() == null ? null : "Signed in as " + request.getRemoteUser()
                     + ". Sign in as another operator here, or go back to the console.";

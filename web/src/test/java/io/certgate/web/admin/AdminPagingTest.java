@@ -31,17 +31,20 @@ class AdminPagingTest {
     @Test
     void auditTimesWithZoneOffsetOrNoneWhichIsUtc() {
         AuditQuery q = AdminPaging.audit(" admin: ", "revoke", "2026-11-01T10:15:00Z", "2026-11-01T13:15:00+02:00",
-                null, null);
+                "-actor", AdminPaging.page(null, null));
         assertEquals("admin:", q.actor());
         assertEquals(Instant.parse("2026-11-01T10:15:00Z"), q.from());
         assertEquals(Instant.parse("2026-11-01T11:15:00Z"), q.to());
         assertEquals(PageRequest.DEFAULT_LIMIT, q.page().limit());
+        assertEquals("-actor", q.order().toString(), "the order asked for");
+        assertEquals("-at", AdminPaging.audit(null, null, null, null, null, PageRequest.first()).order().toString(),
+                "newest first without one");
         assertEquals(Instant.parse("2026-11-01T10:15:00Z"), AdminPaging.time("from", "2026-11-01T10:15"));
         assertNull(AdminPaging.time("from", ""));
         assertTrue(assertThrows(InvalidArgumentException.class, () -> AdminPaging.time("to", "yesterday"))
                 .getMessage().startsWith("to "));
         assertThrows(InvalidArgumentException.class, () -> AdminPaging.audit(null, null, "2026-11-02T00:00:00Z",
-                "2026-11-01T00:00:00Z", null, null), "the period's start after its end");
+                "2026-11-01T00:00:00Z", null, PageRequest.first()), "the period's start after its end");
     }
 
     @Test

@@ -15,7 +15,11 @@ class AuditTargetsTest {
                 .map(x -> x.getText() + (x.getValue() == null ? "" : x.getValue())).toList()));
         assertEquals(List.of("certSn", "assetId"), p.stream().map(AuditTargets.Piece::getKind).toList());
         assertEquals("requestId=3 certSn=", p.get(0).getText());
-        assertEquals(1, AuditTargets.of("serial=1a").size());
-        assertEquals(null, AuditTargets.of("serial=1a").get(0).getKind());
+        assertEquals(List.of("certSn", "serial"), AuditTargets.of("certSn=24 serial=1a").stream()
+                .map(AuditTargets.Piece::getKind).toList());
+        assertEquals(List.of("productKey"), AuditTargets.of("productKey=p-1").stream().map(AuditTargets.Piece::getKind)
+                .toList());
+        assertEquals(1, AuditTargets.of("transaction=ab12").size());
+        assertEquals(null, AuditTargets.of("transaction=ab12").get(0).getKind());
     }
 }

@@ -41,9 +41,35 @@ class ConsoleSignInTest {
     }
 
     @Test
+    void aBadIdleTimeoutIsLoggedOnceNotAtEveryRequest() {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(ConsoleSettings.class.getName());
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        java.util.logging.Handler h = new java.util.logging.Handler() {
+            @Override public void publish(java.util.logging.LogRecord r) { warnings.add(r.getMessage()); }
+            @Override public void flush() { }
+            @Override public void close() { }
+        };
+        log.addHandler(h);
+        try {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(Duration.ofMinutes(15), ConsoleSettings.idleTimeout(Optional.of("ten minutes")));
+            }
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).contains("\"ten minutes\"") && warnings.get(0).contains("PT15M"), warnings.get(0));
+            ConsoleSettings.idleTimeout(Optional.of("PT10M"));
+            assertEquals(1, warnings.size(), "a good value is not a warning");
+            ConsoleSettings.idleTimeout(Optional.of("PT0.5S"));
+            ConsoleSettings.idleTimeout(Optional.of("PT0.5S"));
+            assertEquals(2, warnings.size(), "another bad value is logged, once: " + warnings);
+        } finally {
+            log.removeHandler(h);
+        }
+    }
+
+    @Test
     void aSessionIsIdleOnlyAfterTheTimeoutWithoutActivity() {
         Instant t = Instant.parse("2026-12-07T03:00:00Z");
-        ConsoleSession s = new ConsoleSession("alice", t);
+        ConsoleSession s = new ConsoleSession("alice", "stamp", t);
         Duration idle = Duration.ofMinutes(15);
         assertFalse(s.idleAt(t.plus(idle), idle), "exactly the timeout: still active");
         assertTrue(s.idleAt(t.plus(idle).plusSeconds(1), idle));

@@ -119,6 +119,9 @@ public final class AdminDecisions {
 
         @Schema(description = "the operator that decided")
         public String decidedBy;
+
+        @Schema(description = "the deciding operator's comment, when it gave one (the console's pending page)")
+        public String decisionComment;
     }
 
     @Schema(name = "AdminPendingSelfEnrollments")

@@ -7,7 +7,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 /** The CSV export: the API's fields in a fixed order, RFC 4180 quoting, nulls empty, no formulas. */
-class CertificateCsvTest {
+class ConsoleCsvTest {
 
     @Test
     void aRowHasTheApiFieldsInTheHeadersOrder() {
@@ -18,16 +18,26 @@ class CertificateCsvTest {
                 .add("revokedAt", "2026-12-07T03:01:00Z").add("revocationReason", "keyCompromise")
                 .add("renewedFrom", 41).build();
         assertEquals("certSn,serial,subject,issuer,authority,issuedAt,notBefore,notAfter,status,assetId,revokedAt,"
-                + "revocationReason,renewedFrom\r\n", CertificateCsv.header());
+                + "revocationReason,renewedFrom\r\n", ConsoleCsv.CERTIFICATES.header());
         assertEquals("42,0a1b,\"CN=meter \"\"one\"\",O=acme\",CN=acme RSA,RSA,2026-12-07T03:00:00Z,"
                 + "2026-12-07T02:55:00Z,2027-12-07T03:00:00Z,revoked,,2026-12-07T03:01:00Z,keyCompromise,41\r\n",
-                CertificateCsv.row(summary));
+                ConsoleCsv.CERTIFICATES.row(summary));
+    }
+
+    @Test
+    void anAuditRowHasTheApiRecordsFields() {
+        JsonObject entry = Json.createObjectBuilder().add("at", "2026-12-07T03:00:00.123Z").add("orgId", "acme")
+                .add("actor", "admin:ops").add("action", "certificate.revoke").add("target", "certSn=7 serial=0a")
+                .add("outcome", "success; comment: a, b").addNull("requestId").build();
+        assertEquals("at,orgId,actor,action,target,outcome,requestId\r\n", ConsoleCsv.AUDIT.header());
+        assertEquals("2026-12-07T03:00:00.123Z,acme,admin:ops,certificate.revoke,certSn=7 serial=0a,"
+                + "\"success; comment: a, b\",\r\n", ConsoleCsv.AUDIT.row(entry));
     }
 
     @Test
     void aCellASpreadsheetWouldRunIsText() {
-        assertEquals("\"'=HYPERLINK(\"\"x\"\")\"", CertificateCsv.cell(Json.createValue("=HYPERLINK(\"x\")")));
-        assertEquals("'@SUM(A1)", CertificateCsv.cell(Json.createValue("@SUM(A1)")));
-        assertEquals("", CertificateCsv.cell(null));
+        assertEquals("\"'=HYPERLINK(\"\"x\"\")\"", ConsoleCsv.cell(Json.createValue("=HYPERLINK(\"x\")")));
+        assertEquals("'@SUM(A1)", ConsoleCsv.cell(Json.createValue("@SUM(A1)")));
+        assertEquals("", ConsoleCsv.cell(null));
     }
 }
