@@ -7,6 +7,8 @@
 # usage: bench/fill.sh [--revoked] [--authority RSA|ECC|both] N
 #   --revoked    the certificates are revoked (reason KEY_COMPROMISE, revoked one day ago and after): CRL entries
 #   --authority  issuing root of the rows (default both: RSA and ECC alternately)
+#   --issuing-ca the rows are signed by the organization's active issuing CA of their authority (it must exist: one
+#                apply makes it), so they are on that CA's CRL; without it they name no issuing CA (the root's CRL)
 # The database: BENCH_PG_HOST/PORT/DB/USER/PASSWORD (bench/lib.sh; default the bench's private cluster,
 # 127.0.0.1:5433 certgate_bench), which a certgate server must have started on once (its schema).
 # The organization: FILL_ORG, else the organization of the first EnOS service account in the database.
@@ -27,12 +29,14 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 revoked=false
+issuing=false
 authority=both
 while [ $# -gt 1 ]; do
   case $1 in
     --revoked) revoked=true; shift ;;
+    --issuing-ca) issuing=true; shift ;;
     --authority) authority=$2; shift 2 ;;
-    *) die "usage: bench/fill.sh [--revoked] [--authority RSA|ECC|both] N" ;;
+    *) die "usage: bench/fill.sh [--revoked] [--issuing-ca] [--authority RSA|ECC|both] N" ;;
   esac
 done
 N=${1:?usage: bench/fill.sh [--revoked] [--authority RSA|ECC|both] N}
@@ -52,6 +56,15 @@ openssl req -x509 -newkey rsa:2048 -nodes -keyout /dev/null -subj "/CN=bench fil
 PEM=$(cat "$WORK/filler.pem")
 ISSUER_RSA=$(bpsql -c "SELECT issuer_dn FROM cg_certificate WHERE issue_authority = 'RSA' ORDER BY cert_sn LIMIT 1")
 ISSUER_ECC=$(bpsql -c "SELECT issuer_dn FROM cg_certificate WHERE issue_authority = 'ECC' ORDER BY cert_sn LIMIT 1")
+ICA_RSA="" ICA_ECC=""
+if $issuing; then
+  issuing_ca() { bpsql -c "SELECT id || '|' || subject_dn FROM cg_issuing_ca WHERE scope = '$ORG' AND authority = '$1' AND state = 'ACTIVE' ORDER BY generation DESC LIMIT 1"; }
+  for a in RSA ECC; do
+    [ "$authority" = both ] || [ "$authority" = "$a" ] || continue
+    row=$(issuing_ca "$a"); [ -n "$row" ] || die "no active $a issuing CA of $ORG: apply one certificate first"
+    if [ "$a" = RSA ]; then ICA_RSA=${row%%|*}; ISSUER_RSA=${row#*|}; else ICA_ECC=${row%%|*}; ISSUER_ECC=${row#*|}; fi
+  done
+fi
 t0=$(date +%s.%N)
 PID=$(bpsql -v org="$ORG" -v tag="$TAG" <<'SQL'
 INSERT INTO cg_product (org_id, product_key, name, product_type, bi_directional_auth, default_valid_day, max_valid_day,
@@ -66,7 +79,7 @@ while [ "$lo" -le "$N" ]; do
   hi=$(( lo + BATCH - 1 )); [ "$hi" -gt "$N" ] && hi=$N
   bpsql -v org="$ORG" -v tag="$TAG" -v pid="$PID" -v lo="$lo" -v hi="$hi" -v revoked="$revoked" \
         -v authority="$authority" -v pem="$PEM" -v irsa="${ISSUER_RSA:-CN=bench filler root}" \
-        -v iecc="${ISSUER_ECC:-CN=bench filler root}" <<'SQL'
+        -v iecc="${ISSUER_ECC:-CN=bench filler root}" -v icarsa="$ICA_RSA" -v icaecc="$ICA_ECC" <<'SQL'
 BEGIN;
 SELECT COALESCE(MAX(cert_sn), 0) AS maxsn FROM cg_certificate \gset
 CREATE TEMP TABLE fill_batch ON COMMIT DROP AS
@@ -78,12 +91,14 @@ INSERT INTO cg_device (org_id, product_id, device_key, asset_id, name, device_se
 SELECT :'org', :pid, 'fill-' || :'tag' || '-' || i, 'F' || :'tag' || i, 'filler', md5(:'tag' || '-secret-' || i), at
 FROM fill_batch;
 INSERT INTO cg_certificate (org_id, device_id, issue_authority, serial_number, subject_dn, issuer_dn, public_key_sha256,
-                            cert_pem, signed_at, not_before, not_after, revoked, revocation_reason, revoked_at)
+                            cert_pem, signed_at, not_before, not_after, revoked, revocation_reason, revoked_at,
+                            issuing_ca_id)
 SELECT :'org', d.id, b.authority, '4' || substr(md5(:'tag' || '-serial-' || b.i), 2),
        'CN=fill-' || :'tag' || '-' || b.i || ',O=bench filler', CASE WHEN b.authority = 'RSA' THEN :'irsa' ELSE :'iecc' END,
        encode(sha256(convert_to(:'tag' || '-key-' || b.i, 'UTF8')), 'hex'), :'pem',
        b.at, b.at - interval '1 minute', b.at + interval '730 days', :revoked,
-       CASE WHEN :revoked THEN 'KEY_COMPROMISE' END, CASE WHEN :revoked THEN b.at + interval '1 hour' END
+       CASE WHEN :revoked THEN 'KEY_COMPROMISE' END, CASE WHEN :revoked THEN b.at + interval '1 hour' END,
+       NULLIF(CASE WHEN b.authority = 'RSA' THEN :'icarsa' ELSE :'icaecc' END, '')::bigint
 FROM fill_batch b JOIN cg_device d ON d.product_id = :pid AND d.device_key = 'fill-' || :'tag' || '-' || b.i;
 INSERT INTO cg_key_binding (public_key_sha256, device_id, bound_at)
 SELECT c.public_key_sha256, c.device_id, c.signed_at
@@ -110,4 +125,4 @@ bpsql -c 'VACUUM ANALYZE cg_product' -c 'VACUUM ANALYZE cg_device' -c 'VACUUM AN
 pg_super -c CHECKPOINT >/dev/null || true
 t2=$(date +%s.%N)
 now=$(bpsql -c 'SELECT COUNT(*) FROM cg_certificate')
-say "FILL tag=$TAG rows=$N revoked=$revoked authority=$authority org=$ORG insert_s=$(printf '%.1f' "$(echo "$t1 - $t0" | bc)") vacuum_analyze_s=$(printf '%.1f' "$(echo "$t2 - $t1" | bc)") rows_per_s=$(echo "$N / ($t1 - $t0)" | bc) certificates_now=$now"
+say "FILL tag=$TAG rows=$N revoked=$revoked authority=$authority issuing_ca=${ICA_RSA}${ICA_ECC:+${ICA_RSA:+,}$ICA_ECC} org=$ORG insert_s=$(printf '%.1f' "$(echo "$t1 - $t0" | bc)") vacuum_analyze_s=$(printf '%.1f' "$(echo "$t2 - $t1" | bc)") rows_per_s=$(echo "$N / ($t1 - $t0)" | bc) certificates_now=$now"
