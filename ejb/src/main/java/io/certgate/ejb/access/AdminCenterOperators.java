@@ -87,27 +87,25 @@ public class AdminCenterOperators {
         sync();
     }
 
-    /** Writes the admins of the database into the file, when that changes it; true when it wrote. */
-    public boolean sync() {
+    /** Writes the admins of the database into the file, when that changes it. */
+    public void sync() {
         Optional<Path> file = file();
         if (file.isEmpty()) {
-            return false;
+            return;
         }
         byte[] content = AdminCenterRegistry.render(em.createNamedQuery(AdminUser.ALL, AdminUser.class)
                 .getResultList()).getBytes(StandardCharsets.UTF_8);
         try {
             Path f = file.get();
             if (Files.exists(f) && Arrays.equals(Files.readAllBytes(f), content)) {
-                return false;
+                return;
             }
             OwnerOnlyFiles.write(f, content);
             reloadSettlesAt = System.nanoTime() + START_WRITE_PAUSE_NANOS; // only a start waits for it
             LOG.info(() -> "Admin Center operators: " + f + " rewritten");
-            return true;
         } catch (IOException e) {
             // the next run tries again; until then Liberty keeps the previous file
             LOG.warning(() -> "cannot write the Admin Center operators to " + file.get() + ": " + e);
-            return false;
         }
     }
 

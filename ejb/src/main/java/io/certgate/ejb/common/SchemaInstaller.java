@@ -6,6 +6,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -70,10 +72,10 @@ public class SchemaInstaller {
     }
 
     /** Every change set of the change log is recorded as ran: nothing for Liquibase to do, so it is not loaded. */
-    static boolean upToDate(Connection c) throws java.io.IOException {
-        try (java.io.InputStream log = SchemaInstaller.class.getClassLoader().getResourceAsStream(CHANGELOG)) {
+    static boolean upToDate(Connection c) throws IOException {
+        try (InputStream log = SchemaInstaller.class.getClassLoader().getResourceAsStream(CHANGELOG)) {
             if (log == null) {
-                throw new java.io.IOException(CHANGELOG + " is missing");
+                throw new IOException(CHANGELOG + " is missing");
             }
             return ChangeLogState.complete(ChangeLogState.declared(log, CHANGELOG), ChangeLogState.applied(c));
         }
