@@ -85,7 +85,7 @@ public class CertificateAuthorities {
         trustStore = Path.of(config.getOptionalValue("certgate.trust.store", String.class)
                 .orElse(ServerFiles.dataDirectory().resolve("ca").resolve("client-trust.p12").toString()));
         rootsTrusted = Map.copyOf(trusted);
-        ClientTrustStore.write(trusted, trustStore);
+        ClientTrustStore.writeRoots(trusted, trustStore); // the issuing CAs follow when IssuingAuthorities loads them
         LOG.info(() -> "CA keys: " + custody.description());
     }
 

@@ -9,6 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -25,25 +27,18 @@ final class ClientTrustStore {
     private ClientTrustStore() {
     }
 
-    static synchronized void write(Map<String, X509Certificate> roots, Path file) {
+    /**
+     * The file holds exactly {@code entries} (alias to certificate) afterwards; written only when that changes it.
+     */
+    static synchronized void write(Map<String, X509Certificate> entries, Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            if (Files.exists(file)) {
-                KeyStore existing = KeyStore.getInstance("PKCS12");
-                try (InputStream in = Files.newInputStream(file)) {
-                    existing.load(in, PASSWORD.toCharArray());
-                }
-                boolean same = existing.size() == roots.size();
-                for (Map.Entry<String, X509Certificate> e : roots.entrySet()) {
-                    same &= e.getValue().equals(existing.getCertificate(e.getKey()));
-                }
-                if (same) {
-                    return;
-                }
+            if (read(file).equals(entries)) {
+                return;
             }
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
-            for (Map.Entry<String, X509Certificate> e : roots.entrySet()) {
+            for (Map.Entry<String, X509Certificate> e : entries.entrySet()) {
                 ks.setCertificateEntry(e.getKey(), e.getValue());
             }
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -57,6 +52,37 @@ final class ClientTrustStore {
                     + "(used by the Admin Center's toolbox page) trusts the roots written now after the next restart");
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot write the trust store " + file, e);
+        }
+    }
+
+    /**
+     * The roots into the file, its other entries (issuing CAs, later root generations) kept as they are: what a start
+     * writes before the issuing CAs are loaded, so that a restart changes nothing and Liberty reloads nothing (it
+     * used to drop the issuing CAs here and put them back a moment later, two reloads at every start).
+     */
+    static synchronized void writeRoots(Map<String, X509Certificate> roots, Path file) {
+        Map<String, X509Certificate> entries = new LinkedHashMap<>(read(file));
+        entries.putAll(roots);
+        write(entries, file);
+    }
+
+    /** The file's certificates by alias; empty when there is no file yet. */
+    private static Map<String, X509Certificate> read(Path file) {
+        if (!Files.exists(file)) {
+            return Map.of();
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore existing = KeyStore.getInstance("PKCS12");
+            existing.load(in, PASSWORD.toCharArray());
+            Map<String, X509Certificate> entries = new LinkedHashMap<>();
+            for (String alias : Collections.list(existing.aliases())) {
+                if (existing.getCertificate(alias) instanceof X509Certificate c) {
+                    entries.put(alias, c);
+                }
+            }
+            return entries;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the trust store " + file, e);
         }
     }
 }

@@ -186,6 +186,33 @@ class CertificateSignerTest {
         assertTrue(ks.isCertificateEntry("rsa-root"));
     }
 
+    @Test
+    void aStartWritingTheRootsKeepsTheIssuingCasAndChangesNothing() throws Exception {
+        KeyCustody c = custody();
+        Map<String, X509Certificate> roots = Map.of("rsa-root", c.certificate(IssueAuthority.RSA),
+                "ecc-root", c.certificate(IssueAuthority.ECC));
+        Map<String, X509Certificate> all = new java.util.HashMap<>(roots);
+        all.put("issuing-ca-7", custody().certificate(IssueAuthority.RSA)); // another key's certificate stands in
+        Path trust = dir.resolve("trust/client-trust.p12");
+        ClientTrustStore.write(all, trust);
+        java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(trust);
+        Thread.sleep(20);
+        ClientTrustStore.writeRoots(roots, trust);
+        assertEquals(written, Files.getLastModifiedTime(trust), "a restart rewrites nothing: Liberty reloads nothing");
+        ClientTrustStore.write(all, trust);
+        assertEquals(written, Files.getLastModifiedTime(trust));
+        Map<String, X509Certificate> newRoot = Map.of("rsa-root", custody().certificate(IssueAuthority.RSA),
+                "ecc-root", c.certificate(IssueAuthority.ECC));
+        ClientTrustStore.writeRoots(newRoot, trust);
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(trust)) {
+            ks.load(in, ClientTrustStore.PASSWORD.toCharArray());
+        }
+        assertEquals(3, ks.size());
+        assertEquals(newRoot.get("rsa-root"), ks.getCertificate("rsa-root"), "a changed root is written");
+        assertEquals(all.get("issuing-ca-7"), ks.getCertificate("issuing-ca-7"), "the issuing CA kept");
+    }
+
     private static KeyCustody custody() {
         return Pkcs12Custody.open(null, "test".toCharArray(), Instant.now()).custody();
     }
