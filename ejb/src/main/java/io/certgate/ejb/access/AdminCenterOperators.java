@@ -40,10 +40,7 @@ public class AdminCenterOperators {
     private static final Logger LOG = Logger.getLogger(AdminCenterOperators.class.getName());
     static final String LOCATION = "certgate.admin.center.registry";
     /** Liberty notices a changed drop-in within 0.5 s and reloaded it in 0.5-1.4 s here (CI logs). */
-    private static final long START_WRITE_PAUSE_NANOS = 4_000_000_000L;
-
-    /** When the reload that the latest write caused is over (System.nanoTime); 0: nothing written yet. */
-    private volatile long reloadSettlesAt;
+    private static final long START_WRITE_PAUSE_MILLIS = 4_000;
 
     @PersistenceContext(unitName = "certgate")
     private EntityManager em;
@@ -52,26 +49,20 @@ public class AdminCenterOperators {
     void atStart() {
         file().ifPresentOrElse(f -> LOG.info(() -> "Admin Center operators: the enabled admins, kept in " + f),
                 () -> LOG.info(() -> LOCATION + " is not set: no operator can sign in to Liberty's Admin Center"));
-        sync();
+        if (sync()) {
+            awaitConfigurationReload();
+        }
     }
 
     /**
-     * A write makes Liberty reload its configuration, security included, about a second later. Were the application's
-     * web module to start meanwhile, its start would ask the security service in that second and log CWWKS0005E
-     * ("No available UserRegistry service", LogHygieneIT). So a start that wrote the file (a new server, or operators
-     * changed while it was down, or the bootstrap admin's event) lets the web module start only a few seconds after the write:
-     * {@link ConfigurationReloadWait}, the last of the EJB module's start-up beans, waits out what is left of them,
-     * so the rest of the start (CA keys, issuing CAs, the HTTPS certificate) runs during the reload, not after it.
+     * A write makes Liberty reload its configuration, security included, about a second later. Were the application
+     * to go on starting meanwhile, its web module's start would ask the security service in that second and log
+     * CWWKS0005E ("No available UserRegistry service", LogHygieneIT). So a start that wrote the file (a new server,
+     * or operators changed while it was down) waits a few seconds here, before the web module starts.
      */
-    @jakarta.ejb.Lock(jakarta.ejb.LockType.READ) // a wait, not a change: the schedule and events go on meanwhile
-    public void awaitConfigurationReload() {
-        long left = reloadSettlesAt - System.nanoTime();
-        if (reloadSettlesAt == 0 || left <= 0) {
-            return;
-        }
-        LOG.fine(() -> "Waiting " + left / 1_000_000 + " ms for Liberty's configuration reload");
+    private static void awaitConfigurationReload() {
         try {
-            Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+            Thread.sleep(START_WRITE_PAUSE_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -87,25 +78,26 @@ public class AdminCenterOperators {
         sync();
     }
 
-    /** Writes the admins of the database into the file, when that changes it. */
-    public void sync() {
+    /** Writes the admins of the database into the file, when that changes it; true when it wrote. */
+    public boolean sync() {
         Optional<Path> file = file();
         if (file.isEmpty()) {
-            return;
+            return false;
         }
         byte[] content = AdminCenterRegistry.render(em.createNamedQuery(AdminUser.ALL, AdminUser.class)
                 .getResultList()).getBytes(StandardCharsets.UTF_8);
         try {
             Path f = file.get();
             if (Files.exists(f) && Arrays.equals(Files.readAllBytes(f), content)) {
-                return;
+                return false;
             }
             OwnerOnlyFiles.write(f, content);
-            reloadSettlesAt = System.nanoTime() + START_WRITE_PAUSE_NANOS; // only a start waits for it
             LOG.info(() -> "Admin Center operators: " + f + " rewritten");
+            return true;
         } catch (IOException e) {
             // the next run tries again; until then Liberty keeps the previous file
             LOG.warning(() -> "cannot write the Admin Center operators to " + file.get() + ": " + e);
+            return false;
         }
     }
 
