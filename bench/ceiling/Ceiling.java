@@ -4,8 +4,8 @@
  * calls them: CsrValidator.validate(pem, KeyPolicy.DEVICE) (PEM decode, PKCS#10 parse, attribute, key and hash
  * checks, signature verified with BouncyCastle), checkKey again (the ledger does), the public key's SHA-256,
  * CertificateSigner.sign (X.509 v3 with basicConstraints, keyUsage, extendedKeyUsage, SKI, AKI, CRL distribution
- * point, AIA; 127-bit random serial) with a ContentSigner built per call as Pkcs12Custody builds it (RSA: the JDK's
- * provider; ECC: BouncyCastle with the key converted once into BouncyCastle's own object), then PEM.
+ * point, AIA; 127-bit random serial) with a ContentSigner built per call as Pkcs12Custody builds it
+ * (CryptoProviders.signer: AWS-LC when it loads; else the JDK for RSA and BouncyCastle for ECC), then PEM.
  * No HTTP, no JSON, no database, no audit: an upper bound for the server, not a target it can reach exactly.
  *
  * usage: java -cp ... Ceiling ALG THREADS WARMUP_SECONDS ROUNDS ROUND_SECONDS      ALG: rsa | ecc
@@ -22,14 +22,12 @@ import io.certgate.ejb.ca.SerialNumbers;
 import io.certgate.ejb.ca.ValidatedCsr;
 import java.io.StringWriter;
 import java.math.BigInteger;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,9 +79,8 @@ public class Ceiling {
                 ca.getPublic()).addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
                 .build(new JcaContentSignerBuilder(sigAlg).build(ca.getPrivate()));
         X509Certificate caCert = new JcaX509CertificateConverter().getCertificate(caHolder);
-        // Pkcs12Custody: the EC key converted once into BouncyCastle's own key object; RSA stays the JDK's
-        PrivateKey signingKey = rsa ? ca.getPrivate() : KeyFactory.getInstance("EC", CryptoProviders.BC)
-                .generatePrivate(new PKCS8EncodedKeySpec(ca.getPrivate().getEncoded()));
+        // as Pkcs12Custody: the key in the form its signing provider uses (CryptoProviders)
+        PrivateKey signingKey = CryptoProviders.signingKey(ca.getPrivate());
         CertificateProfile profile = new CertificateProfile(CertificateProfile.Usage.DEVICE, List.of(),
                 "http://localhost:9080/enos/CA/crl/" + (rsa ? "RSA" : "ECC"), "http://localhost:9080/enos/CA/ocsp",
                 "http://localhost:9080/enos/CA/cacert/" + (rsa ? "RSA" : "ECC"));
@@ -132,7 +129,8 @@ public class Ceiling {
             each.append(each.length() == 0 ? "" : ",").append(String.format("%.0f", r));
         }
         System.out.printf("CEILING alg=%s provider=%s threads=%d certs_s=%.0f min=%.0f max=%.0f rounds=%d round_s=%s "
-                        + "warmup_s=%s each=%s jdk=%s%n", alg, rsa ? "JDK" : "BC", threads, median, sorted[0],
+                        + "warmup_s=%s each=%s jdk=%s%n", alg,
+                CryptoProviders.describe().startsWith("AWS-LC") ? "AWS-LC" : rsa ? "JDK" : "BC", threads, median, sorted[0],
                 sorted[rounds - 1], rounds, a[4], a[2], each, System.getProperty("java.version"));
         long sink = 0;
         for (Worker w : workers) {
@@ -168,11 +166,7 @@ public class Ceiling {
         ValidatedCsr v = VALIDATOR.validate(csrPem, KeyPolicy.DEVICE);
         VALIDATOR.checkKey(v.publicKey(), KeyPolicy.DEVICE);
         Instant now = Instant.now();
-        JcaContentSignerBuilder b = new JcaContentSignerBuilder(sigAlg);
-        if (!rsa) {
-            b.setProvider(CryptoProviders.BC);
-        }
-        ContentSigner signer = b.build(key);
+        ContentSigner signer = CryptoProviders.signer(sigAlg, key); // as Pkcs12Custody builds it
         X509CertificateHolder cert = SIGNER.sign(caCert, signer, v.subject(), v.publicKey(), SerialNumbers.next(),
                 now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofDays(730)), profile);
         String keyHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(v.publicKey().getEncoded()));

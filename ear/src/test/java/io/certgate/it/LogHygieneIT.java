@@ -163,6 +163,12 @@ class LogHygieneIT {
         assertTrue(ready > 0, "messages.log holds this server's start (not rotated away)");
         assertClean(log.substring(0, ready));
         assertFalse(log.contains("actor=anonymous"), "no audit line without its actor");
+        // the CA names the provider that signs; on Linux x86-64 it is AWS-LC, whose library ships in the EAR
+        Matcher signatures = Pattern.compile("CA keys: .*; signatures: (.+)").matcher(log);
+        assertTrue(signatures.find(), "the start names the signature provider");
+        if (System.getProperty("os.name").startsWith("Linux") && System.getProperty("os.arch").equals("amd64")) {
+            assertTrue(signatures.group(1).startsWith("AWS-LC (AmazonCorrettoCryptoProvider "), signatures.group());
+        }
         Matcher m = Pattern.compile("audit org=(\\S+) actor=(\\S+) action=credential\\.create target=(enos-app:\\S+) "
                 + "outcome=\\S+ requestId=startup").matcher(log);
         if (m.find()) { // this start made the bootstrap's service account (a fresh server): log and database agree

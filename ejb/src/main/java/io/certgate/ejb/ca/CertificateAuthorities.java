@@ -86,7 +86,7 @@ public class CertificateAuthorities {
                 .orElse(ServerFiles.dataDirectory().resolve("ca").resolve("client-trust.p12").toString()));
         rootsTrusted = Map.copyOf(trusted);
         ClientTrustStore.writeRoots(trusted, trustStore); // the issuing CAs follow when IssuingAuthorities loads them
-        LOG.info(() -> "CA keys: " + custody.description());
+        LOG.info(() -> "CA keys: " + custody.description() + "; signatures: " + CryptoProviders.describe());
     }
 
     /** Today's keystore row, or the file of an earlier version, or a new keystore; saved when roots were added. */

@@ -13,7 +13,6 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.operator.ContentVerifierProvider;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 /**
@@ -266,8 +265,7 @@ public class CsrValidator {
     private static void verifySignature(PKCS10CertificationRequest csr) {
         boolean valid;
         try {
-            ContentVerifierProvider verifier = new JcaContentVerifierProviderBuilder()
-                    .setProvider(CryptoProviders.BC).build(csr.getSubjectPublicKeyInfo());
+            ContentVerifierProvider verifier = CryptoProviders.csrVerifier(csr.getSubjectPublicKeyInfo());
             valid = csr.isSignatureValid(verifier);
         } catch (Exception e) {
             throw new InvalidCsrException(Reason.SIGNATURE, "the CSR signature cannot be verified");

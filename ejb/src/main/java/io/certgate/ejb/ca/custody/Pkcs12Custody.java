@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.logging.Logger;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * Key custody in one password-protected PKCS#12 keystore that the caller keeps (in the database, so that every
@@ -85,7 +84,7 @@ public final class Pkcs12Custody implements KeyCustody {
                 String alias = alias(a);
                 if (ks.isKeyEntry(alias)) {
                     roots.put(a, new Root((X509Certificate) ks.getCertificate(alias),
-                            signingKey(a, (PrivateKey) ks.getKey(alias, password))));
+                            CryptoProviders.signingKey((PrivateKey) ks.getKey(alias, password))));
                     continue;
                 }
                 if (ks.isCertificateEntry(alias)) { // an offline root: its certificate only
@@ -105,7 +104,7 @@ public final class Pkcs12Custody implements KeyCustody {
                 X509Certificate cert = RootCertificates.selfSigned(rootName(a, rootGeneration), now, kp.getPublic(),
                         signer(a, kp.getPrivate()));
                 ks.setKeyEntry(alias, kp.getPrivate(), password, new Certificate[] {cert});
-                roots.put(a, new Root(cert, signingKey(a, kp.getPrivate())));
+                roots.put(a, new Root(cert, CryptoProviders.signingKey(kp.getPrivate())));
                 changed = true;
                 LOG.info(() -> "Generated the " + a + " root CA " + cert.getSubjectX500Principal() + ", serial "
                         + cert.getSerialNumber().toString(16) + ", valid until " + cert.getNotAfter().toInstant());
@@ -180,7 +179,7 @@ public final class Pkcs12Custody implements KeyCustody {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ks.store(out, password);
             String ref = KEY_REF_PREFIX + java.util.Base64.getEncoder().encodeToString(out.toByteArray());
-            caKeys.put(ref, signingKey(authority, kp.getPrivate()));
+            caKeys.put(ref, CryptoProviders.signingKey(kp.getPrivate()));
             return new NewCaKey(kp.getPublic(), ref);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot generate the issuing CA key " + label, e);
@@ -201,7 +200,7 @@ public final class Pkcs12Custody implements KeyCustody {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(new ByteArrayInputStream(java.util.Base64.getDecoder().decode(
                     keyRef.substring(KEY_REF_PREFIX.length()))), password);
-            return signingKey(authority, (PrivateKey) ks.getKey(CA_KEY_ALIAS, password));
+            return CryptoProviders.signingKey((PrivateKey) ks.getKey(CA_KEY_ALIAS, password));
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot open an issuing CA key (is certgate.ca.keystore.password right?)", e);
         }
@@ -227,29 +226,13 @@ public final class Pkcs12Custody implements KeyCustody {
         return signer(authority, authority.signatureAlgorithm(), key);
     }
 
-    /** BouncyCastle for P-256 (much faster than SunEC on Java 17) and RSASSA-PSS; the JDK default for RSA. */
+    /** The provider for the algorithm: CryptoProviders.signer (AWS-LC when it loads; else the JDK or BouncyCastle). */
     private static ContentSigner signer(IssueAuthority authority, String algorithm, PrivateKey key) {
-        JcaContentSignerBuilder builder = new JcaContentSignerBuilder(algorithm);
-        if (authority == IssueAuthority.ECC || algorithm.contains("MGF1")) {
-            builder.setProvider(CryptoProviders.BC);
-        }
         try {
-            return builder.build(key);
+            return CryptoProviders.signer(algorithm, key);
         } catch (OperatorCreationException e) {
             throw new IllegalStateException("cannot sign with the " + authority + " root", e);
         }
-    }
-
-    /**
-     * The EC key converted once into BouncyCastle's own key object: BouncyCastle signs with it, and a JDK key
-     * would be converted again on every signature, recomputing the curve's point tables each time.
-     */
-    private static PrivateKey signingKey(IssueAuthority a, PrivateKey key) throws GeneralSecurityException {
-        if (a != IssueAuthority.ECC) {
-            return key;
-        }
-        return java.security.KeyFactory.getInstance("EC", CryptoProviders.BC)
-                .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(key.getEncoded()));
     }
 
     private static KeyPair generate(IssueAuthority a) throws GeneralSecurityException {
