@@ -4,7 +4,7 @@
 # them, their PEM is one real-sized certificate that no certgate root issued, and they must never be in a
 # database that serves anyone.
 #
-# usage: bench/fill.sh [--revoked] [--authority RSA|ECC|both] N
+# usage: bench/fill.sh [--revoked] [--issuing-ca] [--authority RSA|ECC|both] N
 #   --revoked    the certificates are revoked (reason KEY_COMPROMISE, revoked one day ago and after): CRL entries
 #   --authority  issuing root of the rows (default both: RSA and ECC alternately)
 #   --issuing-ca the rows are signed by the organization's active issuing CA of their authority (it must exist: one
@@ -39,7 +39,7 @@ while [ $# -gt 1 ]; do
     *) die "usage: bench/fill.sh [--revoked] [--issuing-ca] [--authority RSA|ECC|both] N" ;;
   esac
 done
-N=${1:?usage: bench/fill.sh [--revoked] [--authority RSA|ECC|both] N}
+N=${1:?usage: bench/fill.sh [--revoked] [--issuing-ca] [--authority RSA|ECC|both] N}
 [[ "$N" =~ ^[0-9]+$ ]] || die "N must be a number"
 case $authority in RSA|ECC|both) ;; *) die "--authority RSA, ECC or both" ;; esac
 BATCH=${FILL_BATCH:-100000}

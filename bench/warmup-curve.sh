@@ -29,11 +29,12 @@ t_ready=$(date +%s.%N)
 enos_setup
 
 jit_state() {  # "queued=N compiled=N compile_s=N"
-  local q c t f
+  local q c t f counters
   q=$(server_jcmd Compiler.queue | grep -c -E '^ *[0-9]+ ' || true)
-  c=$(server_jcmd PerfCounter.print | sed -n 's/^sun.ci.totalCompiles=//p')
-  t=$(server_jcmd PerfCounter.print | sed -n 's/^java.ci.totalTime=//p')
-  f=$(server_jcmd PerfCounter.print | sed -n 's/^sun.os.hrt.frequency=//p')
+  counters=$(server_jcmd PerfCounter.print)
+  c=$(sed -n 's/^sun.ci.totalCompiles=//p' <<<"$counters")
+  t=$(sed -n 's/^java.ci.totalTime=//p' <<<"$counters")
+  f=$(sed -n 's/^sun.os.hrt.frequency=//p' <<<"$counters")
   printf 'queued=%s compiled=%s compile_s=%s' "$q" "$c" "$(echo "scale=1; ${t:-0} / ${f:-1}" | bc)"
 }
 

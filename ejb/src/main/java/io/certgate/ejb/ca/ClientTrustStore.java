@@ -31,9 +31,13 @@ final class ClientTrustStore {
      * The file holds exactly {@code entries} (alias to certificate) afterwards; written only when that changes it.
      */
     static synchronized void write(Map<String, X509Certificate> entries, Path file) {
+        write(entries, read(file), file);
+    }
+
+    private static void write(Map<String, X509Certificate> entries, Map<String, X509Certificate> current, Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            if (read(file).equals(entries)) {
+            if (current.equals(entries)) {
                 return;
             }
             KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -61,9 +65,10 @@ final class ClientTrustStore {
      * used to drop the issuing CAs here and put them back a moment later, two reloads at every start).
      */
     static synchronized void writeRoots(Map<String, X509Certificate> roots, Path file) {
-        Map<String, X509Certificate> entries = new LinkedHashMap<>(read(file));
+        Map<String, X509Certificate> current = read(file);
+        Map<String, X509Certificate> entries = new LinkedHashMap<>(current);
         entries.putAll(roots);
-        write(entries, file);
+        write(entries, current, file);
     }
 
     /** The file's certificates by alias; empty when there is no file yet. */

@@ -12,7 +12,6 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -31,14 +30,14 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
  * <p>
  * Signatures a certificate's issuance makes and checks (the CA's RSA and ECDSA signature with a key held in the
  * PKCS#12 custody, the CSR's signature) go through AWS-LC (Amazon Corretto Crypto Provider) when its native library
- * loads on this machine (Linux x86-64) and passes its self-tests: on the 2-core bench machine it signs RSA-2048 about
- * 1.7x and P-256 about 5x as fast as the JDK and BouncyCastle and verifies P-256 about 5x as fast, and it needs no JIT
- * warm-up (BENCHMARKS.md, issue 20). Elsewhere, or with {@code certgate.crypto.native=false}, the JDK signs RSA and
+ * loads on this machine (Linux x86-64) and passes its self-tests: certgate's in-process issuance ran 1.6-1.8x as fast
+ * for RSA-2048 and 2.9-3.8x for P-256 with it as with the JDK and BouncyCastle (BENCHMARKS.md, issue 20). Elsewhere, or with {@code certgate.crypto.native=false}, the JDK signs RSA and
  * BouncyCastle signs and verifies ECDSA (~6x faster than SunEC for P-256 on Java 17).
  */
 public final class CryptoProviders {
 
     private static final Logger LOG = Logger.getLogger(CryptoProviders.class.getName());
+    private static final String FALLBACK = "the JDK signs RSA, BouncyCastle signs and verifies ECDSA";
 
     public static final Provider BC = new BouncyCastleProvider();
 
@@ -105,14 +104,9 @@ public final class CryptoProviders {
 
     static PrivateKey signingKey(PrivateKey key, Optional<Provider> nativeProvider) throws GeneralSecurityException {
         String algorithm = key.getAlgorithm();
-        if (!algorithm.equals("EC") && !algorithm.equals("RSA")) {
-            return key;
-        }
-        if (nativeProvider.isEmpty() && algorithm.equals("RSA")) {
-            return key;
-        }
-        Provider provider = nativeProvider.orElse(BC);
-        return KeyFactory.getInstance(algorithm, provider).generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
+        boolean converted = algorithm.equals("EC") || (algorithm.equals("RSA") && nativeProvider.isPresent());
+        return !converted ? key : KeyFactory.getInstance(algorithm, nativeProvider.orElse(BC))
+                .generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
     }
 
     /** Whether the native provider is in use (the start-up log and the benchmark say which). */
@@ -130,7 +124,7 @@ public final class CryptoProviders {
 
     static Optional<Provider> loadNative(boolean wanted) {
         if (!wanted) {
-            LOG.info("certgate.crypto.native=false: the JDK signs RSA, BouncyCastle signs and verifies ECDSA");
+            LOG.info("certgate.crypto.native=false: " + FALLBACK);
             return Optional.empty();
         }
         try {
@@ -138,15 +132,13 @@ public final class CryptoProviders {
             Throwable error = p.getLoadingError();
             if (error != null) {
                 LOG.info("AWS-LC (Amazon Corretto Crypto Provider) is not available on this machine ("
-                        + error.getClass().getSimpleName() + ": " + error.getMessage() + "): the JDK signs RSA, "
-                        + "BouncyCastle signs and verifies ECDSA");
+                        + error.getClass().getSimpleName() + ": " + error.getMessage() + "): " + FALLBACK);
                 return Optional.empty();
             }
             p.assertHealthy();
             return Optional.of(p);
         } catch (LinkageError | RuntimeException e) {
-            LOG.log(Level.INFO, "AWS-LC (Amazon Corretto Crypto Provider) cannot be used (" + e + "): the JDK "
-                    + "signs RSA, BouncyCastle signs and verifies ECDSA");
+            LOG.info("AWS-LC (Amazon Corretto Crypto Provider) cannot be used (" + e + "): " + FALLBACK);
             return Optional.empty();
         }
     }
