@@ -6,7 +6,8 @@
 # Starts the bench server (bench/lib.sh: fresh data, ports 9280/9643, BENCH_JVM_OPTIONS), makes the product and
 # device, then runs RUNS [24] wrk runs of SECONDS [5] each at c=8 back to back, one algorithm after the other (ALGS,
 # default "rsa"), and prints per run: seconds since ready at its end, req/s, p99, and the JIT's state read with
-# jcmd (compile tasks waiting, compilations done, total compile time). Nothing between the runs, so the curve is
+# jcmd (compile tasks waiting, compilations done, total compile time) and the garbage collections so far (young
+# and old/full, count and seconds). Nothing between the runs, so the curve is
 # what a client sees after a start. A CURVE line sums it up: the first run from which every run stays within 10 %
 # of the last three's median ("steady"), and how much load had run by then. An openssl RSA-2048 sign/s line first
 # says how fast this machine is today.
@@ -28,7 +29,7 @@ say "RUN $(server_jvm_line)"
 t_ready=$(date +%s.%N)
 enos_setup
 
-jit_state() {  # "queued=N compiled=N compile_s=N"
+jit_state() {  # "queued=N compiled=N compile_s=N young_gcs=N young_gc_s=N old_gcs=N old_gc_s=N" (totals since start)
   local q c t f counters
   q=$(server_jcmd Compiler.queue | grep -c -E '^ *[0-9]+ ' || true)
   counters=$(server_jcmd PerfCounter.print)
@@ -36,6 +37,11 @@ jit_state() {  # "queued=N compiled=N compile_s=N"
   t=$(sed -n 's/^java.ci.totalTime=//p' <<<"$counters")
   f=$(sed -n 's/^sun.os.hrt.frequency=//p' <<<"$counters")
   printf 'queued=%s compiled=%s compile_s=%s' "$q" "$c" "$(echo "scale=1; ${t:-0} / ${f:-1}" | bc)"
+  # collector 0 is the young generation's, 1 the old generation's (full collections), with G1 and Parallel alike
+  for g in 0:young 1:old; do
+    printf ' %s_gcs=%s %s_gc_s=%s' "${g#*:}" "$(sed -n "s/^sun.gc.collector.${g%%:*}.invocations=//p" <<<"$counters")" \
+      "${g#*:}" "$(echo "scale=2; $(sed -n "s/^sun.gc.collector.${g%%:*}.time=//p" <<<"$counters") / ${f:-1}" | bc)"
+  done
 }
 
 for alg in $ALGS; do
