@@ -6,11 +6,11 @@
 # Starts the bench server (bench/lib.sh: fresh data, ports 9280/9643, BENCH_JVM_OPTIONS), makes the product and
 # device, then runs RUNS [24] wrk runs of SECONDS [5] each at c=8 back to back, one algorithm after the other (ALGS,
 # default "rsa"), and prints per run: seconds since ready at its end, req/s, p99, and the JIT's state read with
-# jcmd (compile tasks waiting, compilations done, total compile time) and the garbage collections so far (young
-# and old/full, count and seconds). Nothing between the runs, so the curve is
-# what a client sees after a start. A CURVE line sums it up: the first run from which every run stays within 10 %
-# of the last three's median ("steady"), and how much load had run by then. An openssl RSA-2048 sign/s line first
-# says how fast this machine is today.
+# jcmd (compile tasks waiting, compilations done, total compile time), the garbage collections so far (young and
+# old/full, count and seconds) and the share of the machine's CPU time the hypervisor gave to other guests during
+# the run (steal). Nothing between the runs, so the curve is what a client sees after a start. A CURVE line sums
+# it up: the first run from which every run stays within 10 % of the last three's median ("steady"), and how much
+# load had run by then. An openssl RSA-2048 sign/s line first says how fast this machine is today.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 RUNS=${1:-24}
@@ -44,14 +44,20 @@ jit_state() {  # "queued=N compiled=N compile_s=N young_gcs=N young_gc_s=N old_g
   done
 }
 
+# CPU time the hypervisor gave to other guests (the "steal" column of /proc/stat), in clock ticks: a noisy neighbour
+# shows here, not in the server's figures
+steal_ticks() { awk '/^cpu / {print $9}' /proc/stat; }
+
 for alg in $ALGS; do
   rates=()
   for n in $(seq 1 "$RUNS"); do
+    steal_before=$(steal_ticks)
     wrk_result "curve $alg" 8 "$SECS" "$URL" "$WORK/$alg.json"
+    steal=$(( $(steal_ticks) - steal_before ))
     r=$(field 'req\/s' "$RESULT")
     rates+=("${r%.*}")
     bad=$(( $(field non2xx "$RESULT") + $(field badbody "$RESULT") + $(field sockerr "$RESULT") ))
-    say "CURVE_RUN alg=$alg run=$n since_ready_s=$(printf '%.0f' "$(echo "$(date +%s.%N) - $t_ready" | bc)") req_s=${r%.*} p99_ms=$(field p99_ms "$RESULT") $(jit_state) valid=$([ $bad = 0 ] && echo yes || echo NO)"
+    say "CURVE_RUN alg=$alg run=$n since_ready_s=$(printf '%.0f' "$(echo "$(date +%s.%N) - $t_ready" | bc)") req_s=${r%.*} p99_ms=$(field p99_ms "$RESULT") $(jit_state) steal_pct=$(echo "scale=1; 100 * $steal / ($(getconf CLK_TCK) * $SECS * $(nproc))" | bc) valid=$([ $bad = 0 ] && echo yes || echo NO)"
   done
   python3 - "$alg" "$SECS" "${rates[@]}" <<'PY' | while read -r line; do say "$line"; done
 import statistics, sys
