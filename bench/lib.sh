@@ -310,8 +310,8 @@ make_csrs() {
 # ---------------------------------------------------------------- measurements
 # utime+stime of a process, in clock ticks
 proc_ticks() { awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$1/stat"; }
-# busy and total ticks of the whole machine
-host_ticks() { awk '/^cpu / {t = 0; for (i = 2; i <= NF; i++) t += $i; print t - $5 - $6, t; exit}' /proc/stat; }
+# busy, total and steal ticks of the whole machine (steal: CPU time the hypervisor gave to other guests)
+host_ticks() { awk '/^cpu / {t = 0; for (i = 2; i <= NF; i++) t += $i; print t - $5 - $6, t, $9; exit}' /proc/stat; }
 
 # wrk_result LABEL CONCURRENCY SECONDS URL BODY [EXPECT]: runs wrk -t1 with post-auth.lua; sets RESULT (its line)
 wrk_result() {

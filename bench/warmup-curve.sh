@@ -44,20 +44,16 @@ jit_state() {  # "queued=N compiled=N compile_s=N young_gcs=N young_gc_s=N old_g
   done
 }
 
-# CPU time the hypervisor gave to other guests (the "steal" column of /proc/stat), in clock ticks: a noisy neighbour
-# shows here, not in the server's figures
-steal_ticks() { awk '/^cpu / {print $9}' /proc/stat; }
-
 for alg in $ALGS; do
   rates=()
   for n in $(seq 1 "$RUNS"); do
-    steal_before=$(steal_ticks)
+    read -r _ t0 s0 < <(host_ticks)  # a noisy neighbour shows in the steal ticks, not in the server's figures
     wrk_result "curve $alg" 8 "$SECS" "$URL" "$WORK/$alg.json"
-    steal=$(( $(steal_ticks) - steal_before ))
+    read -r _ t1 s1 < <(host_ticks)
     r=$(field 'req\/s' "$RESULT")
     rates+=("${r%.*}")
     bad=$(( $(field non2xx "$RESULT") + $(field badbody "$RESULT") + $(field sockerr "$RESULT") ))
-    say "CURVE_RUN alg=$alg run=$n since_ready_s=$(printf '%.0f' "$(echo "$(date +%s.%N) - $t_ready" | bc)") req_s=${r%.*} p99_ms=$(field p99_ms "$RESULT") $(jit_state) steal_pct=$(echo "scale=1; 100 * $steal / ($(getconf CLK_TCK) * $SECS * $(nproc))" | bc) valid=$([ $bad = 0 ] && echo yes || echo NO)"
+    say "CURVE_RUN alg=$alg run=$n since_ready_s=$(printf '%.0f' "$(echo "$(date +%s.%N) - $t_ready" | bc)") req_s=${r%.*} p99_ms=$(field p99_ms "$RESULT") $(jit_state) steal_pct=$(echo "scale=1; 100 * ($s1 - $s0) / ($t1 - $t0)" | bc) valid=$([ $bad = 0 ] && echo yes || echo NO)"
   done
   python3 - "$alg" "$SECS" "${rates[@]}" <<'PY' | while read -r line; do say "$line"; done
 import statistics, sys
